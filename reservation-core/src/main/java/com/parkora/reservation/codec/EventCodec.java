@@ -1,0 +1,290 @@
+package com.parkora.reservation.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.parkora.reservation.domain.EventType;
+import com.parkora.reservation.domain.Inputs;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
+import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
+import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
+import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
+import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
+import com.parkora.reservation.domain.ReservationStatus;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.domain.Times;
+import com.parkora.reservation.port.StoredEvent;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one place that knows the wire form of events: the snake_case payloads of CONTRACTS.md §7
+ * (the {@code data} column, readable by the Python service and back) and the message envelope of
+ * §6 (RabbitMQ bodies, dumps, the embedded store's journal).
+ *
+ * <p>Reading is lenient where the Python service was loose (numbers as strings, times without an
+ * offset are UTC); writing is exact.
+ */
+public final class EventCodec {
+
+  private final ObjectMapper json;
+
+  public EventCodec() {
+    this(JsonMapper.builder().build());
+  }
+
+  public EventCodec(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public ObjectMapper mapper() {
+    return json;
+  }
+
+  // ---- payload (the data column) ----
+
+  public ObjectNode payload(ReservationEvent event) {
+    ObjectNode data = json.createObjectNode();
+    data.put("id", event.reservationId().toString());
+    switch (event) {
+      case ReservationCreated e -> {
+        data.put("tenant_id", e.tenantId().toString());
+        data.put("user_id", e.userId().toString());
+        data.put("parking_spot_id", e.parkingSpotId());
+        data.put("start_time", Times.format(e.startTime()));
+        data.put("end_time", Times.format(e.endTime()));
+        data.put("duration_hours", e.durationHours());
+        data.put("total_cost", e.totalCost());
+        data.put("status", ReservationStatus.PENDING.name());
+        data.putNull("transaction_id");
+        data.put("created_at", Times.format(e.occurredAt()));
+        data.put("updated_at", Times.format(e.occurredAt()));
+      }
+      case ReservationConfirmed e -> {
+        data.put("status", ReservationStatus.CONFIRMED.name());
+        data.put("transaction_id", e.transactionId());
+      }
+      case PaymentProcessed e -> {
+        data.put("status", ReservationStatus.CONFIRMED.name());
+        data.put("transaction_id", e.transactionId());
+      }
+      case ReservationCancelled e -> {
+        data.put("status", ReservationStatus.CANCELLED.name());
+        data.put("reason", e.reason());
+        data.put("refund_id", e.refundId());
+      }
+      case ReservationCompleted e -> data.put("status", ReservationStatus.COMPLETED.name());
+      case ReservationExpired e -> data.put("status", ReservationStatus.EXPIRED.name());
+      case PaymentFailed e -> {
+        data.put("status", ReservationStatus.PENDING.name());
+        data.put("error_code", e.errorCode());
+        data.put("message", e.message());
+      }
+      case ReservationDeleted e -> data.put("status", "DELETED");
+    }
+    return data;
+  }
+
+  public String payloadText(ReservationEvent event) {
+    return write(payload(event));
+  }
+
+  /**
+   * Reads a stored payload. {@code aggregateId}, {@code tenant} and {@code recordedAt} come from
+   * the row and fill what an old payload lacks.
+   */
+  public ReservationEvent decode(String eventType, JsonNode data, UUID aggregateId,
+      TenantId tenant, Instant recordedAt) {
+    EventType type = EventType.byName(eventType).orElseThrow(() ->
+        new EventFormatException("unknown event type '" + Inputs.clip(eventType) + "'"));
+    Payload p = new Payload(data, type);
+    return switch (type) {
+      case RESERVATION_CREATED -> {
+        Instant created = p.instantOr("created_at", recordedAt);
+        Instant start = p.instant("start_time");
+        int hours = p.integer("duration_hours");
+        Instant end = p.instantOr("end_time", start.plusSeconds(3600L * hours));
+        yield new ReservationCreated(aggregateId, tenant, p.uuid("user_id"),
+            p.text("parking_spot_id"), start, end, hours, p.money("total_cost"), created);
+      }
+      case RESERVATION_CONFIRMED -> new ReservationConfirmed(aggregateId,
+          p.optionalText("transaction_id"), recordedAt);
+      case PAYMENT_PROCESSED -> new PaymentProcessed(aggregateId, p.optionalText("transaction_id"),
+          recordedAt);
+      case RESERVATION_CANCELLED -> new ReservationCancelled(aggregateId, p.optionalText("reason"),
+          p.optionalText("refund_id"), recordedAt);
+      case RESERVATION_COMPLETED -> new ReservationCompleted(aggregateId, recordedAt);
+      case RESERVATION_EXPIRED -> new ReservationExpired(aggregateId, recordedAt);
+      case PAYMENT_FAILED -> new PaymentFailed(aggregateId, p.optionalText("error_code"),
+          p.optionalText("message"), recordedAt);
+      case RESERVATION_DELETED -> new ReservationDeleted(aggregateId, recordedAt);
+    };
+  }
+
+  public ReservationEvent decode(String eventType, String dataText, UUID aggregateId,
+      TenantId tenant, Instant recordedAt) {
+    return decode(eventType, read(dataText), aggregateId, tenant, recordedAt);
+  }
+
+  // ---- message envelope (§6) ----
+
+  /** {@code {"event_id","event_type","reservation_id","tenant_id","version","position","occurred_at","data"}}. */
+  public ObjectNode message(StoredEvent event) {
+    ObjectNode m = json.createObjectNode();
+    m.put("event_id", event.eventId().toString());
+    m.put("event_type", event.type().name());
+    m.put("reservation_id", event.aggregateId().toString());
+    m.put("tenant_id", event.tenantId().toString());
+    m.put("version", event.version());
+    m.put("position", event.position());
+    m.put("occurred_at", Times.format(event.createdAt()));
+    m.set("data", payload(event.event()));
+    if (!event.metadata().isEmpty()) {
+      ObjectNode meta = m.putObject("metadata");
+      event.metadata().forEach(meta::put);
+    }
+    return m;
+  }
+
+  public String messageLine(StoredEvent event) {
+    return write(message(event));
+  }
+
+  /** Reads a message (a dump line); the position is the source store's, kept for reference. */
+  public StoredEvent fromMessage(String line) {
+    JsonNode m = read(line);
+    if (!m.isObject()) {
+      throw new EventFormatException("an event line must be a JSON object");
+    }
+    Payload p = new Payload(m, null);
+    UUID aggregateId = p.uuid("reservation_id");
+    TenantId tenant = new TenantId(p.uuid("tenant_id"));
+    Instant at = p.instant("occurred_at");
+    JsonNode data = m.get("data");
+    if (data == null || !data.isObject()) {
+      throw new EventFormatException("event " + p.text("event_id") + " has no data object");
+    }
+    ReservationEvent event = decode(p.text("event_type"), data, aggregateId, tenant, at);
+    Map<String, String> metadata = new LinkedHashMap<>();
+    JsonNode meta = m.get("metadata");
+    if (meta != null && meta.isObject()) {
+      meta.properties().forEach(f -> metadata.put(f.getKey(), f.getValue().asText()));
+    }
+    return new StoredEvent(p.uuid("event_id"), aggregateId, tenant, p.integer("version"),
+        m.path("position").asLong(0), event, metadata, at);
+  }
+
+  // ---- metadata column ----
+
+  public String metadataText(Map<String, String> metadata) {
+    return write(json.valueToTree(metadata));
+  }
+
+  public Map<String, String> metadata(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    JsonNode node = read(text);
+    if (node.isObject()) {
+      node.properties().forEach(f -> out.put(f.getKey(),
+          f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+    }
+    return out;
+  }
+
+  private String write(JsonNode node) {
+    try {
+      return json.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new EventFormatException("cannot write JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private JsonNode read(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new EventFormatException("not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Typed reads from a JSON object, failing with the field's name. */
+  private record Payload(JsonNode node, EventType type) {
+
+    String text(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull() || !value.isValueNode()) {
+        throw missing(field);
+      }
+      return value.asText();
+    }
+
+    String optionalText(String field) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? null : value.asText();
+    }
+
+    UUID uuid(String field) {
+      try {
+        return UUID.fromString(text(field).trim());
+      } catch (IllegalArgumentException e) {
+        throw new EventFormatException(where() + field + " is not a UUID");
+      }
+    }
+
+    int integer(String field) {
+      JsonNode value = node.get(field);
+      if (value != null && value.canConvertToInt() && value.isIntegralNumber()) {
+        return value.intValue();
+      }
+      try {
+        return Integer.parseInt(text(field).trim());
+      } catch (NumberFormatException e) {
+        throw new EventFormatException(where() + field + " is not an integer");
+      }
+    }
+
+    BigDecimal money(String field) {
+      JsonNode value = node.get(field);
+      try {
+        BigDecimal amount = value != null && value.isNumber() ? value.decimalValue()
+            : new BigDecimal(text(field).trim());
+        return amount.setScale(2, RoundingMode.HALF_EVEN);
+      } catch (NumberFormatException e) {
+        throw new EventFormatException(where() + field + " is not a number");
+      }
+    }
+
+    Instant instant(String field) {
+      try {
+        return Inputs.instant(field, text(field));
+      } catch (RuntimeException e) {
+        throw new EventFormatException(where() + field + " is not an ISO-8601 time");
+      }
+    }
+
+    Instant instantOr(String field, Instant fallback) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? fallback : instant(field);
+    }
+
+    private EventFormatException missing(String field) {
+      return new EventFormatException(where() + field + " is missing");
+    }
+
+    private String where() {
+      return type == null ? "" : type.name() + ": ";
+    }
+  }
+}

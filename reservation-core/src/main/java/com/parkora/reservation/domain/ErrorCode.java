@@ -1,0 +1,16 @@
+package com.parkora.reservation.domain;
+
+/** The error codes of the wire contract (CONTRACTS.md §1), shared by GraphQL and REST. */
+public enum ErrorCode {
+  INVALID_INPUT,
+  NOT_FOUND,
+  INVALID_STATE,
+  SLOT_UNAVAILABLE,
+  CONFLICT,
+  TENANT_REQUIRED,
+  UNAUTHENTICATED,
+  FORBIDDEN,
+  UNKNOWN_PARKING_SPOT,
+  DEPENDENCY_UNAVAILABLE,
+  INTERNAL
+}

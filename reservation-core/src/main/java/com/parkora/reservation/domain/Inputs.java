@@ -1,0 +1,74 @@
+package com.parkora.reservation.domain;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Parsing of raw client values into domain values, with input errors that name the field. */
+public final class Inputs {
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private Inputs() {}
+
+  /** A UUID in its canonical 36-character form (UUID.fromString alone accepts "1-1-1-1-1"). */
+  public static UUID strictUuid(String raw) {
+    if (raw == null || !UUID_TEXT.matcher(raw).matches()) {
+      throw new IllegalArgumentException("not a UUID");
+    }
+    return UUID.fromString(raw);
+  }
+
+  public static UUID uuid(String field, String raw) {
+    try {
+      return strictUuid(raw == null ? null : raw.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ReservationException.InvalidInput(field, field + " must be a UUID, got '"
+          + clip(raw) + "'");
+    }
+  }
+
+  /** A UUID, or empty for anything else: lookups of a malformed id find nothing. */
+  public static Optional<UUID> uuidOrEmpty(String raw) {
+    try {
+      return Optional.of(strictUuid(raw == null ? null : raw.trim()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An ISO-8601 date-time; without an offset it is UTC. Truncated to microseconds. */
+  public static Instant instant(String field, String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new ReservationException.InvalidInput(field, field + " is required");
+    }
+    String text = raw.trim();
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+          .truncatedTo(ChronoUnit.MICROS);
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+      } catch (DateTimeParseException e) {
+        throw new ReservationException.InvalidInput(field, field
+            + " must be an ISO-8601 date-time such as 2026-12-01T09:30:00Z, got '" + clip(raw) + "'");
+      }
+    }
+  }
+
+  public static String clip(String raw) {
+    if (raw == null) {
+      return "null";
+    }
+    return raw.length() <= 60 ? raw : raw.substring(0, 57) + "...";
+  }
+}

@@ -1,0 +1,155 @@
+package com.parkora.reservation.domain;
+
+import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
+import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
+import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
+import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
+import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The reservation aggregate: an immutable state folded from its events ({@link #evolve}) and pure
+ * decisions that check a command against that state and answer the events it causes.
+ */
+public record Reservation(
+    UUID id,
+    TenantId tenantId,
+    UUID userId,
+    String parkingSpotId,
+    Instant startTime,
+    Instant endTime,
+    int durationHours,
+    BigDecimal totalCost,
+    ReservationStatus status,
+    String transactionId,
+    Instant createdAt,
+    Instant updatedAt,
+    long version,
+    boolean deleted) {
+
+  /** Folds a stream, oldest first. The stream must start with its creation. */
+  public static Reservation replay(List<ReservationEvent> events) {
+    Reservation state = null;
+    for (ReservationEvent event : events) {
+      state = evolve(state, event);
+    }
+    return state;
+  }
+
+  /** The state after one more event; {@code state} is null before the creation. */
+  public static Reservation evolve(Reservation state, ReservationEvent event) {
+    if (state == null) {
+      if (!(event instanceof ReservationCreated created)) {
+        throw new IllegalStateException("stream of " + event.reservationId()
+            + " does not start with its creation");
+      }
+      return new Reservation(created.reservationId(), created.tenantId(), created.userId(),
+          created.parkingSpotId(), created.startTime(), created.endTime(), created.durationHours(),
+          created.totalCost(), ReservationStatus.PENDING, null, created.occurredAt(),
+          created.occurredAt(), 1, false);
+    }
+    return switch (event) {
+      case ReservationCreated e -> throw new IllegalStateException("reservation " + state.id()
+          + " created twice");
+      case ReservationConfirmed e -> state.moved(ReservationStatus.CONFIRMED,
+          e.transactionId() == null ? state.transactionId : e.transactionId(), e.occurredAt());
+      case PaymentProcessed e -> state.moved(ReservationStatus.CONFIRMED, e.transactionId(),
+          e.occurredAt());
+      case ReservationCancelled e -> state.moved(ReservationStatus.CANCELLED, state.transactionId,
+          e.occurredAt());
+      case ReservationCompleted e -> state.moved(ReservationStatus.COMPLETED, state.transactionId,
+          e.occurredAt());
+      case ReservationExpired e -> state.moved(ReservationStatus.EXPIRED, state.transactionId,
+          e.occurredAt());
+      case PaymentFailed e -> state.moved(state.status, state.transactionId, e.occurredAt());
+      case ReservationDeleted e -> state.removed(e.occurredAt());
+    };
+  }
+
+  private Reservation moved(ReservationStatus next, String txn, Instant at) {
+    return new Reservation(id, tenantId, userId, parkingSpotId, startTime, endTime, durationHours,
+        totalCost, next, txn, createdAt, at, version + 1, deleted);
+  }
+
+  private Reservation removed(Instant at) {
+    return new Reservation(id, tenantId, userId, parkingSpotId, startTime, endTime, durationHours,
+        totalCost, status, transactionId, createdAt, at, version + 1, true);
+  }
+
+  // ---- decisions: pure, time comes in as an argument ----
+
+  public static ReservationCreated create(TenantId tenant, UUID id, CreateReservation command,
+      Instant now) {
+    return new ReservationCreated(id, tenant, command.userId(), command.parkingSpotId(),
+        command.startTime(), command.endTime(), command.durationHours(), command.totalCost(), now);
+  }
+
+  /** Confirming again with the same (or no) transaction changes nothing: callbacks may repeat. */
+  public List<ReservationEvent> confirm(String transactionId, Instant now) {
+    if (status == ReservationStatus.CONFIRMED
+        && (transactionId == null || Objects.equals(transactionId, this.transactionId))) {
+      return List.of();
+    }
+    require(ReservationStatus.PENDING, "confirm");
+    return List.of(new ReservationConfirmed(id, transactionId, now));
+  }
+
+  public List<ReservationEvent> cancel(String reason, String refundId, Instant now) {
+    if (!status.isActive()) {
+      throw new ReservationException.InvalidState(status, "cancel");
+    }
+    return List.of(new ReservationCancelled(id, reason, refundId, now));
+  }
+
+  public List<ReservationEvent> complete(Instant now) {
+    require(ReservationStatus.CONFIRMED, "complete");
+    return List.of(new ReservationCompleted(id, now));
+  }
+
+  public List<ReservationEvent> expire(Instant now) {
+    require(ReservationStatus.PENDING, "expire");
+    return List.of(new ReservationExpired(id, now));
+  }
+
+  /** A payment for this reservation succeeded; recording the same transaction twice is a no-op. */
+  public List<ReservationEvent> recordPayment(String transactionId, Instant now) {
+    if (status == ReservationStatus.CONFIRMED && Objects.equals(transactionId, this.transactionId)) {
+      return List.of();
+    }
+    require(ReservationStatus.PENDING, "pay");
+    return List.of(new PaymentProcessed(id, transactionId, now));
+  }
+
+  public List<ReservationEvent> recordPaymentFailure(String errorCode, String message,
+      Instant now) {
+    require(ReservationStatus.PENDING, "pay");
+    return List.of(new PaymentFailed(id, errorCode, message, now));
+  }
+
+  /** Only a reservation that never held a paid slot may be deleted: PENDING or CANCELLED. */
+  public List<ReservationEvent> delete(Instant now) {
+    if (status != ReservationStatus.PENDING && status != ReservationStatus.CANCELLED) {
+      throw new ReservationException.InvalidState(status, "delete");
+    }
+    return List.of(new ReservationDeleted(id, now));
+  }
+
+  /** Due for expiry: still PENDING after the hold, or its start has passed. */
+  public boolean isExpiryDue(Instant now, java.time.Duration hold) {
+    return status == ReservationStatus.PENDING
+        && (!createdAt.plus(hold).isAfter(now) || !startTime.isAfter(now));
+  }
+
+  private void require(ReservationStatus expected, String action) {
+    if (status != expected) {
+      throw new ReservationException.InvalidState(status, action);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package com.parkora.reservation.memory;
+
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.FeedEvent;
+import com.parkora.reservation.port.FeedPosition;
+import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage;
+import com.parkora.reservation.port.StoredEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Storage in memory with the semantics of the PostgreSQL store: tenants apart, versions checked,
+ * no overlapping active reservations, all-or-nothing units of work. Units of work run one at a time
+ * (a single lock), which makes every check exact. For embedding, unit tests and, with a
+ * {@link Journal}, the embedded store of {@code serve}.
+ */
+public final class InMemoryStorage implements Storage {
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final MemoryState state = new MemoryState();
+  private final Map<String, FeedPosition> checkpoints = new HashMap<>();
+  private final Consumer<List<StoredEvent>> onCommit;
+  private long commits;
+
+  public InMemoryStorage() {
+    this(events -> {});
+  }
+
+  /**
+   * @param onCommit called with the events of each unit of work before it commits, in commit order;
+   *     if it throws, the unit of work is rolled back
+   */
+  public InMemoryStorage(Consumer<List<StoredEvent>> onCommit) {
+    this.onCommit = onCommit;
+  }
+
+  @Override
+  public <T> T inTransaction(TenantId tenant, Function<com.parkora.reservation.port.UnitOfWork, T> work) {
+    lock.lock();
+    try {
+      MemoryUnitOfWork uow = new MemoryUnitOfWork(tenant, state, commits + 1);
+      try {
+        T result = work.apply(uow);
+        if (!uow.appended().isEmpty()) {
+          onCommit.accept(uow.appended());
+          commits++;
+        }
+        return result;
+      } catch (RuntimeException | Error failure) {
+        uow.rollback();
+        throw failure;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Restores one event read back from a journal: imported and projected, not journaled again. */
+  void inTransactionReplaying(StoredEvent event, Projector projector) {
+    lock.lock();
+    try {
+      MemoryUnitOfWork uow = new MemoryUnitOfWork(event.tenantId(), state, ++commits);
+      try {
+        if (uow.importEvent(event)) {
+          uow.readModel().apply(projector.project(event.event()));
+        }
+      } catch (RuntimeException failure) {
+        uow.rollback();
+        throw failure;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public long rebuild(TenantId tenant, Projector projector, RebuildProgress progress) {
+    lock.lock();
+    try {
+      Map<UUID, ReservationView> before = state.rowsOf(tenant);
+      state.replaceRows(tenant, new HashMap<>());
+      MemoryUnitOfWork uow = new MemoryUnitOfWork(tenant, state, commits);
+      long processed = 0;
+      try {
+        for (StoredEvent event : state.eventsOf(tenant)) {
+          uow.readModel().apply(projector.project(event.event()));
+          processed++;
+          if (processed % 1000 == 0) {
+            progress.eventsProcessed(processed);
+          }
+        }
+      } catch (RuntimeException failure) {
+        state.replaceRows(tenant, before);
+        throw failure;
+      }
+      progress.eventsProcessed(processed);
+      return processed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<TenantId> tenants() {
+    lock.lock();
+    try {
+      LinkedHashSet<TenantId> seen = new LinkedHashSet<>();
+      state.log().forEach(e -> seen.add(e.event().tenantId()));
+      return List.copyOf(seen);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public long eventCount(TenantId tenant) {
+    lock.lock();
+    try {
+      return state.eventsOf(tenant).size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public EventFeed feed() {
+    return new EventFeed() {
+      @Override
+      public List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant) {
+        lock.lock();
+        try {
+          List<FeedEvent> page = new ArrayList<>();
+          for (FeedEvent e : state.log()) {
+            if (page.size() >= limit) {
+              break;
+            }
+            if (e.feedPosition().compareTo(after) > 0
+                && tenant.map(t -> t.equals(e.event().tenantId())).orElse(true)) {
+              page.add(e);
+            }
+          }
+          return page;
+        } finally {
+          lock.unlock();
+        }
+      }
+
+      @Override
+      public FeedPosition checkpoint(String consumer) {
+        lock.lock();
+        try {
+          return checkpoints.getOrDefault(consumer, FeedPosition.START);
+        } finally {
+          lock.unlock();
+        }
+      }
+
+      @Override
+      public void saveCheckpoint(String consumer, FeedPosition position) {
+        lock.lock();
+        try {
+          checkpoints.put(consumer, position);
+        } finally {
+          lock.unlock();
+        }
+      }
+    };
+  }
+
+  @Override
+  public boolean isReady() {
+    return true;
+  }
+
+  @Override
+  public void close() {}
+
+  /** Thrown by a commit hook that could not make a unit of work durable. */
+  public static ReservationException journalFailure(Exception cause) {
+    return new ReservationException.Internal("The event journal could not be written", cause);
+  }
+}

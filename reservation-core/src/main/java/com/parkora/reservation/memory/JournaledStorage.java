@@ -1,0 +1,69 @@
+package com.parkora.reservation.memory;
+
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.Storage;
+import com.parkora.reservation.port.UnitOfWork;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/** The embedded store: {@link InMemoryStorage} made durable by a {@link Journal}. */
+public final class JournaledStorage implements Storage {
+
+  private final InMemoryStorage memory;
+  private final Journal journal;
+  private final long replayed;
+
+  JournaledStorage(InMemoryStorage memory, Journal journal, long replayed) {
+    this.memory = memory;
+    this.journal = journal;
+    this.replayed = replayed;
+  }
+
+  /** The journal file holding the data. */
+  public Path file() {
+    return journal.file();
+  }
+
+  /** How many events were read back from the journal at start. */
+  public long replayedEvents() {
+    return replayed;
+  }
+
+  @Override
+  public <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work) {
+    return memory.inTransaction(tenant, work);
+  }
+
+  @Override
+  public long rebuild(TenantId tenant, Projector projector, RebuildProgress progress) {
+    return memory.rebuild(tenant, projector, progress);
+  }
+
+  @Override
+  public List<TenantId> tenants() {
+    return memory.tenants();
+  }
+
+  @Override
+  public long eventCount(TenantId tenant) {
+    return memory.eventCount(tenant);
+  }
+
+  @Override
+  public EventFeed feed() {
+    return memory.feed();
+  }
+
+  @Override
+  public boolean isReady() {
+    return memory.isReady();
+  }
+
+  @Override
+  public void close() {
+    journal.close();
+  }
+}

@@ -1,0 +1,40 @@
+package com.parkora.reservation.port;
+
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
+import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
+import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
+import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
+import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
+import com.parkora.reservation.domain.ReservationStatus;
+
+/**
+ * Maps an event to its read-model write. Pure: it reads only the event (timestamps included), never
+ * the aggregate or the clock, so replaying the log through it reproduces the live read model.
+ */
+public final class Projector {
+
+  public ReadModelWrite project(ReservationEvent event) {
+    return switch (event) {
+      case ReservationCreated e -> new ReadModelWrite.Insert(new ReservationView(
+          e.reservationId(), e.tenantId(), e.userId(), e.parkingSpotId(), e.startTime(),
+          e.endTime(), e.durationHours(), e.totalCost(), ReservationStatus.PENDING, null,
+          e.occurredAt(), e.occurredAt()));
+      case ReservationConfirmed e -> update(e, e.transactionId());
+      case PaymentProcessed e -> update(e, e.transactionId());
+      case ReservationCancelled e -> update(e, null);
+      case ReservationCompleted e -> update(e, null);
+      case ReservationExpired e -> update(e, null);
+      case PaymentFailed e -> update(e, null);
+      case ReservationDeleted e -> new ReadModelWrite.Delete(e.reservationId());
+    };
+  }
+
+  private static ReadModelWrite update(ReservationEvent event, String transactionId) {
+    return new ReadModelWrite.Update(event.reservationId(), event.resultingStatus(), transactionId,
+        event.occurredAt());
+  }
+}

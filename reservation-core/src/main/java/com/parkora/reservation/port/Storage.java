@@ -1,0 +1,51 @@
+package com.parkora.reservation.port;
+
+import com.parkora.reservation.domain.TenantId;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where events and the read model live. Every data operation runs as a {@link UnitOfWork} bound to
+ * one tenant; the store, not the caller, keeps tenants apart.
+ */
+public interface Storage extends AutoCloseable {
+
+  /**
+   * Runs {@code work} in one transaction for {@code tenant}; commits when it returns, rolls back
+   * when it throws (and rethrows). A version clash surfaces as
+   * {@link com.parkora.reservation.domain.ReservationException.Conflict}, an overlapping active
+   * reservation as {@link com.parkora.reservation.domain.ReservationException.SlotUnavailable}.
+   */
+  <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work);
+
+  /**
+   * Replaces the tenant's read model by replaying its events through {@code projector}, in one
+   * transaction: readers see the old model until it commits, and commands of that tenant wait for
+   * it rather than being lost. Memory stays flat whatever the number of events.
+   *
+   * @return the number of events replayed
+   */
+  long rebuild(TenantId tenant, Projector projector, RebuildProgress progress);
+
+  /** Tenants that have at least one event. */
+  List<TenantId> tenants();
+
+  /** Events of one tenant in the store; for progress reporting. */
+  long eventCount(TenantId tenant);
+
+  EventFeed feed();
+
+  /** True when the store answers. */
+  boolean isReady();
+
+  @Override
+  void close();
+
+  /** Receives progress of a rebuild; called from the rebuilding thread. */
+  @FunctionalInterface
+  interface RebuildProgress {
+    RebuildProgress NONE = processed -> {};
+
+    void eventsProcessed(long processedSoFar);
+  }
+}
