@@ -1,0 +1,48 @@
+package com.parkora.reservation.contract;
+
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.NewEvent;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.UnitOfWork;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builders of test data shared by the contract suites. */
+public final class Fixtures {
+
+  public static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+
+  private Fixtures() {}
+
+  public static TenantId newTenant() {
+    return new TenantId(UUID.randomUUID());
+  }
+
+  public static ReservationEvent.ReservationCreated created(TenantId tenant, UUID id, String spot,
+      Instant start, int hours) {
+    return new ReservationEvent.ReservationCreated(id, tenant, UUID.randomUUID(), spot, start,
+        start.plus(Duration.ofHours(hours)), hours, new BigDecimal("7.50"), T0);
+  }
+
+  public static NewEvent newEvent(ReservationEvent event) {
+    return new NewEvent(UUID.randomUUID(), event, Map.of("source", "test"));
+  }
+
+  /** Every row of the tenant's read model, newest first, paging through the port. */
+  public static List<ReservationView> allRows(UnitOfWork uow) {
+    List<ReservationView> rows = new ArrayList<>();
+    for (int offset = 0; ; offset += 500) {
+      List<ReservationView> page = uow.readModel().list(null, null, 500, offset);
+      rows.addAll(page);
+      if (page.size() < 500) {
+        return rows;
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package com.parkora.reservation.contract;
+
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.PaymentGateway;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A payment gateway for tests: approves or declines as told, and remembers every call. */
+public final class ScriptedPayments implements PaymentGateway {
+
+  private final AtomicBoolean approve = new AtomicBoolean(true);
+  private final List<UUID> charged = new CopyOnWriteArrayList<>();
+  private final List<String> refunded = new CopyOnWriteArrayList<>();
+
+  public void approve(boolean value) {
+    approve.set(value);
+  }
+
+  public List<UUID> charged() {
+    return charged;
+  }
+
+  public List<String> refunded() {
+    return refunded;
+  }
+
+  @Override
+  public Charge charge(TenantId tenant, UUID reservationId, UUID userId, BigDecimal amount) {
+    charged.add(reservationId);
+    return approve.get()
+        ? new Charge(true, "txn-" + charged.size() + "-" + reservationId, "ok", null)
+        : new Charge(false, null, "Card declined", "CARD_DECLINED");
+  }
+
+  @Override
+  public Refund refund(TenantId tenant, String transactionId, BigDecimal amount, String reason) {
+    refunded.add(transactionId);
+    return new Refund(true, "refund-" + transactionId, "refunded", null);
+  }
+}
