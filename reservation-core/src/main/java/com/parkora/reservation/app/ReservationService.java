@@ -114,6 +114,9 @@ public final class ReservationService {
 
   /** Deletes a PENDING or CANCELLED reservation; answers instead of throwing for the client's sake. */
   public DeleteOutcome delete(TenantId tenant, String id) {
+    if (Inputs.uuidOrEmpty(id).isEmpty()) {
+      return new DeleteOutcome(false, "Reservation " + Inputs.clip(id) + " not found");
+    }
     try {
       decide(tenant, id, state -> state.delete(now()));
       return new DeleteOutcome(true, "Reservation " + id + " deleted");
