@@ -1,0 +1,66 @@
+package com.parkora.reservation.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * {@code POST /graphql}: reads at most the configured body size, names the tenant, executes and
+ * answers in GraphQL's wire shape. A request that cannot be executed at all (bad JSON, no query,
+ * bad tenant header, too large) is a 4xx whose body still carries {@code errors[].extensions.code}.
+ */
+final class GraphQlEndpoint {
+
+  private final GraphQlEngine engine;
+  private final TenantResolver tenants;
+  private final HttpMetrics metrics;
+  private final ObjectMapper json;
+  private final long maxBodyBytes;
+
+  GraphQlEndpoint(GraphQlEngine engine, TenantResolver tenants, HttpMetrics metrics,
+      ObjectMapper json, long maxBodyBytes) {
+    this.engine = engine;
+    this.tenants = tenants;
+    this.metrics = metrics;
+    this.json = json;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void handle(Context ctx) {
+    long started = System.nanoTime();
+    String operation = null;
+    String outcome = "OK";
+    try {
+      GraphQlRequest request = GraphQlRequest.parse(readBody(ctx), json);
+      operation = request.operationName();
+      GraphQlEngine.Outcome result = engine.execute(request, tenants.resolve(ctx));
+      outcome = result.firstErrorCode() == null ? "OK" : result.firstErrorCode();
+      ctx.json(result.body());
+    } catch (RuntimeException e) {
+      Failure failure = ErrorMapping.classify(e);
+      outcome = failure.code().name();
+      ctx.status(failure.status()).json(failure.graphQlBody());
+    } finally {
+      metrics.graphQlOperation(operation, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private byte[] readBody(Context ctx) {
+    if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+      throw new ContentTooLargeResponse();
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(Math.toIntExact(maxBodyBytes + 1));
+      if (body.length > maxBodyBytes) {
+        throw new ContentTooLargeResponse();
+      }
+      return body;
+    } catch (IOException e) {
+      throw new BadRequestResponse();
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package com.parkora.reservation.http;
+
+import com.parkora.reservation.domain.ErrorCode;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The GraphQL schema of {@code schema.graphqls} wired to the fetchers, with depth and complexity
+ * caps. Every error it answers carries {@code extensions.code}.
+ */
+final class GraphQlEngine {
+
+  static final String SCHEMA_RESOURCE = "schema.graphqls";
+
+  private final GraphQL graphQl;
+
+  GraphQlEngine(RuntimeWiring wiring, int maxDepth, int maxComplexity) {
+    GraphQLSchema schema = new SchemaGenerator()
+        .makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
+    this.graphQl = GraphQL.newGraphQL(schema)
+        .defaultDataFetcherExceptionHandler(errorHandler())
+        .instrumentation(new ChainedInstrumentation(List.of(
+            new MaxQueryDepthInstrumentation(maxDepth),
+            new MaxQueryComplexityInstrumentation(maxComplexity))))
+        .build();
+  }
+
+  /** The result of one operation in its wire form, and the code of its first error if any. */
+  record Outcome(Map<String, Object> body, String firstErrorCode) {}
+
+  Outcome execute(GraphQlRequest request, Tenancy tenancy) {
+    ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput()
+        .query(request.query())
+        .operationName(request.operationName())
+        .variables(request.variables())
+        .graphQLContext(context -> context.of(Tenancy.class, tenancy))
+        .build());
+    List<Map<String, Object>> errors = result.getErrors().stream().map(GraphQlEngine::wireError)
+        .toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (result.isDataPresent()) {
+      body.put("data", result.getData());
+    }
+    if (!errors.isEmpty()) {
+      body.put("errors", errors);
+    }
+    String firstCode = errors.isEmpty() ? null : codeOf(errors.getFirst());
+    return new Outcome(body, firstCode);
+  }
+
+  static String sdl() {
+    try (InputStream in = GraphQlEngine.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static DataFetcherExceptionHandler errorHandler() {
+    return params -> {
+      Throwable cause = params.getException();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      Failure failure = ErrorMapping.classify(cause);
+      GraphQLError error = GraphqlErrorBuilder.newError()
+          .message("%s", failure.message())
+          .path(params.getPath())
+          .location(params.getSourceLocation())
+          .extensions(Map.of("code", failure.code().name()))
+          .build();
+      return CompletableFuture.completedFuture(
+          DataFetcherExceptionHandlerResult.newResult(error).build());
+    };
+  }
+
+  /** Errors graphql-java raises itself (syntax, validation, coercion, limits) are the caller's. */
+  private static Map<String, Object> wireError(GraphQLError error) {
+    Map<String, Object> wire = new LinkedHashMap<>(error.toSpecification());
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    if (error.getExtensions() != null) {
+      extensions.putAll(error.getExtensions());
+    }
+    extensions.putIfAbsent("code", ErrorCode.INVALID_INPUT.name());
+    wire.put("extensions", extensions);
+    return wire;
+  }
+
+  private static String codeOf(Map<String, Object> error) {
+    Object extensions = error.get("extensions");
+    return extensions instanceof Map<?, ?> map ? String.valueOf(map.get("code")) : null;
+  }
+}

@@ -1,0 +1,79 @@
+package com.parkora.reservation.http;
+
+import com.parkora.reservation.app.DeleteOutcome;
+import com.parkora.reservation.app.PaymentOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The service's own meters: request latency per route, GraphQL latency per operation name, and
+ * command outcomes by code. Operation names come from clients, so only a bounded number of
+ * well-formed names become tags; the rest count as {@code other}.
+ */
+final class HttpMetrics {
+
+  private static final int MAX_OPERATION_NAMES = 200;
+  private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+  private final MeterRegistry registry;
+  private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
+
+  HttpMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void request(String method, String route, int status, Duration took) {
+    Timer.builder("http.server.requests")
+        .description("HTTP request latency per route")
+        .tags("method", method, "route", route, "status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(took);
+  }
+
+  void graphQlOperation(String operationName, String outcome, Duration took) {
+    Timer.builder("graphql.operations")
+        .description("GraphQL operation latency per operation name")
+        .tags("operation", boundedName(operationName), "outcome", outcome)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(took);
+  }
+
+  void commandOutcome(String command, String outcome) {
+    Counter.builder("reservation.commands")
+        .description("Reservation commands by outcome code")
+        .tags("command", command, "outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  PaymentOutcome payment(PaymentOutcome outcome) {
+    commandOutcome("pay", outcome.success() ? "OK" : outcome.errorCode());
+    return outcome;
+  }
+
+  DeleteOutcome deletion(DeleteOutcome outcome) {
+    commandOutcome("delete", outcome.success() ? "OK" : "REJECTED");
+    return outcome;
+  }
+
+  private String boundedName(String name) {
+    if (name == null || name.isEmpty()) {
+      return "anonymous";
+    }
+    if (!OPERATION_NAME.matcher(name).matches()) {
+      return "other";
+    }
+    if (operationNames.contains(name) || operationNames.size() < MAX_OPERATION_NAMES) {
+      operationNames.add(name);
+      return name;
+    }
+    return "other";
+  }
+}

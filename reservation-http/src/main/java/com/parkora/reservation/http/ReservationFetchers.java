@@ -1,0 +1,92 @@
+package com.parkora.reservation.http;
+
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.http.GraphQlOutput.AvailabilityOut;
+import com.parkora.reservation.http.GraphQlOutput.EventOut;
+import com.parkora.reservation.http.GraphQlOutput.ReservationOut;
+import com.parkora.reservation.http.GraphQlOutput.StatsOut;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Thin data fetchers: read arguments, name the tenant, call {@link ReservationService}, shape. */
+final class ReservationFetchers {
+
+  private final ReservationService service;
+  private final HttpMetrics metrics;
+  private final EventCodec codec = new EventCodec();
+
+  ReservationFetchers(ReservationService service, HttpMetrics metrics) {
+    this.service = service;
+    this.metrics = metrics;
+  }
+
+  RuntimeWiring wiring() {
+    return RuntimeWiring.newRuntimeWiring()
+        .type("Query", query -> query
+            .dataFetcher("reservations", env -> ReservationOut.all(service.list(tenant(env),
+                env.getArgument("status"), env.getArgument("userId"), env.getArgument("limit"),
+                env.getArgument("offset"))))
+            .dataFetcher("reservationById", env -> service.byId(tenant(env), env.getArgument("id"))
+                .map(ReservationOut::of).orElse(null))
+            .dataFetcher("reservationsByUser", env -> ReservationOut.all(service.byUser(tenant(env),
+                env.getArgument("userId"), env.<Boolean>getArgument("includeCompleted"))))
+            .dataFetcher("reservationsByParkingSpot", env -> ReservationOut.all(service.bySpot(
+                tenant(env), env.getArgument("parkingSpotId"), env.getArgument("startTime"),
+                env.getArgument("endTime"))))
+            .dataFetcher("checkAvailability", env -> AvailabilityOut.of(service.availability(
+                tenant(env), env.getArgument("parkingSpotId"), env.getArgument("startTime"),
+                env.getArgument("durationHours"))))
+            .dataFetcher("reservationStats", env -> StatsOut.of(service.stats(tenant(env))))
+            .dataFetcher("eventsByReservation", env -> service.events(tenant(env),
+                env.getArgument("reservationId")).stream().map(e -> EventOut.of(e, codec)).toList())
+            .dataFetcher("reservationAt", env -> service.stateAt(tenant(env), env.getArgument("id"),
+                env.getArgument("asOf")).map(ReservationOut::of).orElse(null))
+            .dataFetcher("reservationHistory", env -> ReservationOut.all(service.history(tenant(env),
+                env.getArgument("id")))))
+        .type("Mutation", mutation -> mutation
+            .dataFetcher("createReservation", command("create", this::create))
+            .dataFetcher("confirmReservation", command("confirm", env -> ReservationOut.of(
+                service.confirm(tenant(env), env.getArgument("id"), env.getArgument("transactionId")))))
+            .dataFetcher("cancelReservation", command("cancel", env -> ReservationOut.of(
+                service.cancel(tenant(env), env.getArgument("id"), env.getArgument("reason")))))
+            .dataFetcher("completeReservation", command("complete", env -> ReservationOut.of(
+                service.complete(tenant(env), env.getArgument("id")))))
+            .dataFetcher("payReservation", env -> metrics.payment(
+                service.pay(tenant(env), env.getArgument("id"))))
+            .dataFetcher("deleteReservation", env -> metrics.deletion(
+                service.delete(tenant(env), env.getArgument("id")))))
+        .build();
+  }
+
+  private ReservationOut create(DataFetchingEnvironment env) {
+    Map<String, Object> input = env.getArgument("input");
+    Number cost = (Number) input.get("totalCost");
+    return ReservationOut.of(service.create(tenant(env), (String) input.get("userId"),
+        (String) input.get("parkingSpotId"), (String) input.get("startTime"),
+        (Integer) input.get("durationHours"), cost == null ? null : cost.doubleValue()));
+  }
+
+  private DataFetcher<Object> command(String name, Function<DataFetchingEnvironment, Object> body) {
+    return env -> {
+      try {
+        Object result = body.apply(env);
+        metrics.commandOutcome(name, "OK");
+        return result;
+      } catch (ReservationException e) {
+        metrics.commandOutcome(name, e.code().name());
+        throw e;
+      }
+    };
+  }
+
+  private static TenantId tenant(DataFetchingEnvironment env) {
+    Tenancy tenancy = env.getGraphQlContext().get(Tenancy.class);
+    return tenancy.require();
+  }
+}

@@ -1,0 +1,129 @@
+package com.parkora.reservation.http;
+
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.domain.EventType;
+import com.parkora.reservation.domain.ReservationStatus;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.EventCounts;
+import com.parkora.reservation.port.StatusCounts;
+import com.parkora.reservation.port.Storage;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The REST paths of CONTRACTS.md §2, in the Python service's snake_case shapes. */
+final class RestRoutes {
+
+  static final String SERVICE = "reservation-service";
+  static final String VERSION = "1.0.0";
+  private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
+
+  private final ReservationService service;
+  private final TenantResolver tenants;
+  private final BooleanSupplier readiness;
+  private final HttpMetrics metrics;
+
+  RestRoutes(ReservationService service, TenantResolver tenants, BooleanSupplier readiness,
+      HttpMetrics metrics) {
+    this.service = service;
+    this.tenants = tenants;
+    this.readiness = readiness;
+    this.metrics = metrics;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/", this::root);
+    routes.get("/health/live", ctx -> ctx.json(health("alive")));
+    routes.get("/health/ready", this::ready);
+    routes.get("/stats", this::stats);
+    routes.get("/admin/events/stats", this::eventStats);
+    routes.post("/admin/rebuild", this::rebuild);
+  }
+
+  private void root(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", "Reservation Service API");
+    body.put("version", VERSION);
+    body.put("docs", "/docs");
+    body.put("graphql", "/graphql");
+    body.put("health", Map.of("live", "/health/live", "ready", "/health/ready"));
+    body.put("features", List.of("GraphQL API for reservations", "CQRS/Event Sourcing pattern",
+        "Multitenancy support", "Keycloak authentication", "Prometheus metrics"));
+    ctx.json(body);
+  }
+
+  private void ready(Context ctx) {
+    boolean ready = isReady();
+    Map<String, Object> body = health(ready ? "ready" : "unhealthy");
+    body.put("checks", Map.of("store", ready ? "up" : "down"));
+    ctx.status(ready ? 200 : 503).json(body);
+  }
+
+  private boolean isReady() {
+    try {
+      return service.isReady() && readiness.getAsBoolean();
+    } catch (RuntimeException e) {
+      LOG.warn("Readiness probe failed: {}", e.toString());
+      return false;
+    }
+  }
+
+  private void stats(Context ctx) {
+    StatusCounts counts = service.stats(tenant(ctx));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total_reservations", counts.total());
+    body.put("active_reservations", counts.of(ReservationStatus.CONFIRMED));
+    body.put("pending_reservations", counts.of(ReservationStatus.PENDING));
+    body.put("completed_reservations", counts.of(ReservationStatus.COMPLETED));
+    ctx.json(body);
+  }
+
+  private void eventStats(Context ctx) {
+    EventCounts counts = service.eventStats(tenant(ctx));
+    Map<String, Long> byType = new LinkedHashMap<>();
+    for (EventType type : EventType.values()) {
+      byType.put(type.name(), counts.byType().get(type));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total_events", counts.totalEvents());
+    body.put("total_aggregates", counts.totalAggregates());
+    body.put("events_by_type", byType);
+    ctx.json(body);
+  }
+
+  /** A failed rebuild answers the mapped error with {@code success: false} added. */
+  private void rebuild(Context ctx) {
+    try {
+      long processed = service.rebuild(tenant(ctx), Storage.RebuildProgress.NONE);
+      metrics.commandOutcome("rebuild", "OK");
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("success", true);
+      body.put("events_processed", processed);
+      body.put("message", "Successfully rebuilt read model from " + processed + " events");
+      ctx.json(body);
+    } catch (RuntimeException e) {
+      Failure failure = ErrorMapping.classify(e);
+      metrics.commandOutcome("rebuild", failure.code().name());
+      Map<String, Object> body = new LinkedHashMap<>(failure.restBody());
+      body.put("success", false);
+      ctx.status(failure.status()).json(body);
+    }
+  }
+
+  private TenantId tenant(Context ctx) {
+    return tenants.resolve(ctx).require();
+  }
+
+  private static Map<String, Object> health(String status) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    body.put("service", SERVICE);
+    body.put("version", VERSION);
+    return body;
+  }
+}

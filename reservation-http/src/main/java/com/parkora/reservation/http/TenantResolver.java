@@ -1,0 +1,40 @@
+package com.parkora.reservation.http;
+
+import com.parkora.reservation.domain.ErrorCode;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.TenantId;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * CONTRACTS.md §3: the {@code X-Tenant-ID} header (a non-UUID is refused, never a fallback), else
+ * the caller's tenant claim, else the configured default. A header that contradicts the claim is
+ * FORBIDDEN.
+ */
+final class TenantResolver {
+
+  static final String TENANT_HEADER = "X-Tenant-ID";
+
+  private final CallerResolver callers;
+  private final Optional<TenantId> defaultTenant;
+
+  TenantResolver(CallerResolver callers, Optional<TenantId> defaultTenant) {
+    this.callers = callers;
+    this.defaultTenant = defaultTenant;
+  }
+
+  Tenancy resolve(Context ctx) {
+    Optional<Caller> caller = callers.resolve(ctx.header("Authorization"));
+    Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
+    String header = ctx.header(TENANT_HEADER);
+    if (header == null) {
+      return new Tenancy(claimed.or(() -> defaultTenant), caller);
+    }
+    TenantId named = TenantId.parse(header);
+    if (claimed.isPresent() && !claimed.get().equals(named)) {
+      throw new ReservationException.AccessDenied(ErrorCode.FORBIDDEN,
+          "The X-Tenant-ID header names a tenant the credentials do not belong to");
+    }
+    return new Tenancy(Optional.of(named), caller);
+  }
+}

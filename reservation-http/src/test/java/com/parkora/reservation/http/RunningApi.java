@@ -1,0 +1,102 @@
+package com.parkora.reservation.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.memory.InMemoryStorage;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A started {@link HttpApi} on a free loopback port, with a plain HTTP/1.1 client to call it. */
+final class RunningApi implements AutoCloseable {
+
+  static final String TENANT = "11111111-1111-4111-8111-111111111111";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final ReservationService service;
+  final Javalin app;
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .build();
+
+  private RunningApi(ReservationService service, HttpSettings settings) {
+    this.service = service;
+    this.app = HttpApi.create(service, settings).start("127.0.0.1", 0);
+  }
+
+  static RunningApi inMemory() {
+    return start(ReservationService.builder(new InMemoryStorage()).build(), HttpSettings.defaults());
+  }
+
+  static RunningApi start(ReservationService service, HttpSettings settings) {
+    return new RunningApi(service, settings);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + app.port() + path);
+  }
+
+  /** One answer: status, raw body, and the body as JSON when it is JSON. */
+  record Answer(int status, String body, String contentType) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  Answer graphQl(String query, Map<String, Object> variables) {
+    return graphQl(query, variables, Map.of("X-Tenant-ID", TENANT));
+  }
+
+  Answer graphQl(String query, Map<String, Object> variables, Map<String, String> headers) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", query);
+    body.put("variables", variables);
+    try {
+      return post("/graphql", JSON.writeValueAsString(body), headers);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Answer post(String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  Answer get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body(),
+          response.headers().firstValue("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
