@@ -1,0 +1,76 @@
+package com.parkora.reservation.jdbc;
+
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.FeedEvent;
+import com.parkora.reservation.port.FeedPosition;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every tenant's events by {@code (transaction_id, position)}, read as the system role. Only events
+ * of transactions older than the oldest one still running are returned: a transaction that commits
+ * late can only have an id at or above that horizon, so it lands after what was already read.
+ */
+final class PgEventFeed implements EventFeed {
+
+  private static final String READ = "SELECT " + Rows.FEED_COLUMNS + " FROM event_store"
+      + " WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)"
+      + " AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
+
+  /** Runs work in a transaction of the system role. */
+  interface SystemTransactions {
+    <T> T inSystem(Function<Session, T> work);
+  }
+
+  private final SystemTransactions transactions;
+  private final Rows rows;
+
+  PgEventFeed(SystemTransactions transactions, Rows rows) {
+    this.transactions = transactions;
+    this.rows = rows;
+  }
+
+  @Override
+  public List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant) {
+    String sql = READ + (tenant.isPresent() ? " AND tenant_id = :tenant" : "")
+        + " ORDER BY transaction_id, position LIMIT :limit";
+    return inSystem(session -> {
+      var query = session.handle().createQuery(sql)
+          .bind("txid", after.transactionId())
+          .bind("position", after.position())
+          .bind("limit", limit);
+      tenant.ifPresent(t -> query.bind("tenant", t.value()));
+      return query.map(rows.feedEvent()).list();
+    });
+  }
+
+  @Override
+  public FeedPosition checkpoint(String consumer) {
+    return inSystem(session -> session.handle().createQuery("SELECT"
+            + " transaction_id::text::bigint AS txid, position FROM feed_checkpoints"
+            + " WHERE consumer = :consumer")
+        .bind("consumer", consumer)
+        .map((rs, ctx) -> new FeedPosition(rs.getLong("txid"), rs.getLong("position")))
+        .findOne()
+        .orElse(FeedPosition.START));
+  }
+
+  @Override
+  public void saveCheckpoint(String consumer, FeedPosition position) {
+    inSystem(session -> session.handle().createUpdate("INSERT INTO feed_checkpoints"
+            + " (consumer, transaction_id, position) VALUES"
+            + " (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)"
+            + " ON CONFLICT (consumer) DO UPDATE SET transaction_id = excluded.transaction_id,"
+            + " position = excluded.position, updated_at = now()")
+        .bind("consumer", consumer)
+        .bind("txid", position.transactionId())
+        .bind("position", position.position())
+        .execute());
+  }
+
+  private <T> T inSystem(Function<Session, T> work) {
+    return transactions.inSystem(work);
+  }
+}

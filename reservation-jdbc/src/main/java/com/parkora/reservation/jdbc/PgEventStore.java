@@ -1,0 +1,167 @@
+package com.parkora.reservation.jdbc;
+
+import static com.parkora.reservation.jdbc.SqlValues.timestamp;
+
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.EventType;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.port.EventCounts;
+import com.parkora.reservation.port.EventStore;
+import com.parkora.reservation.port.NewEvent;
+import com.parkora.reservation.port.StoredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.statement.StatementException;
+
+/** The tenant's log in {@code event_store}; row security hides every other tenant's events. */
+final class PgEventStore implements EventStore {
+
+  static final int STREAM_FETCH_SIZE = 2_000;
+
+  private static final String INSERT_COLUMNS = "INSERT INTO event_store (id, aggregate_id,"
+      + " aggregate_type, event_type, version, data, event_metadata, tenant_id, created_at) ";
+  private static final String APPEND = INSERT_COLUMNS
+      + "SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),"
+      + " CAST(:metadata AS jsonb), :tenant, :createdAt"
+      + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock"
+      + " WHERE :expected = 0 OR EXISTS (SELECT 1 FROM event_store"
+      + " WHERE aggregate_id = :aggregate AND version = :expected)"
+      + " RETURNING position";
+  private static final String SELECT_EVENTS = "SELECT " + Rows.EVENT_COLUMNS + " FROM event_store ";
+
+  private final Session session;
+  private final EventCodec codec;
+  private final Rows rows;
+
+  PgEventStore(Session session, EventCodec codec, Rows rows) {
+    this.session = session;
+    this.codec = codec;
+    this.rows = rows;
+  }
+
+  @Override
+  public List<StoredEvent> append(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
+    List<StoredEvent> stored = new ArrayList<>(events.size());
+    long version = expectedVersion;
+    for (NewEvent e : events) {
+      if (!e.event().reservationId().equals(aggregateId)) {
+        throw new IllegalArgumentException("event of " + e.event().reservationId()
+            + " appended to stream " + aggregateId);
+      }
+      Instant at = e.event().occurredAt();
+      StoredEvent event = new StoredEvent(e.eventId(), aggregateId, session.tenant(), version + 1,
+          0, e.event(), e.metadata(), at);
+      long position = insert(event, version).orElseThrow(() ->
+          new ReservationException.Conflict(aggregateId, expectedVersion));
+      stored.add(withPosition(event, position));
+      version++;
+    }
+    session.markWriteLocked();
+    return stored;
+  }
+
+  private Optional<Long> insert(StoredEvent event, long expectedVersion) {
+    try {
+      return session.handle().createQuery(APPEND)
+          .bind("id", event.eventId())
+          .bind("aggregate", event.aggregateId())
+          .bind("aggregateType", StoredEvent.AGGREGATE_TYPE)
+          .bind("type", event.type().name())
+          .bind("version", (int) event.version())
+          .bind("data", codec.payloadText(event.event()))
+          .bind("metadata", codec.metadataText(event.metadata()))
+          .bind("tenant", event.tenantId().value())
+          .bind("createdAt", timestamp(event.createdAt()))
+          .bind("ns", Session.LOCK_NAMESPACE)
+          .bind("key", session.lockKey())
+          .bind("expected", (int) expectedVersion)
+          .mapTo(Long.class)
+          .findOne();
+    } catch (StatementException e) {
+      if (SqlFailures.hasState(e, SqlFailures.UNIQUE_VIOLATION)) {
+        throw new ReservationException.Conflict(event.aggregateId(), expectedVersion);
+      }
+      throw e;
+    }
+  }
+
+  private static StoredEvent withPosition(StoredEvent e, long position) {
+    return new StoredEvent(e.eventId(), e.aggregateId(), e.tenantId(), e.version(), position,
+        e.event(), e.metadata(), e.createdAt());
+  }
+
+  @Override
+  public boolean importEvent(StoredEvent event) {
+    if (!event.tenantId().equals(session.tenant())) {
+      throw new IllegalArgumentException("event of tenant " + event.tenantId()
+          + " imported for tenant " + session.tenant());
+    }
+    boolean exists = session.handle()
+        .createQuery("SELECT EXISTS (SELECT 1 FROM event_store WHERE id = :id)")
+        .bind("id", event.eventId()).mapTo(Boolean.class).one();
+    if (exists) {
+      return false;
+    }
+    insert(event, event.version() - 1).orElseThrow(() ->
+        new ReservationException.Conflict(event.aggregateId(), event.version() - 1));
+    session.markWriteLocked();
+    return true;
+  }
+
+  @Override
+  public List<StoredEvent> load(UUID aggregateId) {
+    return session.handle()
+        .createQuery(SELECT_EVENTS + "WHERE aggregate_id = :aggregate ORDER BY version")
+        .bind("aggregate", aggregateId)
+        .map(rows.storedEvent()).list();
+  }
+
+  @Override
+  public List<StoredEvent> loadUpToVersion(UUID aggregateId, long version) {
+    return session.handle().createQuery(SELECT_EVENTS
+            + "WHERE aggregate_id = :aggregate AND version <= :version ORDER BY version")
+        .bind("aggregate", aggregateId).bind("version", version)
+        .map(rows.storedEvent()).list();
+  }
+
+  @Override
+  public List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {
+    return session.handle().createQuery(SELECT_EVENTS
+            + "WHERE aggregate_id = :aggregate AND created_at <= :asOf ORDER BY version")
+        .bind("aggregate", aggregateId).bind("asOf", timestamp(asOf))
+        .map(rows.storedEvent()).list();
+  }
+
+  @Override
+  public void forEach(Consumer<StoredEvent> consumer) {
+    session.handle().createQuery(SELECT_EVENTS + "WHERE tenant_id = :tenant ORDER BY position")
+        .bind("tenant", session.tenant().value())
+        .setFetchSize(STREAM_FETCH_SIZE)
+        .map(rows.storedEvent())
+        .useStream(events -> events.forEach(consumer));
+  }
+
+  @Override
+  public EventCounts counts() {
+    List<TypeCount> counts = session.handle().createQuery("SELECT event_type, count(*) AS events,"
+            + " (SELECT count(DISTINCT aggregate_id) FROM event_store WHERE tenant_id = :tenant)"
+            + " AS aggregates FROM event_store WHERE tenant_id = :tenant GROUP BY event_type")
+        .bind("tenant", session.tenant().value())
+        .map((rs, ctx) -> new TypeCount(rs.getString("event_type"), rs.getLong("events"),
+            rs.getLong("aggregates")))
+        .list();
+    Map<EventType, Long> byType = new EnumMap<>(EventType.class);
+    counts.forEach(c -> EventType.byName(c.type()).ifPresent(type -> byType.put(type, c.events())));
+    long total = counts.stream().mapToLong(TypeCount::events).sum();
+    long aggregates = counts.isEmpty() ? 0 : counts.getFirst().aggregates();
+    return new EventCounts(total, aggregates, byType);
+  }
+
+  private record TypeCount(String type, long events, long aggregates) {}
+}

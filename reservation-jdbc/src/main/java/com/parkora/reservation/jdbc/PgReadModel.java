@@ -1,0 +1,158 @@
+package com.parkora.reservation.jdbc;
+
+import static com.parkora.reservation.jdbc.SqlValues.timestamp;
+
+import com.parkora.reservation.domain.ReservationStatus;
+import com.parkora.reservation.port.ReadModel;
+import com.parkora.reservation.port.ReadModelWrite;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.StatusCounts;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementException;
+
+/**
+ * The tenant's rows of {@code reservations}. Every query names the tenant as well as relying on row
+ * security, so the planner sees a constant and uses the {@code (tenant_id, ...)} indexes.
+ */
+final class PgReadModel implements ReadModel {
+
+  private static final String SELECT = "SELECT " + Rows.RESERVATION_COLUMNS
+      + " FROM reservations WHERE tenant_id = :tenant ";
+  private static final String ACTIVE = "status IN ('PENDING', 'CONFIRMED')";
+
+  private final Session session;
+
+  PgReadModel(Session session) {
+    this.session = session;
+  }
+
+  private Query query(String sql) {
+    return session.handle().createQuery(sql).bind("tenant", session.tenant().value());
+  }
+
+  @Override
+  public Optional<ReservationView> byId(UUID id) {
+    return query(SELECT + "AND id = :id").bind("id", id).map(Rows.reservation()).findOne();
+  }
+
+  @Override
+  public List<ReservationView> list(ReservationStatus status, UUID userId, int limit, int offset) {
+    String sql = SELECT + (status == null ? "" : "AND status = :status ")
+        + (userId == null ? "" : "AND user_id = :user ")
+        + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset";
+    Query query = query(sql).bind("limit", limit).bind("offset", offset);
+    if (status != null) {
+      query.bind("status", status.name());
+    }
+    if (userId != null) {
+      query.bind("user", userId);
+    }
+    return query.map(Rows.reservation()).list();
+  }
+
+  @Override
+  public List<ReservationView> byUser(UUID userId, boolean includeCompleted) {
+    return query(SELECT + "AND user_id = :user " + (includeCompleted ? "" : "AND " + ACTIVE)
+        + " ORDER BY start_time DESC, id")
+        .bind("user", userId).map(Rows.reservation()).list();
+  }
+
+  /**
+   * Where the bounds make a non-empty range, the range test matches the exclusion constraint's
+   * GiST index; the plain comparisons keep the port's semantics for any bounds.
+   */
+  @Override
+  public List<ReservationView> bySpot(String parkingSpotId, Instant from, Instant to) {
+    boolean rangeUsable = from == null || to == null || from.isBefore(to);
+    String sql = SELECT + "AND parking_spot_id = :spot AND " + ACTIVE
+        + (from == null ? "" : " AND end_time > :from")
+        + (to == null ? "" : " AND start_time < :to")
+        + (rangeUsable ? " AND tstzrange(start_time, end_time, '[)')"
+            + " && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')" : "")
+        + " ORDER BY start_time, id";
+    return query(sql).bind("spot", parkingSpotId)
+        .bind("from", timestamp(from)).bind("to", timestamp(to))
+        .map(Rows.reservation()).list();
+  }
+
+  @Override
+  public List<ReservationView> overlapping(String parkingSpotId, Instant start, Instant end) {
+    return bySpot(parkingSpotId, start, end);
+  }
+
+  @Override
+  public StatusCounts statusCounts() {
+    Map<ReservationStatus, Long> counts = new EnumMap<>(ReservationStatus.class);
+    query("SELECT status, count(*) AS n FROM reservations WHERE tenant_id = :tenant GROUP BY status")
+        .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+        .forEach(e -> counts.put(ReservationStatus.valueOf(e.getKey()), e.getValue()));
+    return new StatusCounts(counts);
+  }
+
+  @Override
+  public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
+    return query("SELECT id FROM reservations WHERE tenant_id = :tenant AND status = 'PENDING'"
+            + " AND (created_at <= :created OR start_time <= :start)"
+            + " ORDER BY created_at, id LIMIT :limit")
+        .bind("created", timestamp(createdBefore)).bind("start", timestamp(startBefore))
+        .bind("limit", limit)
+        .mapTo(UUID.class).list();
+  }
+
+  @Override
+  public void apply(ReadModelWrite write) {
+    session.ensureWriteLocked();
+    try {
+      switch (write) {
+        case ReadModelWrite.Insert insert -> insert(insert.row());
+        case ReadModelWrite.Update update -> update(update);
+        case ReadModelWrite.Delete delete -> session.handle()
+            .createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant AND id = :id")
+            .bind("tenant", session.tenant().value()).bind("id", delete.id()).execute();
+      }
+    } catch (StatementException e) {
+      if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
+        throw new SlotTaken(write, e);
+      }
+      throw e;
+    }
+  }
+
+  private void insert(ReservationView row) {
+    session.handle().createUpdate("INSERT INTO reservations (" + Rows.RESERVATION_COLUMNS + ")"
+            + " VALUES (:id, :tenant, :user, :spot, :start, :end, :hours, :cost, :status,"
+            + " :transaction, :created, :updated)")
+        .bind("id", row.id())
+        .bind("tenant", session.tenant().value())
+        .bind("user", row.userId())
+        .bind("spot", row.parkingSpotId())
+        .bind("start", timestamp(row.startTime()))
+        .bind("end", timestamp(row.endTime()))
+        .bind("hours", row.durationHours())
+        .bind("cost", row.totalCost())
+        .bind("status", row.status().name())
+        .bind("transaction", row.transactionId())
+        .bind("created", timestamp(row.createdAt()))
+        .bind("updated", timestamp(row.updatedAt()))
+        .execute();
+  }
+
+  private void update(ReadModelWrite.Update update) {
+    session.handle().createUpdate("UPDATE reservations SET"
+            + " status = coalesce(:status, status),"
+            + " transaction_id = coalesce(:transaction, transaction_id),"
+            + " updated_at = :updated WHERE tenant_id = :tenant AND id = :id")
+        .bind("status", update.status() == null ? null : update.status().name())
+        .bind("transaction", update.transactionId())
+        .bind("updated", timestamp(update.updatedAt()))
+        .bind("tenant", session.tenant().value())
+        .bind("id", update.id())
+        .execute();
+  }
+}

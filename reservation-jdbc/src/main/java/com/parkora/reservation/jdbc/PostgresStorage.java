@@ -1,0 +1,180 @@
+package com.parkora.reservation.jdbc;
+
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.ReadModelWrite;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage;
+import com.parkora.reservation.port.UnitOfWork;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * {@link Storage} on PostgreSQL (JDBI over a HikariCP pool). Each unit of work is one transaction
+ * that opens as the {@code reservation_tenant} role with {@code app.tenant_id} set, so row security
+ * keeps tenants apart even when the service logs in as a superuser. {@code UNIQUE (aggregate_id,
+ * version)} answers version clashes (CONFLICT) and an exclusion constraint double bookings
+ * (SLOT_UNAVAILABLE). Failures to reach the database answer DEPENDENCY_UNAVAILABLE.
+ *
+ * <pre>{@code
+ * try (PostgresStorage storage = PostgresStorage.connect(System.getenv("DATABASE_URL"), 10)) {
+ *   storage.migrate();
+ *   ReservationService service = ReservationService.builder(storage).build();
+ * }
+ * }</pre>
+ */
+public final class PostgresStorage implements Storage {
+
+  private final DataSource dataSource;
+  private final HikariDataSource ownedPool;
+  private final Jdbi jdbi;
+  private final EventCodec codec;
+  private final Rows rows;
+
+  /** Uses {@code dataSource} as it is; {@link #close()} leaves it open. */
+  public PostgresStorage(DataSource dataSource) {
+    this(dataSource, null, new EventCodec());
+  }
+
+  private PostgresStorage(DataSource dataSource, HikariDataSource ownedPool, EventCodec codec) {
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.jdbi = Jdbi.create(dataSource);
+    this.codec = codec;
+    this.rows = new Rows(codec);
+  }
+
+  /**
+   * Opens a pool of at most {@code maxPoolSize} connections to {@code databaseUrl} in any form
+   * {@link DatabaseUrl#parse} accepts. Connecting is lazy: an unreachable server fails the first
+   * unit of work, not this call.
+   */
+  public static PostgresStorage connect(String databaseUrl, int maxPoolSize) {
+    return connect(DatabaseUrl.parse(databaseUrl), maxPoolSize);
+  }
+
+  public static PostgresStorage connect(DatabaseUrl url, int maxPoolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url.jdbcUrl());
+    config.setUsername(url.user());
+    config.setPassword(url.password());
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setMinimumIdle(Math.min(2, maxPoolSize));
+    config.setConnectionTimeout(5_000);
+    config.setInitializationFailTimeout(-1);
+    config.setPoolName("reservation-db");
+    config.addDataSourceProperty("ApplicationName", "reservation-service");
+    HikariDataSource pool = new HikariDataSource(config);
+    return new PostgresStorage(pool, pool, new EventCodec());
+  }
+
+  /** Applies pending migrations; answers the schema version the database is at. */
+  public String migrate() {
+    return guarded(() -> Migrations.migrate(dataSource));
+  }
+
+  /** The pool (or the data source given), for tools that need plain JDBC. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work) {
+    try {
+      return guarded(() -> jdbi.inTransaction(handle -> work.apply(unitOfWork(handle, tenant))));
+    } catch (SlotTaken taken) {
+      throw slotUnavailable(tenant, taken.write());
+    }
+  }
+
+  private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
+    Session session = Session.forTenant(handle, tenant);
+    return new PgUnitOfWork(tenant, new PgEventStore(session, codec, rows),
+        new PgReadModel(session));
+  }
+
+  private ReservationException slotUnavailable(TenantId tenant, ReadModelWrite write) {
+    if (!(write instanceof ReadModelWrite.Insert insert)) {
+      return new ReservationException.SlotUnavailable("of reservation " + write.id(), List.of());
+    }
+    ReservationView row = insert.row();
+    List<UUID> conflicts = inTransaction(tenant, uow -> uow.readModel()
+        .overlapping(row.parkingSpotId(), row.startTime(), row.endTime()).stream()
+        .map(ReservationView::id).filter(id -> !id.equals(row.id())).toList());
+    return new ReservationException.SlotUnavailable(row.parkingSpotId(), conflicts);
+  }
+
+  @Override
+  public long rebuild(TenantId tenant, Projector projector, RebuildProgress progress) {
+    return guarded(() -> jdbi.inTransaction(handle -> {
+      Session session = Session.forTenant(handle, tenant);
+      session.lockForRebuild();
+      return new TenantRebuild(session, codec, projector, progress).run();
+    }));
+  }
+
+  @Override
+  public List<TenantId> tenants() {
+    return inSystem(session -> session.handle().createQuery("WITH RECURSIVE t(id) AS ("
+            + " (SELECT tenant_id FROM event_store ORDER BY tenant_id LIMIT 1)"
+            + " UNION ALL SELECT (SELECT tenant_id FROM event_store WHERE tenant_id > t.id"
+            + " ORDER BY tenant_id LIMIT 1)"
+            + " FROM t WHERE t.id IS NOT NULL)"
+            + " SELECT id FROM t WHERE id IS NOT NULL"
+            + " ORDER BY (SELECT min(position) FROM event_store e WHERE e.tenant_id = t.id)")
+        .mapTo(UUID.class).map(TenantId::new).list());
+  }
+
+  @Override
+  public long eventCount(TenantId tenant) {
+    return inSystem(session -> session.handle()
+        .createQuery("SELECT count(*) FROM event_store WHERE tenant_id = :tenant")
+        .bind("tenant", tenant.value()).mapTo(Long.class).one());
+  }
+
+  @Override
+  public EventFeed feed() {
+    return new PgEventFeed(this::inSystem, rows);
+  }
+
+  /** A {@code SELECT 1} with a two-second limit. */
+  @Override
+  public boolean isReady() {
+    try (Handle handle = jdbi.open()) {
+      handle.createQuery("SELECT 1").setQueryTimeout(2).mapTo(Integer.class).one();
+      return true;
+    } catch (JdbiException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownedPool != null) {
+      ownedPool.close();
+    }
+  }
+
+  private <T> T inSystem(Function<Session, T> work) {
+    return guarded(() -> jdbi.inTransaction(handle -> work.apply(Session.forSystem(handle))));
+  }
+
+  private static <T> T guarded(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (JdbiException e) {
+      throw SqlFailures.translate(e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package com.parkora.reservation.jdbc;
+
+import com.parkora.reservation.domain.ReservationException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Turns driver failures into the domain's errors. Messages never carry SQL text or driver detail:
+ * the cause keeps those for the log.
+ */
+final class SqlFailures {
+
+  static final String UNIQUE_VIOLATION = "23505";
+  static final String EXCLUSION_VIOLATION = "23P01";
+
+  private SqlFailures() {}
+
+  static Optional<String> sqlState(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return Optional.of(sql.getSQLState());
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean hasState(Throwable failure, String state) {
+    return sqlState(failure).filter(state::equals).isPresent();
+  }
+
+  /** A failure of the database itself (not of a rule): unavailable or internal. */
+  static ReservationException translate(JdbiException failure) {
+    if (isUnavailable(failure)) {
+      return new ReservationException.DependencyUnavailable("The database is unavailable", failure);
+    }
+    return new ReservationException.Internal("A database operation failed", failure);
+  }
+
+  static boolean isUnavailable(Throwable failure) {
+    if (failure instanceof ConnectionException) {
+      return true;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return sqlState(failure)
+        .filter(state -> state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+            || state.equals("57P03") || state.equals("53300"))
+        .isPresent();
+  }
+}

@@ -1,0 +1,150 @@
+package com.parkora.reservation.jdbc;
+
+import static com.parkora.reservation.jdbc.SqlValues.instant;
+import static com.parkora.reservation.jdbc.SqlValues.text;
+import static com.parkora.reservation.jdbc.SqlValues.textArray;
+import static com.parkora.reservation.jdbc.SqlValues.uuid;
+
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.ReadModelWrite;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage.RebuildProgress;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.statement.StatementException;
+
+/**
+ * Replays one tenant's events into its read model inside the caller's transaction: deletes its
+ * rows, streams its events by position through a server-side cursor, and writes each batch with
+ * three set-based statements over arrays. Memory holds one batch, whatever the size of the log.
+ */
+final class TenantRebuild {
+
+  static final int BATCH_EVENTS = 10_000;
+
+  private static final String EVENTS = "SELECT aggregate_id, event_type, data::text AS data,"
+      + " created_at FROM event_store WHERE tenant_id = :tenant ORDER BY position";
+  private static final String DELETE = "DELETE FROM reservations WHERE tenant_id = :tenant"
+      + " AND id = ANY(CAST(:ids AS uuid[]))";
+  private static final String UPDATE = "UPDATE reservations r SET"
+      + " status = coalesce(u.status, r.status),"
+      + " transaction_id = coalesce(u.transaction_id, r.transaction_id),"
+      + " updated_at = CAST(u.updated_at AS timestamptz)"
+      + " FROM unnest(:ids, :statuses, :transactions, :updated)"
+      + " AS u(id, status, transaction_id, updated_at)"
+      + " WHERE r.tenant_id = :tenant AND r.id = CAST(u.id AS uuid)";
+  private static final String INSERT = "INSERT INTO reservations (" + Rows.RESERVATION_COLUMNS + ")"
+      + " SELECT CAST(u.id AS uuid), :tenant, CAST(u.user_id AS uuid), u.spot,"
+      + " CAST(u.start_time AS timestamptz), CAST(u.end_time AS timestamptz),"
+      + " CAST(u.hours AS integer), CAST(u.cost AS numeric), u.status, u.transaction_id,"
+      + " CAST(u.created_at AS timestamptz), CAST(u.updated_at AS timestamptz)"
+      + " FROM unnest(:ids, :users, :spots, :starts, :ends, :hours, :costs, :statuses,"
+      + " :transactions, :created, :updated) AS u(id, user_id, spot, start_time, end_time, hours,"
+      + " cost, status, transaction_id, created_at, updated_at)";
+
+  private final Session session;
+  private final EventCodec codec;
+  private final Projector projector;
+  private final RebuildProgress progress;
+  private final FoldedWrites batch = new FoldedWrites();
+  private long processed;
+
+  TenantRebuild(Session session, EventCodec codec, Projector projector, RebuildProgress progress) {
+    this.session = session;
+    this.codec = codec;
+    this.projector = projector;
+    this.progress = progress;
+  }
+
+  long run() {
+    session.handle().createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant")
+        .bind("tenant", session.tenant().value()).execute();
+    session.handle().createQuery(EVENTS)
+        .bind("tenant", session.tenant().value())
+        .setFetchSize(PgEventStore.STREAM_FETCH_SIZE)
+        .map((rs, ctx) -> codec.decode(rs.getString("event_type"), rs.getString("data"),
+            uuid(rs, "aggregate_id"), session.tenant(), instant(rs, "created_at")))
+        .useStream(events -> events.forEach(this::replay));
+    flush();
+    progress.eventsProcessed(processed);
+    return processed;
+  }
+
+  private void replay(ReservationEvent event) {
+    batch.add(projector.project(event));
+    processed++;
+    if (processed % BATCH_EVENTS == 0) {
+      flush();
+      progress.eventsProcessed(processed);
+    }
+  }
+
+  private void flush() {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      writeDeletes(batch.deletes());
+      writeUpdates(batch.updates());
+      writeInserts(batch.inserts());
+    } catch (StatementException e) {
+      if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
+        throw new ReservationException.SlotUnavailable("replayed by the rebuild", List.of());
+      }
+      throw e;
+    }
+    batch.clear();
+  }
+
+  private void writeDeletes(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    session.handle().createUpdate(DELETE)
+        .bind("tenant", session.tenant().value())
+        .bind("ids", textArray(column(ids, UUID::toString)))
+        .execute();
+  }
+
+  private void writeUpdates(Collection<ReadModelWrite.Update> updates) {
+    if (updates.isEmpty()) {
+      return;
+    }
+    session.handle().createUpdate(UPDATE)
+        .bind("tenant", session.tenant().value())
+        .bind("ids", textArray(column(updates, u -> u.id().toString())))
+        .bind("statuses", textArray(column(updates, u -> u.status() == null ? null : u.status().name())))
+        .bind("transactions", textArray(column(updates, ReadModelWrite.Update::transactionId)))
+        .bind("updated", textArray(column(updates, u -> text(u.updatedAt()))))
+        .execute();
+  }
+
+  private void writeInserts(Collection<ReservationView> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    session.handle().createUpdate(INSERT)
+        .bind("tenant", session.tenant().value())
+        .bind("ids", textArray(column(rows, r -> r.id().toString())))
+        .bind("users", textArray(column(rows, r -> r.userId().toString())))
+        .bind("spots", textArray(column(rows, ReservationView::parkingSpotId)))
+        .bind("starts", textArray(column(rows, r -> text(r.startTime()))))
+        .bind("ends", textArray(column(rows, r -> text(r.endTime()))))
+        .bind("hours", textArray(column(rows, r -> Integer.toString(r.durationHours()))))
+        .bind("costs", textArray(column(rows, r -> r.totalCost().toPlainString())))
+        .bind("statuses", textArray(column(rows, r -> r.status().name())))
+        .bind("transactions", textArray(column(rows, ReservationView::transactionId)))
+        .bind("created", textArray(column(rows, r -> text(r.createdAt()))))
+        .bind("updated", textArray(column(rows, r -> text(r.updatedAt()))))
+        .execute();
+  }
+
+  private static <T> List<String> column(Collection<T> items, Function<T, String> value) {
+    return items.stream().map(value).toList();
+  }
+}
