@@ -1,0 +1,286 @@
+package com.parkora.reservation.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Prepares the data, runs the service and the raw-SQL baseline in turn, and prints the table of
+ * issue 5's goals. Every figure is a ratio against a baseline measured in the same run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks the reservation service side by side with raw PostgreSQL.")
+public final class Bench implements Callable<Integer> {
+
+  static final String TENANT_PREFIX = "00000000-0000-0000-0000-00000000000";
+
+  @Option(names = "--jar", description = "The service jar (default: ${DEFAULT-VALUE}).")
+  Path jar = Path.of("reservation-cli/target/reservation.jar");
+
+  @Option(names = "--host", description = "PostgreSQL host (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--port", description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")
+  int port = 5432;
+
+  @Option(names = "--user", description = "PostgreSQL superuser (default: ${DEFAULT-VALUE}).")
+  String user = "postgres";
+
+  @Option(names = "--seconds", description = "Measured seconds per load (default: ${DEFAULT-VALUE}).")
+  int seconds = 30;
+
+  @Option(names = "--quick", description = "Small data sets and short loads: a smoke run.")
+  boolean quick;
+
+  @Option(names = "--only", split = ",",
+      description = "Goals to run: commands, queries, rebuild, start (default: all).")
+  Set<String> only = Set.of("commands", "queries", "rebuild", "start");
+
+  @Option(names = "--output", description = "Where the Markdown table goes (default: ${DEFAULT-VALUE}).")
+  Path output = Path.of("bench/out/results.md");
+
+  private final Report report = new Report();
+  private Shell shell;
+  private Path scratch;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(jar)) {
+      System.err.println("bench: no service jar at " + jar + " (build it: mvn -q -DskipTests package)");
+      return 2;
+    }
+    scratch = Files.createTempDirectory("reservation-bench");
+    shell = new Shell(scratch, host, port, user);
+    if (quick) {
+      seconds = Math.min(seconds, 8);
+    }
+    if (only.contains("commands")) {
+      commands();
+    }
+    if (only.contains("queries")) {
+      queries();
+    }
+    if (only.contains("rebuild")) {
+      rebuild();
+    }
+    if (only.contains("start")) {
+      start();
+    }
+    String machine = machine();
+    report.write(output, machine);
+    System.out.println();
+    System.out.println(report.markdown(machine));
+    System.out.println("written to " + output);
+    return 0;
+  }
+
+  // ---- goal 1 and 4: commands, memory ----
+
+  private void commands() throws Exception {
+    System.out.println("== commands: createReservation, 8 tenants, 16 clients, distinct spots");
+    String db = freshDatabase("reservation_bench_commands");
+    double baseline = shell.pgbench(db, shell.resource("commands.pgbench.sql"), 16, seconds);
+    shell.psql(db, "TRUNCATE event_store, reservations");
+    shell.psql(db, "VACUUM ANALYZE");
+
+    try (ServiceProcess service = ServiceProcess.serve(jar, "128m", url(db), 18081,
+        scratch.resolve("serve-commands.log"))) {
+      service.awaitReady(Duration.ofSeconds(60));
+      String query = "mutation CreateReservation($input: CreateReservationInput!) {"
+          + " createReservation(input: $input) { id status } }";
+      String run = Long.toString(System.nanoTime(), 36);
+      String start = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+      LoadGenerator.Outcome outcome = new LoadGenerator(service.baseUrl()).run(
+          (client, sequence) -> new LoadGenerator.Request(tenant(1 + (int) (sequence % 8)),
+              LoadGenerator.body(query, Map.of("input", Map.of(
+                  "userId", UUID.randomUUID().toString(),
+                  "parkingSpotId", "B-" + run + "-" + client + "-" + sequence,
+                  "startTime", start, "durationHours", 2, "totalCost", 5.0)))),
+          16, Duration.ofSeconds(quick ? 2 : 5), Duration.ofSeconds(seconds));
+      failOnErrors("createReservation", outcome);
+      double ratio = outcome.throughput() / baseline;
+      report.add(new Result("commands/s (createReservation, 16 clients)",
+          format(outcome.throughput()), format(baseline), String.format("%.2f", ratio),
+          ">= 0.60", ratio >= 0.60));
+      report.add(Result.info("command latency p50 / p99 (ms, client side)",
+          String.format("%.1f / %.1f", outcome.p50Millis(), outcome.p99Millis()), "n/a"));
+      double rss = service.peakRssMiB();
+      report.add(new Result("peak RSS under command load, -Xmx128m (MiB)", format(rss), "n/a",
+          "", "<= 256", rss <= 256));
+    }
+    dropDatabase(db);
+  }
+
+  // ---- goal 2: queries ----
+
+  private void queries() throws Exception {
+    int perTenant = quick ? 12_500 : 125_000;
+    System.out.printf("== queries: read model of %,d reservations over 8 tenants%n", perTenant * 8);
+    String db = freshDatabase("reservation_bench_queries");
+    shell.psqlFile(db, shell.resource("generate-reservations.sql"),
+        Map.of("per_tenant", String.valueOf(perTenant)));
+
+    try (ServiceProcess service = ServiceProcess.serve(jar, "256m", url(db), 18082,
+        scratch.resolve("serve-queries.log"))) {
+      service.awaitReady(Duration.ofSeconds(60));
+      LoadGenerator load = new LoadGenerator(service.baseUrl());
+      queryGoal(db, load, "reservationsByUser", "by-user.pgbench.sql", (client, sequence) -> {
+        int t = 1 + ThreadLocalRandom.current().nextInt(8);
+        String user = md5Uuid("u" + t + "-" + ThreadLocalRandom.current().nextInt(10_000));
+        return new LoadGenerator.Request(tenant(t), LoadGenerator.body(
+            "query($userId: String!) { reservationsByUser(userId: $userId, includeCompleted: false)"
+                + " { id tenantId userId parkingSpotId startTime endTime durationHours totalCost"
+                + " status transactionId createdAt updatedAt } }", Map.of("userId", user)));
+      });
+      queryGoal(db, load, "checkAvailability", "availability.pgbench.sql", (client, sequence) -> {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String start = java.time.Instant.parse("2027-01-01T00:00:00Z")
+            .plus(Duration.ofHours(random.nextInt(75))).toString();
+        return new LoadGenerator.Request(tenant(1 + random.nextInt(8)), LoadGenerator.body(
+            "query($spot: String!, $start: String!) { checkAvailability(parkingSpotId: $spot,"
+                + " startTime: $start, durationHours: 2) { available conflicts } }",
+            Map.of("spot", "S-" + random.nextInt(5000), "start", start)));
+      });
+      queryGoal(db, load, "reservations(status, limit: 50)", "list-status.pgbench.sql",
+          (client, sequence) -> new LoadGenerator.Request(
+              tenant(1 + ThreadLocalRandom.current().nextInt(8)), LoadGenerator.body(
+                  "query { reservations(status: \"CONFIRMED\", limit: 50) { id tenantId userId"
+                      + " parkingSpotId startTime endTime durationHours totalCost status"
+                      + " transactionId createdAt updatedAt } }", Map.of())));
+    }
+    dropDatabase(db);
+  }
+
+  private void queryGoal(String db, LoadGenerator load, String name, String script,
+      LoadGenerator.Workload workload) throws Exception {
+    LoadGenerator.Outcome outcome = load.run(workload, 8, Duration.ofSeconds(quick ? 2 : 5),
+        Duration.ofSeconds(seconds));
+    failOnErrors(name, outcome);
+    double baseline = shell.pgbench(db, shell.resource(script), 8, seconds);
+    report.add(new Result(name + " p99 (ms, client side, 8 clients)",
+        String.format("%.2f", outcome.p99Millis()), "", "", "<= 5", outcome.p99Millis() <= 5));
+    report.add(Result.info(name + " queries/s (8 clients)", format(outcome.throughput()),
+        format(baseline)).withRatio(outcome.throughput() / baseline));
+  }
+
+  // ---- goal 3: rebuild ----
+
+  private void rebuild() throws Exception {
+    int created = quick ? 60_000 : 600_000;
+    int changes = quick ? 40_000 : 400_000;
+    System.out.printf("== rebuild: one tenant, %,d events (%,d reservations + %,d changes)%n",
+        created + changes, created, changes);
+    String db = freshDatabase("reservation_bench_rebuild");
+    String tenant = tenant(1);
+    shell.psqlFile(db, shell.resource("generate-events.sql"), Map.of("tenant", tenant,
+        "created", String.valueOf(created), "changes", String.valueOf(changes)));
+
+    long sqlStarted = System.nanoTime();
+    shell.psqlFile(db, shell.resource("rebuild-baseline.sql"), Map.of("tenant", tenant));
+    double baseline = (System.nanoTime() - sqlStarted) / 1e9;
+    String expected = shell.psql(db, "SELECT md5(string_agg(r::text, ',' ORDER BY id)) FROM reservations r");
+
+    double service = ServiceProcess.runCommand(jar, "256m", url(db),
+        scratch.resolve("rebuild.log"), "rebuild", "--tenant", tenant);
+    String actual = shell.psql(db, "SELECT md5(string_agg(r::text, ',' ORDER BY id)) FROM reservations r");
+    if (!expected.equals(actual)) {
+      System.out.println("  (the service's rebuild and the SQL rebuild differ in some column;"
+          + " compare them with: SELECT * FROM reservations ORDER BY id LIMIT 5)");
+    }
+    double ratio = service / baseline;
+    report.add(new Result(String.format("rebuild of %,d events, -Xmx256m (s)", created + changes),
+        String.format("%.1f", service), String.format("%.1f", baseline),
+        String.format("%.2f", ratio), "<= 1.25", ratio <= 1.25));
+    dropDatabase(db);
+  }
+
+  // ---- goal 5: start ----
+
+  private void start() throws Exception {
+    System.out.println("== start: ready with PostgreSQL, migrations applied");
+    String db = freshDatabase("reservation_bench_start");
+    double best = Double.MAX_VALUE;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try (ServiceProcess service = ServiceProcess.serve(jar, "128m", url(db), 18083,
+          scratch.resolve("serve-start.log"))) {
+        best = Math.min(best, service.awaitReady(Duration.ofSeconds(60)));
+      }
+    }
+    report.add(new Result("ready after start, PostgreSQL (s, best of 3)",
+        String.format("%.2f", best), "n/a", "", "<= 2", best <= 2));
+    dropDatabase(db);
+  }
+
+  // ---- helpers ----
+
+  private String freshDatabase(String name) throws Exception {
+    dropDatabase(name);
+    shell.psql("postgres", "CREATE DATABASE " + name);
+    ServiceProcess.runCommand(jar, "256m", url(name), scratch.resolve("migrate-" + name + ".log"),
+        "migrate");
+    return name;
+  }
+
+  private void dropDatabase(String name) throws Exception {
+    shell.psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  private String url(String database) {
+    return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
+  }
+
+  static String tenant(int k) {
+    return TENANT_PREFIX + k;
+  }
+
+  /** The UUID PostgreSQL's {@code md5(text)::uuid} gives, so generated users can be found. */
+  static String md5Uuid(String text) {
+    try {
+      String hex = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+          + hex.substring(16, 20) + "-" + hex.substring(20);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void failOnErrors(String name, LoadGenerator.Outcome outcome) {
+    if (outcome.errors() > 0) {
+      throw new IllegalStateException(name + ": " + outcome.errors() + " failed requests, first: "
+          + outcome.firstError());
+    }
+    if (outcome.requests() == 0) {
+      throw new IllegalStateException(name + ": no request completed");
+    }
+  }
+
+  private static String format(double value) {
+    return String.format("%,.0f", value);
+  }
+
+  private String machine() throws Exception {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(l -> l.startsWith("model name")).findFirst()
+        .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+    String pg = shell.psql("postgres", "SHOW server_version").trim();
+    return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+        + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB bench heap, PostgreSQL " + pg
+        + " on loopback, fsync on";
+  }
+}

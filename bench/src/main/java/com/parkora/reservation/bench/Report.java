@@ -1,0 +1,48 @@
+package com.parkora.reservation.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the rows and prints them as a Markdown table, which is also what the README holds. */
+final class Report {
+
+  private static final String[] HEADER = {"figure", "service", "baseline", "ratio", "goal", "met"};
+  private final List<Result> rows = new ArrayList<>();
+
+  void add(Result result) {
+    rows.add(result);
+    System.out.printf("  -> %s: service %s, baseline %s %s%n", result.figure(), result.service(),
+        result.baseline(), result.ratio().isEmpty() ? "" : "(ratio " + result.ratio() + ")");
+  }
+
+  String markdown(String machine) {
+    StringBuilder out = new StringBuilder();
+    out.append("Measured ").append(LocalDate.now(ZoneOffset.UTC)).append(" on ").append(machine)
+        .append("\n\n");
+    appendRow(out, HEADER);
+    out.append("|---|---:|---:|---:|---|---|\n");
+    for (Result r : rows) {
+      appendRow(out, new String[] {r.figure(), r.service(), r.baseline(), r.ratio(), r.goal(),
+          r.metText()});
+    }
+    return out.toString();
+  }
+
+  private static void appendRow(StringBuilder out, String[] cells) {
+    out.append('|');
+    for (String cell : cells) {
+      out.append(' ').append(cell).append(" |");
+    }
+    out.append('\n');
+  }
+
+  void write(Path file, String machine) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, markdown(machine));
+  }
+}

@@ -1,0 +1,79 @@
+package com.parkora.reservation.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the PostgreSQL client tools (psql, pgbench) and returns what they printed. */
+final class Shell {
+
+  private final Path scratch;
+  private final String host;
+  private final int port;
+  private final String user;
+
+  Shell(Path scratch, String host, int port, String user) {
+    this.scratch = scratch;
+    this.host = host;
+    this.port = port;
+    this.user = user;
+  }
+
+  /** Copies a bundled SQL file out of the jar so psql and pgbench can read it. */
+  Path resource(String name) throws IOException {
+    Path target = scratch.resolve(name);
+    if (!Files.exists(target)) {
+      try (InputStream in = Shell.class.getResourceAsStream("/bench/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("missing bench resource " + name);
+        }
+        Files.copy(in, target);
+      }
+    }
+    return target;
+  }
+
+  String psql(String database, String sql) throws IOException, InterruptedException {
+    return run(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
+        String.valueOf(port), "-U", user, "-d", database, "-At", "-c", sql));
+  }
+
+  String psqlFile(String database, Path file, Map<String, String> variables)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+        "-h", host, "-p", String.valueOf(port), "-U", user, "-d", database));
+    variables.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
+    command.addAll(List.of("-f", file.toString()));
+    return run(command);
+  }
+
+  /** Transactions per second pgbench reached with a custom script. */
+  double pgbench(String database, Path script, int clients, int seconds)
+      throws IOException, InterruptedException {
+    String out = run(List.of("pgbench", "-n", "-h", host, "-p", String.valueOf(port), "-U", user,
+        "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)),
+        "-T", String.valueOf(seconds), "-f", script.toString(), database));
+    for (String line : out.split("\\R")) {
+      if (line.startsWith("tps = ")) {
+        return Double.parseDouble(line.substring(6).split(" ")[0]);
+      }
+    }
+    throw new IllegalStateException("pgbench printed no tps:\n" + out);
+  }
+
+  static String run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int status = process.waitFor();
+    if (status != 0) {
+      throw new IllegalStateException(String.join(" ", command.subList(0, 1)) + " failed ("
+          + status + "):\n" + out);
+    }
+    return out;
+  }
+}

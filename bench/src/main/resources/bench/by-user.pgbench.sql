@@ -1,0 +1,7 @@
+-- reservationsByUser(userId, includeCompleted: false) as raw SQL.
+\set t random(1, 8)
+\set u random(0, 9999)
+BEGIN;
+SELECT set_config('role', 'reservation_tenant', true), set_config('app.tenant_id', '00000000-0000-0000-0000-00000000000' || :t, true);
+SELECT id, tenant_id, user_id, parking_spot_id, start_time, end_time, duration_hours, total_cost, status, transaction_id, created_at, updated_at FROM reservations WHERE user_id = md5('u' || :t || '-' || :u)::uuid AND status IN ('PENDING', 'CONFIRMED') ORDER BY start_time DESC, id;
+COMMIT;
