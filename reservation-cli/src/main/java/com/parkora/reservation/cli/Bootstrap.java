@@ -1,0 +1,145 @@
+package com.parkora.reservation.cli;
+
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.http.HttpApi;
+import com.parkora.reservation.http.HttpSettings;
+import com.parkora.reservation.port.Storage;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one composition root: builds the store, the service, the metrics registry and, for
+ * {@code serve}, the HTTP server and background work, all from a {@link Config}. Every command
+ * goes through it. Closing it closes what it built, in reverse order.
+ */
+public final class Bootstrap implements AutoCloseable {
+
+  /** How long a stopping server lets requests in flight finish. */
+  public static final Duration GRACE = Duration.ofSeconds(8);
+  public static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+  private final Config config;
+  private final EventCodec codec;
+  private final Deque<Resource> resources = new ArrayDeque<>();
+  private final Stores.Store store;
+  private final PrometheusMeterRegistry metrics;
+  private final ReservationService service;
+
+  private Bootstrap(Config config) {
+    this.config = config;
+    this.codec = new EventCodec();
+    try {
+      this.store = Stores.open(config, codec, this::onClose);
+      this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      onClose("metrics registry", metrics::close);
+      new JvmMemoryMetrics().bindTo(metrics);
+      new JvmThreadMetrics().bindTo(metrics);
+      new ProcessorMetrics().bindTo(metrics);
+      new UptimeMetrics().bindTo(metrics);
+      this.service = ReservationService.builder(store.storage())
+          .pendingHold(config.pendingHold())
+          .build();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Opens the store the configuration names (migrating PostgreSQL first) and builds the service. */
+  public static Bootstrap open(Config config) {
+    return new Bootstrap(config);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public EventCodec codec() {
+    return codec;
+  }
+
+  public Storage storage() {
+    return store.storage();
+  }
+
+  public ReservationService service() {
+    return service;
+  }
+
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
+  /** Where the data lives, for banners and summaries. */
+  public String storeDescription() {
+    return store.description();
+  }
+
+  /** The schema version after migration; empty for the embedded store. */
+  public Optional<String> schemaVersion() {
+    return store.schemaVersion();
+  }
+
+  /**
+   * Builds the HTTP API and starts it on the configured port; stopping it lets requests in flight
+   * finish for up to {@link #GRACE}.
+   */
+  public Javalin startHttp() {
+    if (config.authMode() != Config.AuthMode.OFF) {
+      throw new CliException("AUTH_MODE=" + config.authMode().name().toLowerCase(java.util.Locale.ROOT)
+          + " needs a token verifier, which this build does not include; set AUTH_MODE=off");
+    }
+    HttpSettings settings = HttpSettings.defaults()
+        .withCorsOrigins(config.corsOrigins())
+        .withDefaultTenant(config.defaultTenant())
+        .withMeterRegistry(metrics);
+    Javalin app = HttpApi.create(service, settings);
+    Server server = app.jettyServer().server();
+    server.setStopTimeout(GRACE.toMillis());
+    server.insertHandler(new GracefulHandler());
+    onClose("HTTP server", app::stop);
+    app.start(config.port());
+    return app;
+  }
+
+  /** Starts expiring pending reservations whose hold ran out, every {@code interval}. */
+  public void startExpiry(Duration interval) {
+    Expiry expiry = Expiry.start(service, store.storage(), interval);
+    onClose("expiry", expiry::close);
+  }
+
+  private void onClose(String name, AutoCloseable resource) {
+    resources.push(new Resource(name, resource));
+  }
+
+  /** Closes everything built, newest first; a failure is logged and the rest still close. */
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      Resource next = resources.pop();
+      try {
+        next.resource().close();
+      } catch (Exception e) {
+        LOG.warn("closing the {} failed: {}", next.name(), Failures.oneLine(e), e);
+      }
+    }
+  }
+
+  private record Resource(String name, AutoCloseable resource) {}
+}

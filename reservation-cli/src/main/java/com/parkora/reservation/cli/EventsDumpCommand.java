@@ -1,0 +1,99 @@
+package com.parkora.reservation.cli;
+
+import com.parkora.reservation.domain.TenantId;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code events dump}: writes events in commit order, one JSON message per line. */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+    description = "Write events in commit order, one JSON message per line (CONTRACTS.md §6).")
+final class EventsDumpCommand implements Callable<Integer> {
+
+  static final Duration POLL = Duration.ofMillis(500);
+
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--tenant", paramLabel = "UUID", converter = TenantConverter.class,
+      description = "Only this tenant's events.")
+  TenantId tenant;
+
+  @Option(names = "--reservation", paramLabel = "UUID", converter = UuidConverter.class,
+      description = "Only this reservation's events.")
+  UUID reservation;
+
+  @Option(names = "--after-position", paramLabel = "N", defaultValue = "0",
+      description = "Only events whose store position is greater than N.")
+  long afterPosition;
+
+  @Option(names = "--follow", description = "Keep writing new events as they commit, until interrupted.")
+  boolean follow;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  Path output;
+
+  private final CliContext context;
+
+  EventsDumpCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (afterPosition < 0) {
+      throw new CliException("--after-position must not be negative, got " + afterPosition);
+    }
+    Config config = common.applyTo(context.environmentConfig());
+    EventDump.Filter filter = new EventDump.Filter(Optional.ofNullable(tenant),
+        Optional.ofNullable(reservation), afterPosition);
+    try (Bootstrap bootstrap = Bootstrap.open(config); Writer out = open()) {
+      EventDump dump = new EventDump(bootstrap.storage().feed(), bootstrap.codec(), POLL);
+      long written = dump.write(filter, out, follow);
+      if (output != null) {
+        context.err().println("wrote " + written + " events to " + output);
+      }
+      return Main.OK;
+    }
+  }
+
+  private Writer open() throws IOException {
+    if (output == null) {
+      return new BufferedWriter(new OutputStreamWriter(new NonClosing(context.out()),
+          StandardCharsets.UTF_8));
+    }
+    try {
+      return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Standard output stays open after the dump; only its writer is closed. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package com.parkora.reservation.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code events import}: appends events from a dump and projects them; events already stored (by
+ * event id) are skipped, so importing twice adds nothing.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Append events from a dump (FILE, or - for stdin) and project them; "
+        + "events already stored are skipped.")
+final class EventsImportCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "FILE|-", description = "A dump file, or - for stdin.")
+  String source;
+
+  private final CliContext context;
+
+  EventsImportCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Config config = common.applyTo(context.environmentConfig());
+    try (BufferedReader in = open(); Bootstrap bootstrap = Bootstrap.open(config)) {
+      EventImport.Result result = new EventImport(bootstrap.storage(), bootstrap.codec()).run(in);
+      context.out().println("imported " + result.imported() + " events, skipped "
+          + result.skipped() + " already present, into " + bootstrap.storeDescription());
+      return Main.OK;
+    }
+  }
+
+  private BufferedReader open() throws IOException {
+    if (source.equals("-")) {
+      return new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+    }
+    Path file = Path.of(source);
+    try {
+      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new CliException("no such file: " + source);
+    } catch (IOException e) {
+      throw new CliException("cannot read " + source + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package com.parkora.reservation.cli;
+
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.Storage;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Expires PENDING reservations whose hold ran out, for every tenant, at a fixed interval on a
+ * virtual thread. Safe beside other instances doing the same (the service skips lost races).
+ */
+final class Expiry implements AutoCloseable {
+
+  static final int BATCH = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(Expiry.class);
+
+  private final ReservationService service;
+  private final Storage storage;
+  private final ScheduledExecutorService scheduler;
+
+  private Expiry(ReservationService service, Storage storage) {
+    this.service = service;
+    this.storage = storage;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofVirtual().name("expiry").factory());
+  }
+
+  static Expiry start(ReservationService service, Storage storage, Duration interval) {
+    Expiry expiry = new Expiry(service, storage);
+    expiry.scheduler.scheduleWithFixedDelay(expiry::runOnce, interval.toMillis(),
+        interval.toMillis(), TimeUnit.MILLISECONDS);
+    return expiry;
+  }
+
+  /** One pass over every tenant; a failure is logged and the next pass tries again. */
+  void runOnce() {
+    try {
+      for (TenantId tenant : storage.tenants()) {
+        expireAll(tenant);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("expiry pass failed, retrying at the next interval: {}", Failures.oneLine(e), e);
+    }
+  }
+
+  private void expireAll(TenantId tenant) {
+    int expired;
+    do {
+      expired = service.expireDue(tenant, BATCH);
+      if (expired > 0) {
+        LOG.info("expired {} pending reservations of tenant {}", expired, tenant);
+      }
+    } while (expired == BATCH);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    scheduler.shutdownNow();
+    scheduler.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,56 @@
+package com.parkora.reservation.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The program's entry: parses the command line and runs one command. Mistakes and failures end as
+ * one line on stderr and a non-zero exit code ({@value #USAGE} for usage, {@value #FAILURE}
+ * otherwise), with the stack trace only under {@code --verbose}.
+ */
+public final class Main {
+
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+
+  private final CliContext context;
+
+  public Main(CliContext context) {
+    this.context = context;
+  }
+
+  public static void main(String[] args) {
+    LogSetup.beforeFirstLogger(args);
+    System.exit(new Main(CliContext.ofProcess()).run(args));
+  }
+
+  /** Runs one command line and answers its exit code. */
+  public int run(String... args) {
+    boolean verbose = LogSetup.verbose(args);
+    CommandLine cli = new CommandLine(new ReservationCommand(context), new CommandFactory(context));
+    cli.setOut(new PrintWriter(context.out(), true));
+    cli.setErr(new PrintWriter(context.err(), true));
+    cli.setParameterExceptionHandler((mistake, ignored) -> usageMistake(mistake, verbose));
+    cli.setExecutionExceptionHandler((failure, command, parsed) -> failed(failure, verbose));
+    return cli.execute(args);
+  }
+
+  private int usageMistake(ParameterException mistake, boolean verbose) {
+    String command = mistake.getCommandLine().getCommandSpec().qualifiedName();
+    context.err().println("error: " + Failures.oneLine(mistake) + " (see '" + command + " --help')");
+    if (verbose) {
+      mistake.printStackTrace(context.err());
+    }
+    return USAGE;
+  }
+
+  private int failed(Exception failure, boolean verbose) {
+    context.err().println("error: " + Failures.oneLine(failure));
+    if (verbose) {
+      failure.printStackTrace(context.err());
+    }
+    return FAILURE;
+  }
+}

@@ -1,0 +1,120 @@
+package com.parkora.reservation.cli;
+
+import com.parkora.reservation.domain.TenantId;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: runs the HTTP service until SIGTERM or SIGINT, then stops accepting, lets requests
+ * in flight finish, closes the store and exits 0 within {@link #EXIT_DEADLINE}.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the service: GraphQL, REST, health, metrics. Without DATABASE_URL, on the "
+        + "embedded store in DATA_DIR (one process only).")
+final class ServeCommand implements Callable<Integer> {
+
+  static final Duration EXIT_DEADLINE = Duration.ofMillis(9_500);
+
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "HTTP port; overrides PORT (8000).")
+  Integer port;
+
+  @Option(names = "--default-tenant", paramLabel = "UUID", converter = TenantConverter.class,
+      description = "Tenant of requests that name none; overrides DEFAULT_TENANT_ID.")
+  TenantId defaultTenant;
+
+  private final CliContext context;
+
+  ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    Config config = effectiveConfig();
+    log.info("reservation {} starting, configuration (secrets masked):", BuildInfo.version());
+    config.describe().forEach(line -> log.info("  {}", line));
+    Bootstrap bootstrap = Bootstrap.open(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try {
+      banner(log, bootstrap);
+      Javalin app = bootstrap.startHttp();
+      bootstrap.startExpiry(Bootstrap.EXPIRY_INTERVAL);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(log, bootstrap, stopped),
+          "graceful-stop"));
+      log.info("ready on http://localhost:{}/ (GraphQL at /graphql) {} ms after the process started",
+          app.port(), sinceProcessStart().toMillis());
+    } catch (RuntimeException e) {
+      bootstrap.close();
+      throw e;
+    }
+    stopped.await();
+    return Main.OK;
+  }
+
+  private Config effectiveConfig() {
+    Config config = common.applyTo(context.environmentConfig());
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    if (defaultTenant != null) {
+      config = config.withDefaultTenant(defaultTenant);
+    }
+    return config;
+  }
+
+  private static void banner(Logger log, Bootstrap bootstrap) {
+    Config config = bootstrap.config();
+    log.info("data: {}", bootstrap.storeDescription());
+    if (config.embedded()) {
+      log.info("the embedded store is for ONE process: its state lives in this process's memory "
+          + "and the journal above; set DATABASE_URL (PostgreSQL) to run several instances");
+    }
+    if (config.rabbitmqHost().isPresent()) {
+      log.warn("RABBITMQ_HOST is set, but this build has no publisher: events are not published");
+    }
+    if (config.parkingServiceUrl().isPresent()) {
+      log.warn("PARKING_SERVICE_URL is set, but this build has no parking client: spots are not checked");
+    }
+    log.info("payments: this build has no payment client; payReservation answers SERVICE_UNAVAILABLE");
+  }
+
+  /**
+   * Runs in the shutdown hook: closes everything, then ends the process with 0 (a JVM ended by a
+   * signal would otherwise report 143). A stop that hangs is cut at {@link #EXIT_DEADLINE}.
+   */
+  private static void stop(Logger log, Bootstrap bootstrap, CountDownLatch stopped) {
+    Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(EXIT_DEADLINE);
+        log.error("graceful stop did not finish within {} ms; halting", EXIT_DEADLINE.toMillis());
+        Runtime.getRuntime().halt(Main.FAILURE);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    log.info("stopping: no new requests, finishing those in flight (up to {} s)",
+        Bootstrap.GRACE.toSeconds());
+    bootstrap.close();
+    log.info("stopped");
+    stopped.countDown();
+    Runtime.getRuntime().halt(Main.OK);
+  }
+
+  private static Duration sinceProcessStart() {
+    return ProcessHandle.current().info().startInstant()
+        .map(start -> Duration.between(start, Instant.now()))
+        .orElse(Duration.ZERO);
+  }
+}

@@ -1,0 +1,75 @@
+package com.parkora.reservation.cli;
+
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.jdbc.DatabaseUrl;
+import com.parkora.reservation.jdbc.PostgresStorage;
+import com.parkora.reservation.memory.Journal;
+import com.parkora.reservation.memory.JournaledStorage;
+import com.parkora.reservation.port.Storage;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/** Opens the store the configuration names: PostgreSQL (migrated) or the embedded journal. */
+final class Stores {
+
+  static final int POOL_SIZE = 10;
+
+  private Stores() {}
+
+  /** An open store and what to tell the operator about it. */
+  record Store(Storage storage, String description, Optional<String> schemaVersion) {}
+
+  /**
+   * @param onClose receives each opened resource with its name, so the caller closes them in
+   *     reverse order
+   */
+  static Store open(Config config, EventCodec codec, BiConsumer<String, AutoCloseable> onClose) {
+    return config.databaseUrl()
+        .map(url -> postgres(url, onClose))
+        .orElseGet(() -> embedded(config.dataDir(), codec, onClose));
+  }
+
+  private static Store postgres(String url, BiConsumer<String, AutoCloseable> onClose) {
+    String shown = Secrets.maskUrl(url);
+    DatabaseUrl parsed;
+    try {
+      parsed = DatabaseUrl.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw new CliException("DATABASE_URL is not usable: " + e.getMessage());
+    }
+    PostgresStorage storage;
+    try {
+      storage = PostgresStorage.connect(parsed, POOL_SIZE);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot reach the database at " + shown + ": "
+          + Failures.oneLine(e), e);
+    }
+    onClose.accept("database pool", storage);
+    String version;
+    try {
+      version = storage.migrate();
+    } catch (RuntimeException e) {
+      throw new CliException("migrating the database at " + shown + " failed: "
+          + Failures.oneLine(e), e);
+    }
+    return new Store(storage, "PostgreSQL " + shown + " (schema version " + version + ")",
+        Optional.of(version));
+  }
+
+  private static Store embedded(Path dataDir, EventCodec codec,
+      BiConsumer<String, AutoCloseable> onClose) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    onClose.accept("data directory lock", DataDirLock.acquire(dir));
+    JournaledStorage storage;
+    try {
+      storage = Journal.open(dir, codec);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot open the embedded store in " + dir + ": "
+          + Failures.oneLine(e), e);
+    }
+    onClose.accept("embedded store", storage);
+    return new Store(storage, "embedded store, journal " + storage.file() + " ("
+        + storage.replayedEvents() + " events replayed)", Optional.empty());
+  }
+}
