@@ -1,0 +1,93 @@
+package com.parkora.reservation.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.jdbc.DatabaseUrl;
+import com.parkora.reservation.jdbc.PostgresStorage;
+import com.parkora.reservation.jdbc.testing.TestDatabase;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /health/ready} follows PostgreSQL: 503 while it cannot be reached, 200 again once it can,
+ * with no restart. The outage is played by a loopback proxy between the storage and the server;
+ * the real server keeps running.
+ */
+class PostgresReadinessTest {
+
+  private TestDatabase db;
+  private LoopbackProxy proxy;
+  private PostgresStorage storage;
+  private RunningApi api;
+
+  @BeforeEach
+  void start() throws Exception {
+    db = TestDatabase.create("http_readiness");
+    URI server = URI.create(db.jdbcUrl().substring("jdbc:".length()));
+    proxy = new LoopbackProxy(server.getHost(), server.getPort());
+    String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath();
+    storage = PostgresStorage.connect(new DatabaseUrl(proxied, db.url().user(), db.url().password()),
+        2);
+    api = RunningApi.start(ReservationService.builder(storage).build(), HttpSettings.defaults());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    api.close();
+    storage.close();
+    proxy.close();
+    db.close();
+  }
+
+  @Test
+  void readiness_is_503_while_postgres_is_unreachable_and_200_once_it_is_back_without_restart() {
+    assertThat(readyStatus()).isEqualTo(200);
+    assertThat(api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT)).status()).isEqualTo(200);
+
+    proxy.cut();
+    assertThat(awaitReady(status -> status == 503)).isEqualTo(503);
+    RunningApi.Answer down = api.get("/health/ready", Map.of());
+    assertThat(down.json().path("status").asText()).isEqualTo("unhealthy");
+    assertThat(api.get("/health/live", Map.of()).status()).as("liveness is not readiness")
+        .isEqualTo(200);
+    RunningApi.Answer stats = api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT));
+    assertThat(stats.status()).as(stats.body()).isGreaterThanOrEqualTo(500);
+    BadRequestsTest.assertLeaksNothing(stats.body());
+
+    proxy.restore();
+    assertThat(awaitReady(status -> status == 200)).isEqualTo(200);
+    assertThat(api.get("/health/ready", Map.of()).json().path("status").asText()).isEqualTo("ready");
+    assertThat(api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT)).status()).isEqualTo(200);
+  }
+
+  /** Polls readiness until it answers as expected or 30 s pass; answers the last status seen. */
+  private int awaitReady(IntPredicate expected) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    int status = readyStatus();
+    while (!expected.test(status) && Instant.now().isBefore(deadline)) {
+      sleep();
+      status = readyStatus();
+    }
+    return status;
+  }
+
+  private int readyStatus() {
+    return api.get("/health/ready", Map.of()).status();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
