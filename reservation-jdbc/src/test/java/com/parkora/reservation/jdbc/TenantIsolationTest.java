@@ -1,0 +1,183 @@
+package com.parkora.reservation.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.parkora.reservation.contract.Fixtures;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.ReservationStatus;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.ReadModelWrite;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.StoredEvent;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Row security keeps tenants apart even though the tests connect as the superuser postgres. */
+class TenantIsolationTest {
+
+  private static final Instant START = Instant.parse("2027-03-01T10:00:00Z");
+  private static final Projector PROJECTOR = new Projector();
+
+  private static TestDatabase db;
+  private static PostgresStorage storage;
+  private static TenantId a;
+  private static TenantId b;
+  private static UUID ofA;
+  private static UUID ofB;
+
+  @BeforeAll
+  static void twoTenantsBookTheSameSpot() {
+    db = TestDatabase.create("tenant_isolation");
+    storage = db.storage();
+    a = Fixtures.newTenant();
+    b = Fixtures.newTenant();
+    ofA = book(a);
+    ofB = book(b);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  private static UUID book(TenantId tenant) {
+    UUID id = UUID.randomUUID();
+    ReservationEvent created = Fixtures.created(tenant, id, "SHARED-1", START, 2);
+    storage.inTransaction(tenant, uow -> {
+      uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
+      uow.readModel().apply(PROJECTOR.project(created));
+      return id;
+    });
+    return id;
+  }
+
+  @Test
+  void the_login_is_a_superuser_so_only_row_security_can_be_keeping_tenants_apart() {
+    try (Handle handle = db.jdbi().open()) {
+      assertThat(handle.createQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+          .mapTo(Boolean.class).one()).isTrue();
+      assertThat(handle.createQuery("SELECT count(*) FROM reservations").mapTo(Long.class).one())
+          .isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void a_unit_of_work_for_a_reads_nothing_of_b() {
+    storage.inTransaction(a, uow -> {
+      assertThat(uow.readModel().byId(ofB)).isEmpty();
+      assertThat(uow.events().load(ofB)).isEmpty();
+      assertThat(uow.readModel().list(null, null, 100, 0)).extracting(ReservationView::id)
+          .containsExactly(ofA);
+      assertThat(uow.readModel().bySpot("SHARED-1", null, null)).extracting(ReservationView::id)
+          .containsExactly(ofA);
+      assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
+      assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
+      return null;
+    });
+  }
+
+  @Test
+  void a_unit_of_work_for_a_cannot_append_to_or_change_the_rows_of_b() {
+    ReservationEvent cancelB = new ReservationEvent.ReservationCancelled(ofB, "hijack", null,
+        START);
+    assertThatThrownBy(() -> storage.inTransaction(a, uow ->
+        uow.events().append(ofB, 1, List.of(Fixtures.newEvent(cancelB)))))
+        .isInstanceOf(ReservationException.Conflict.class);
+
+    storage.inTransaction(a, uow -> {
+      uow.readModel().apply(new ReadModelWrite.Update(ofB, ReservationStatus.CANCELLED, null,
+          START));
+      uow.readModel().apply(new ReadModelWrite.Delete(ofB));
+      return null;
+    });
+
+    ReservationView rowOfB = storage.inTransaction(b, uow -> uow.readModel().byId(ofB))
+        .orElseThrow();
+    assertThat(rowOfB.status()).isEqualTo(ReservationStatus.PENDING);
+    List<StoredEvent> streamOfB = storage.inTransaction(b, uow -> uow.events().load(ofB));
+    assertThat(streamOfB).extracting(StoredEvent::version).containsExactly(1L);
+  }
+
+  @Test
+  void the_tenant_role_with_no_tenant_set_sees_no_rows_of_either_table() throws SQLException {
+    try (Connection connection = storage.dataSource().getConnection();
+        Statement sql = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      sql.execute("SET LOCAL ROLE reservation_tenant");
+      assertThat(count(sql, "SELECT count(*) FROM event_store")).isZero();
+      assertThat(count(sql, "SELECT count(*) FROM reservations")).isZero();
+      sql.execute("SELECT set_config('app.tenant_id', '', true)");
+      assertThat(count(sql, "SELECT count(*) FROM event_store")).isZero();
+      assertThat(count(sql, "SELECT count(*) FROM reservations")).isZero();
+      connection.rollback();
+    }
+  }
+
+  @Test
+  void the_tenant_role_cannot_write_a_row_for_another_tenant() {
+    try (Handle handle = db.jdbi().open()) {
+      handle.begin();
+      handle.execute("SET LOCAL ROLE reservation_tenant");
+      handle.execute("SELECT set_config('app.tenant_id', ?, true)", a.toString());
+      assertThatThrownBy(() -> handle.execute("INSERT INTO reservations (id, tenant_id, user_id,"
+          + " parking_spot_id, start_time, end_time, duration_hours, total_cost, status,"
+          + " created_at, updated_at) VALUES (gen_random_uuid(), ?, gen_random_uuid(), 'X',"
+          + " now(), now() + interval '1 hour', 1, 1, 'PENDING', now(), now())", b.value()))
+          .isInstanceOf(UnableToExecuteStatementException.class)
+          .hasMessageContaining("row-level security");
+      handle.rollback();
+    }
+  }
+
+  @Test
+  void nothing_of_a_unit_of_work_survives_into_the_pooled_connection() throws SQLException {
+    storage.inTransaction(a, uow -> uow.readModel().byId(ofA));
+    for (int i = 0; i < 20; i++) {
+      try (Connection connection = storage.dataSource().getConnection();
+          Statement sql = connection.createStatement();
+          ResultSet rs = sql.executeQuery("SELECT current_user,"
+              + " coalesce(current_setting('app.tenant_id', true), '')")) {
+        rs.next();
+        assertThat(rs.getString(1)).isNotIn("reservation_tenant", "reservation_system");
+        assertThat(rs.getString(2)).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void the_system_role_reads_every_tenant_but_cannot_write() {
+    assertThat(storage.tenants()).contains(a, b);
+    assertThat(storage.eventCount(a)).isEqualTo(1);
+    try (Handle handle = db.jdbi().open()) {
+      handle.begin();
+      handle.execute("SET LOCAL ROLE reservation_system");
+      assertThat(handle.createQuery("SELECT count(*) FROM reservations WHERE tenant_id IN (?, ?)")
+          .bind(0, a.value()).bind(1, b.value()).mapTo(Long.class).one()).isEqualTo(2);
+      assertThatThrownBy(() -> handle.execute("DELETE FROM reservations"))
+          .isInstanceOf(UnableToExecuteStatementException.class)
+          .hasMessageContaining("permission denied");
+      handle.rollback();
+    }
+  }
+
+  private static long count(Statement sql, String query) throws SQLException {
+    try (ResultSet rs = sql.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
