@@ -1,0 +1,125 @@
+package com.parkora.reservation.cli;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code reservation serve} running as a process on a free port, for tests. */
+final class ServedService implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private ServedService(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /** Starts {@code serve} and waits until {@code /health/ready} answers 200. */
+  static ServedService start(Path workDir, Map<String, String> env) throws Exception {
+    int port = freePort();
+    Path log = Files.createTempFile(workDir, "serve", ".log");
+    Process process = CliProcess.builder(workDir, env, "serve", "--port", String.valueOf(port))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    ServedService served = new ServedService(process, log, port);
+    served.awaitReady(Duration.ofSeconds(60));
+    return served;
+  }
+
+  int port() {
+    return port;
+  }
+
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** POSTs a GraphQL document for {@code tenant}; answers the response body. */
+  String graphQl(String tenant, String document) throws IOException, InterruptedException {
+    String body = "{\"query\":" + Json.quote(document) + "}";
+    HttpRequest request = HttpRequest.newBuilder(uri("/graphql"))
+        .timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json")
+        .header("X-Tenant-ID", tenant)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GraphQL answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  /** Sends SIGTERM and answers the exit code (fails when the process takes longer than 10 s). */
+  int terminate() throws Exception {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("serve did not exit within 10 s of SIGTERM:\n" + log());
+    }
+    return process.exitValue();
+  }
+
+  Process process() {
+    return process;
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + log());
+      }
+      try {
+        if (get("/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    close();
+    throw new AssertionError("serve was not ready within " + timeout + ":\n" + log());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
