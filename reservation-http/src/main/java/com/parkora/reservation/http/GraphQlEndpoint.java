@@ -38,6 +38,7 @@ final class GraphQlEndpoint {
       GraphQlRequest request = GraphQlRequest.parse(readBody(ctx), json);
       operation = request.operationName();
       GraphQlEngine.Outcome result = engine.execute(request, tenants.resolve(ctx));
+      operation = result.operationName();
       outcome = result.firstErrorCode() == null ? "OK" : result.firstErrorCode();
       ctx.json(result.body());
     } catch (RuntimeException e) {

@@ -42,20 +42,25 @@ final class GraphQlEngine {
         .defaultDataFetcherExceptionHandler(errorHandler())
         .instrumentation(new ChainedInstrumentation(List.of(
             new MaxQueryDepthInstrumentation(maxDepth),
-            new MaxQueryComplexityInstrumentation(maxComplexity))))
+            new MaxQueryComplexityInstrumentation(maxComplexity),
+            new OperationNameInstrumentation())))
         .build();
   }
 
-  /** The result of one operation in its wire form, and the code of its first error if any. */
-  record Outcome(Map<String, Object> body, String firstErrorCode) {}
+  /**
+   * The result of one operation in its wire form, the name of the operation that ran (null when
+   * anonymous or not executed) and the code of its first error if any.
+   */
+  record Outcome(Map<String, Object> body, String operationName, String firstErrorCode) {}
 
   Outcome execute(GraphQlRequest request, Tenancy tenancy) {
-    ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput()
+    ExecutionInput input = ExecutionInput.newExecutionInput()
         .query(request.query())
         .operationName(request.operationName())
         .variables(request.variables())
         .graphQLContext(context -> context.of(Tenancy.class, tenancy))
-        .build());
+        .build();
+    ExecutionResult result = graphQl.execute(input);
     List<Map<String, Object>> errors = result.getErrors().stream().map(GraphQlEngine::wireError)
         .toList();
     Map<String, Object> body = new LinkedHashMap<>();
@@ -66,7 +71,8 @@ final class GraphQlEngine {
       body.put("errors", errors);
     }
     String firstCode = errors.isEmpty() ? null : codeOf(errors.getFirst());
-    return new Outcome(body, firstCode);
+    String operation = input.getGraphQLContext().get(OperationNameInstrumentation.KEY);
+    return new Outcome(body, operation == null ? request.operationName() : operation, firstCode);
   }
 
   static String sdl() {
