@@ -1,0 +1,189 @@
+package com.parkora.reservation.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.parkora.reservation.contract.Fixtures;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.FeedEvent;
+import com.parkora.reservation.port.FeedPosition;
+import com.parkora.reservation.port.Projector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The feed never skips an event whose transaction commits after later ones. */
+class EventFeedTest {
+
+  private static final Projector PROJECTOR = new Projector();
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static TestDatabase db;
+  private static PostgresStorage storage;
+
+  @BeforeAll
+  static void createDatabase() {
+    db = TestDatabase.create("event_feed");
+    storage = db.newStorage(12);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  @Test
+  void an_event_committed_late_is_delivered_before_the_later_events_that_committed_first()
+      throws Exception {
+    TenantId tenant = Fixtures.newTenant();
+    CountDownLatch appended = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    UUID early = UUID.randomUUID();
+    CompletableFuture<Void> held = CompletableFuture.runAsync(() ->
+        storage.inTransaction(tenant, uow -> {
+          record(uow, early, tenant);
+          appended.countDown();
+          await(release);
+          return null;
+        }));
+    await(appended);
+    UUID late = UUID.randomUUID();
+    storage.inTransaction(tenant, uow -> record(uow, late, tenant));
+
+    assertThat(read(tenant)).as("nothing after a transaction still open").isEmpty();
+
+    release.countDown();
+    held.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    assertThat(readUntil(tenant, 2)).extracting(e -> e.event().aggregateId())
+        .containsExactly(early, late);
+  }
+
+  @Test
+  void a_follower_sees_every_event_of_8_racing_writers_exactly_once_and_each_writer_in_its_commit_order()
+      throws Exception {
+    TenantId tenant = Fixtures.newTenant();
+    int writers = 8;
+    int perWriter = 15;
+    List<List<UUID>> committed = new ArrayList<>();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    List<FeedEvent> seen = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers + 1)) {
+      var follower = pool.submit(() -> follow(tenant, writers * perWriter, seen, writing));
+      List<java.util.concurrent.Future<List<UUID>>> work = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        work.add(pool.submit(() -> write(tenant, perWriter)));
+      }
+      for (var writer : work) {
+        committed.add(writer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+      }
+      writing.set(false);
+      follower.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    List<UUID> order = seen.stream().map(e -> e.event().aggregateId()).toList();
+    assertThat(new HashSet<>(order)).hasSize(order.size());
+    assertThat(order).containsExactlyInAnyOrderElementsOf(
+        committed.stream().flatMap(List::stream).toList());
+    for (List<UUID> ofOneWriter : committed) {
+      assertThat(order.stream().filter(ofOneWriter::contains).toList())
+          .containsExactlyElementsOf(ofOneWriter);
+    }
+    assertThat(seen).extracting(FeedEvent::feedPosition).isSorted();
+  }
+
+  @Test
+  void a_consumer_resumes_from_its_saved_checkpoint() {
+    EventFeed feed = storage.feed();
+    assertThat(feed.checkpoint("relay-test")).isEqualTo(FeedPosition.START);
+    feed.saveCheckpoint("relay-test", new FeedPosition(1234, 56));
+    feed.saveCheckpoint("relay-test", new FeedPosition(1240, 57));
+    assertThat(feed.checkpoint("relay-test")).isEqualTo(new FeedPosition(1240, 57));
+  }
+
+  private static List<UUID> write(TenantId tenant, int transactions) {
+    List<UUID> mine = new ArrayList<>();
+    for (int i = 0; i < transactions; i++) {
+      UUID id = UUID.randomUUID();
+      storage.inTransaction(tenant, uow -> {
+        record(uow, id, tenant);
+        sleep(ThreadLocalRandom.current().nextInt(25));
+        return null;
+      });
+      mine.add(id);
+    }
+    return mine;
+  }
+
+  private static Void follow(TenantId tenant, int expected, List<FeedEvent> seen,
+      AtomicBoolean writing) {
+    FeedPosition after = FeedPosition.START;
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (seen.size() < expected && Instant.now().isBefore(deadline)) {
+      List<FeedEvent> page = storage.feed().readAfter(after, 7, Optional.of(tenant));
+      seen.addAll(page);
+      after = page.isEmpty() ? after : page.getLast().feedPosition();
+      if (page.isEmpty()) {
+        sleep(writing.get() ? 2 : 20);
+      }
+    }
+    return null;
+  }
+
+  private static Object record(com.parkora.reservation.port.UnitOfWork uow, UUID id,
+      TenantId tenant) {
+    ReservationEvent created = Fixtures.created(tenant, id, "F-" + id, Fixtures.T0, 1);
+    uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
+    uow.readModel().apply(PROJECTOR.project(created));
+    return null;
+  }
+
+  private static List<FeedEvent> read(TenantId tenant) {
+    return storage.feed().readAfter(FeedPosition.START, 100, Optional.of(tenant));
+  }
+
+  private static List<FeedEvent> readUntil(TenantId tenant, int count) {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    List<FeedEvent> events = read(tenant);
+    while (events.size() < count && Instant.now().isBefore(deadline)) {
+      sleep(20);
+      events = read(tenant);
+    }
+    return events;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+        throw new AssertionError("gave up waiting");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
