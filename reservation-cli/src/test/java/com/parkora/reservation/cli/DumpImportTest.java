@@ -1,0 +1,125 @@
+package com.parkora.reservation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.memory.Journal;
+import com.parkora.reservation.memory.JournaledStorage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DumpImportTest {
+
+  @TempDir
+  Path work;
+
+  TestDatabase db;
+
+  @BeforeEach
+  void createDatabase() {
+    db = TestDatabase.create("cli_dump");
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  @Test
+  void a_postgres_dump_imported_into_the_embedded_store_gives_the_same_read_models() throws Exception {
+    Reservations.populate(db.storage(), Reservations.TENANTS);
+    Path dump = work.resolve("pg.jsonl");
+    Path dataDir = work.resolve("embedded");
+
+    CliProcess.Result dumped = InProcess.run("events", "dump", "--database-url",
+        db.connectionString(), "--output", dump.toString());
+    CliProcess.Result imported = InProcess.run("events", "import", dump.toString(),
+        "--data-dir", dataDir.toString());
+
+    assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+    long events = Files.readAllLines(dump).size();
+    assertThat(events).isEqualTo(3 * 13);
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out()).startsWith("imported " + events + " events, skipped 0 already present");
+    try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
+      assertThat(Reservations.snapshot(embedded, Reservations.TENANTS))
+          .isEqualTo(Reservations.snapshot(db.storage(), Reservations.TENANTS));
+    }
+  }
+
+  @Test
+  void an_embedded_dump_imported_into_postgres_gives_the_same_read_models() throws Exception {
+    Path dataDir = work.resolve("embedded");
+    try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
+      Reservations.populate(embedded, Reservations.TENANTS);
+    }
+    Path dump = work.resolve("embedded.jsonl");
+
+    CliProcess.Result dumped = InProcess.run("events", "dump", "--data-dir", dataDir.toString(),
+        "--output", dump.toString());
+    CliProcess.Result imported = InProcess.run("events", "import", dump.toString(),
+        "--database-url", db.connectionString());
+
+    assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
+      assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS))
+          .isEqualTo(Reservations.snapshot(embedded, Reservations.TENANTS));
+    }
+  }
+
+  @Test
+  void importing_the_same_dump_twice_adds_nothing() throws Exception {
+    Reservations.populate(db.storage(), Reservations.TENANTS.subList(0, 1));
+    Path dump = work.resolve("pg.jsonl");
+    Path dataDir = work.resolve("embedded");
+    InProcess.run("events", "dump", "--database-url", db.connectionString(), "--output", dump.toString());
+
+    InProcess.run("events", "import", dump.toString(), "--data-dir", dataDir.toString());
+    CliProcess.Result again = InProcess.run("events", "import", dump.toString(),
+        "--data-dir", dataDir.toString());
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).startsWith("imported 0 events, skipped 13 already present");
+    assertThat(Files.readAllLines(dataDir.resolve(Journal.FILE_NAME))).hasSize(13);
+  }
+
+  @Test
+  void dump_filters_by_tenant_reservation_and_position() throws Exception {
+    Reservations.populate(db.storage(), Reservations.TENANTS);
+    String tenant = Reservations.TENANTS.get(1).toString();
+
+    CliProcess.Result byTenant = InProcess.run("events", "dump", "--database-url",
+        db.connectionString(), "--tenant", tenant);
+    String reservation = Json.read(byTenant.out().lines().findFirst().orElseThrow())
+        .path("reservation_id").asText();
+    CliProcess.Result byReservation = InProcess.run("events", "dump", "--database-url",
+        db.connectionString(), "--reservation", reservation);
+    CliProcess.Result afterPosition = InProcess.run("events", "dump", "--database-url",
+        db.connectionString(), "--after-position", "30");
+
+    assertThat(byTenant.out().lines()).hasSize(13)
+        .allSatisfy(line -> assertThat(Json.read(line).path("tenant_id").asText()).isEqualTo(tenant));
+    assertThat(byReservation.out().lines()).isNotEmpty()
+        .allSatisfy(line -> assertThat(Json.read(line).path("reservation_id").asText()).isEqualTo(reservation));
+    assertThat(afterPosition.out().lines()).hasSize(9)
+        .allSatisfy(line -> assertThat(Json.read(line).path("position").asLong()).isGreaterThan(30));
+  }
+
+  @Test
+  void a_malformed_line_names_its_line_number() throws Exception {
+    Path dump = work.resolve("bad.jsonl");
+    Files.writeString(dump, "{\"event_id\": 1}\n");
+
+    CliProcess.Result result = InProcess.run("events", "import", dump.toString(),
+        "--data-dir", work.resolve("embedded").toString());
+
+    assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
+    assertThat(result.err().lines()).singleElement().asString().startsWith("error: line 1: ");
+  }
+}
