@@ -11,6 +11,7 @@ import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,6 +36,8 @@ import org.jdbi.v3.core.JdbiException;
  * }</pre>
  */
 public final class PostgresStorage implements Storage {
+
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
@@ -65,13 +68,22 @@ public final class PostgresStorage implements Storage {
   }
 
   public static PostgresStorage connect(DatabaseUrl url, int maxPoolSize) {
+    return connect(url, maxPoolSize, DEFAULT_CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * @param connectionTimeout how long a unit of work waits for a connection before answering
+   *     DEPENDENCY_UNAVAILABLE
+   */
+  public static PostgresStorage connect(DatabaseUrl url, int maxPoolSize,
+      Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.jdbcUrl());
     config.setUsername(url.user());
     config.setPassword(url.password());
     config.setMaximumPoolSize(maxPoolSize);
     config.setMinimumIdle(Math.min(2, maxPoolSize));
-    config.setConnectionTimeout(5_000);
+    config.setConnectionTimeout(connectionTimeout.toMillis());
     config.setInitializationFailTimeout(-1);
     config.setPoolName("reservation-db");
     config.addDataSourceProperty("ApplicationName", "reservation-service");

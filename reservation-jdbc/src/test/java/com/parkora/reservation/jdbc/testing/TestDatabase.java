@@ -54,7 +54,10 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A new database with nothing in it (to test migrations of existing schemas). */
   public static TestDatabase createEmpty(String label) {
-    DatabaseUrl server = server();
+    return createEmpty(server(), label);
+  }
+
+  static TestDatabase createEmpty(DatabaseUrl server, String label) {
     String name = "test_" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
         + "_" + UUID.randomUUID().toString().substring(0, 8);
     TestDatabase db = new TestDatabase(server, name);
