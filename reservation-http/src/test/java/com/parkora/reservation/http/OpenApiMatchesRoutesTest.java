@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,8 +39,7 @@ class OpenApiMatchesRoutesTest {
 
   private static Set<String> documented(JsonNode paths) {
     Set<String> routes = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = it.next();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
       path.getValue().fieldNames().forEachRemaining(method -> {
         if (DOCUMENTED_METHODS.contains(method)) {
           routes.add(method.toUpperCase() + " " + path.getKey());
