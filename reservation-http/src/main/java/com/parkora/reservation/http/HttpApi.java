@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.app.ReservationService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -45,15 +46,15 @@ public final class HttpApi {
       rest.register(config.routes);
       docs.register(config.routes);
       config.routes.post("/graphql", graphQl::handle);
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        Failure failure = ErrorMapping.classify(e);
-        ctx.status(failure.status()).json(failure.restBody());
-      });
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-        Failure failure = ErrorMapping.classify(e);
-        ctx.status(failure.status()).json(failure.restBody());
-      });
+      config.routes.exception(Exception.class, HttpApi::restError);
+      config.routes.exception(HttpResponseException.class, HttpApi::restError);
     });
+  }
+
+  /** REST failures, Javalin's own (404, 413, ...) included, as {@code {"error", "message"}}. */
+  private static void restError(Exception e, Context ctx) {
+    Failure failure = ErrorMapping.classify(e);
+    ctx.status(failure.status()).json(failure.restBody());
   }
 
   private static void cors(JavalinConfig config, List<String> origins) {
@@ -68,7 +69,7 @@ public final class HttpApi {
   }
 
   /** The matched route pattern, so that ids in paths do not multiply the series. */
-  private static String routeOf(io.javalin.http.Context ctx) {
+  private static String routeOf(Context ctx) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
     if (endpoint != null) {
       return endpoint.path;

@@ -37,13 +37,12 @@ class MetricsAndCorsTest {
   @Test
   void by_default_any_origin_is_allowed_without_credentials() {
     try (RunningApi api = RunningApi.inMemory()) {
-      RunningApi.Answer answer = preflight(api, "https://app.example.com");
-      String origin = api.get("/health/live", Map.of("Origin", "https://app.example.com"))
-          .body();
+      java.net.http.HttpHeaders preflight = preflight(api, "https://app.example.com");
 
-      assertThat(answer.status()).isLessThan(300);
+      assertThat(preflight.firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+          .contains("x-tenant-id", "content-type");
+      assertThat(preflight.firstValue("Access-Control-Allow-Credentials")).isEmpty();
       assertThat(allowOrigin(api, "https://app.example.com")).isIn("*", "https://app.example.com");
-      assertThat(origin).contains("alive");
     }
   }
 
@@ -57,13 +56,22 @@ class MetricsAndCorsTest {
     }
   }
 
-  private static RunningApi.Answer preflight(RunningApi api, String origin) {
-    return api.send(HttpRequest.newBuilder(api.uri("/graphql"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "content-type,x-tenant-id")
-        .build());
+  private static java.net.http.HttpHeaders preflight(RunningApi api, String origin) {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(api.uri("/graphql"))
+              .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+              .header("Origin", origin)
+              .header("Access-Control-Request-Method", "POST")
+              .header("Access-Control-Request-Headers", "content-type,x-tenant-id")
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding()).headers();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String allowOrigin(RunningApi api, String origin) {
