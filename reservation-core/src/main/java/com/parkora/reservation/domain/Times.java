@@ -14,7 +14,7 @@ public final class Times {
       .appendLiteral('T')
       .appendPattern("HH:mm:ss")
       .optionalStart()
-      .appendFraction(ChronoField.MICRO_OF_SECOND, 1, 6, true)
+      .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
       .optionalEnd()
       .appendOffset("+HH:MM", "+00:00")
       .toFormatter()

@@ -113,7 +113,7 @@ class OtherOperationsTest {
   @Test
   void a_reservations_events_history_and_past_state_are_readable() throws Exception {
     String id = create("G-1", "2026-12-01T10:00:00Z", 1);
-    Instant beforeConfirm = Instant.now();
+    Instant beforeConfirm = RunningApi.CLOCK.instant();
     Thread.sleep(5);
     data("mutation { confirmReservation(id: \"" + id + "\", transactionId: \"t-9\") { id } }");
 

@@ -22,7 +22,7 @@ class PostgresClientDocumentsTest extends ClientDocumentsContract {
 
   @Override
   protected RunningApi startApi() {
-    return RunningApi.start(ReservationService.builder(db.storage()).build(),
+    return RunningApi.start(RunningApi.service(db.storage()),
         HttpSettings.defaults());
   }
 }

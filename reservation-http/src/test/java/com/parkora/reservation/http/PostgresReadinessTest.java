@@ -35,7 +35,7 @@ class PostgresReadinessTest {
     String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath();
     storage = PostgresStorage.connect(new DatabaseUrl(proxied, db.url().user(), db.url().password()),
         2);
-    api = RunningApi.start(ReservationService.builder(storage).build(), HttpSettings.defaults());
+    api = RunningApi.start(RunningApi.service(storage), HttpSettings.defaults());
   }
 
   @AfterEach

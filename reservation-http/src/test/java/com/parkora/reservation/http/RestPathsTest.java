@@ -68,7 +68,7 @@ class RestPathsTest {
   @Test
   void readiness_is_503_unhealthy_when_the_extra_probe_fails() {
     try (RunningApi failing = RunningApi.start(
-        ReservationService.builder(new InMemoryStorage()).build(),
+        RunningApi.service(new InMemoryStorage()),
         HttpSettings.defaults().withReadiness(() -> false))) {
       RunningApi.Answer ready = failing.get("/health/ready", Map.of());
 

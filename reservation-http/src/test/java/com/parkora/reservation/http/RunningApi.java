@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.memory.InMemoryStorage;
+import com.parkora.reservation.port.Storage;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,8 +34,20 @@ final class RunningApi implements AutoCloseable {
     this.app = HttpApi.create(service, settings).start("127.0.0.1", 0);
   }
 
+  /**
+   * Tests book fixed dates (the client documents of CONTRACTS.md book 2026-12-01): their clock
+   * ticks from a fixed instant before those, whatever the day the tests run.
+   */
+  static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
+      Duration.between(Instant.now(), Instant.parse("2026-11-20T00:00:00Z")));
+
+  /** The service under test on {@code storage}, with the tests' clock. */
+  static ReservationService service(Storage storage) {
+    return ReservationService.builder(storage).clock(CLOCK).build();
+  }
+
   static RunningApi inMemory() {
-    return start(ReservationService.builder(new InMemoryStorage()).build(), HttpSettings.defaults());
+    return start(service(new InMemoryStorage()), HttpSettings.defaults());
   }
 
   static RunningApi start(ReservationService service, HttpSettings settings) {

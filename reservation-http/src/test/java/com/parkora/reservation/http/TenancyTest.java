@@ -116,6 +116,6 @@ class TenancyTest {
   }
 
   private static RunningApi start(HttpSettings settings) {
-    return RunningApi.start(ReservationService.builder(new InMemoryStorage()).build(), settings);
+    return RunningApi.start(RunningApi.service(new InMemoryStorage()), settings);
   }
 }

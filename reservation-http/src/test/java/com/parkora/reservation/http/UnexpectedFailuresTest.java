@@ -52,7 +52,7 @@ class UnexpectedFailuresTest {
   }
 
   private static RunningApi start(Supplier<RuntimeException> failure) {
-    return RunningApi.start(ReservationService.builder(new FailingStorage(failure)).build(),
+    return RunningApi.start(RunningApi.service(new FailingStorage(failure)),
         HttpSettings.defaults());
   }
 }
