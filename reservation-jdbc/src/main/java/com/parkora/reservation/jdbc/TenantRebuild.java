@@ -21,7 +21,10 @@ import org.jdbi.v3.core.statement.StatementException;
 /**
  * Replays one tenant's events into its read model inside the caller's transaction: deletes its
  * rows, streams its events by position through a server-side cursor, and writes each batch with
- * three set-based statements over arrays. Memory holds one batch, whatever the size of the log.
+ * three set-based statements over arrays into a temporary table that has only a primary key, so
+ * the many updates of a replay touch no other index. One final insert moves the rows into
+ * {@code reservations}, where the exclusion constraint checks the rebuilt model. Memory holds one
+ * batch, whatever the size of the log.
  */
 final class TenantRebuild {
 
@@ -29,16 +32,19 @@ final class TenantRebuild {
 
   private static final String EVENTS = "SELECT aggregate_id, event_type, data::text AS data,"
       + " created_at FROM event_store WHERE tenant_id = :tenant ORDER BY position";
-  private static final String DELETE = "DELETE FROM reservations WHERE tenant_id = :tenant"
-      + " AND id = ANY(CAST(:ids AS uuid[]))";
-  private static final String UPDATE = "UPDATE reservations r SET"
+  private static final String STAGING = "CREATE TEMPORARY TABLE rebuild_rows"
+      + " (LIKE reservations INCLUDING DEFAULTS, PRIMARY KEY (id))"
+      + " WITH (fillfactor = 70) ON COMMIT DROP";
+  private static final String DELETE = "DELETE FROM rebuild_rows"
+      + " WHERE id = ANY(CAST(:ids AS uuid[]))";
+  private static final String UPDATE = "UPDATE rebuild_rows r SET"
       + " status = coalesce(u.status, r.status),"
       + " transaction_id = coalesce(u.transaction_id, r.transaction_id),"
       + " updated_at = CAST(u.updated_at AS timestamptz)"
       + " FROM unnest(:ids, :statuses, :transactions, :updated)"
       + " AS u(id, status, transaction_id, updated_at)"
-      + " WHERE r.tenant_id = :tenant AND r.id = CAST(u.id AS uuid)";
-  private static final String INSERT = "INSERT INTO reservations (" + Rows.RESERVATION_COLUMNS + ")"
+      + " WHERE r.id = CAST(u.id AS uuid)";
+  private static final String INSERT = "INSERT INTO rebuild_rows (" + Rows.RESERVATION_COLUMNS + ")"
       + " SELECT CAST(u.id AS uuid), :tenant, CAST(u.user_id AS uuid), u.spot,"
       + " CAST(u.start_time AS timestamptz), CAST(u.end_time AS timestamptz),"
       + " CAST(u.hours AS integer), CAST(u.cost AS numeric), u.status, u.transaction_id,"
@@ -46,6 +52,8 @@ final class TenantRebuild {
       + " FROM unnest(:ids, :users, :spots, :starts, :ends, :hours, :costs, :statuses,"
       + " :transactions, :created, :updated) AS u(id, user_id, spot, start_time, end_time, hours,"
       + " cost, status, transaction_id, created_at, updated_at)";
+  private static final String PUBLISH = "INSERT INTO reservations (" + Rows.RESERVATION_COLUMNS
+      + ") SELECT " + Rows.RESERVATION_COLUMNS + " FROM rebuild_rows";
 
   private final Session session;
   private final EventCodec codec;
@@ -64,6 +72,7 @@ final class TenantRebuild {
   long run() {
     session.handle().createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant")
         .bind("tenant", session.tenant().value()).execute();
+    session.handle().execute(STAGING);
     session.handle().createQuery(EVENTS)
         .bind("tenant", session.tenant().value())
         .setFetchSize(PgEventStore.STREAM_FETCH_SIZE)
@@ -71,8 +80,24 @@ final class TenantRebuild {
             uuid(rs, "aggregate_id"), session.tenant(), instant(rs, "created_at")))
         .useStream(events -> events.forEach(this::replay));
     flush();
+    publish();
     progress.eventsProcessed(processed);
     return processed;
+  }
+
+  private void publish() {
+    try {
+      session.handle().execute(PUBLISH);
+    } catch (StatementException e) {
+      throw asSlotUnavailable(e);
+    }
+  }
+
+  private static RuntimeException asSlotUnavailable(StatementException e) {
+    if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
+      return new ReservationException.SlotUnavailable("replayed by the rebuild", List.of());
+    }
+    return e;
   }
 
   private void replay(ReservationEvent event) {
@@ -88,16 +113,9 @@ final class TenantRebuild {
     if (batch.isEmpty()) {
       return;
     }
-    try {
-      writeDeletes(batch.deletes());
-      writeUpdates(batch.updates());
-      writeInserts(batch.inserts());
-    } catch (StatementException e) {
-      if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
-        throw new ReservationException.SlotUnavailable("replayed by the rebuild", List.of());
-      }
-      throw e;
-    }
+    writeDeletes(batch.deletes());
+    writeUpdates(batch.updates());
+    writeInserts(batch.inserts());
     batch.clear();
   }
 
@@ -106,7 +124,6 @@ final class TenantRebuild {
       return;
     }
     session.handle().createUpdate(DELETE)
-        .bind("tenant", session.tenant().value())
         .bind("ids", textArray(column(ids, UUID::toString)))
         .execute();
   }
@@ -116,7 +133,6 @@ final class TenantRebuild {
       return;
     }
     session.handle().createUpdate(UPDATE)
-        .bind("tenant", session.tenant().value())
         .bind("ids", textArray(column(updates, u -> u.id().toString())))
         .bind("statuses", textArray(column(updates, u -> u.status() == null ? null : u.status().name())))
         .bind("transactions", textArray(column(updates, ReadModelWrite.Update::transactionId)))
