@@ -16,6 +16,7 @@ final class LineProgress implements Progress {
   private final long started;
   private long lastPrinted;
   private long processed;
+  private long printedCount = -1;
 
   LineProgress(PrintStream out, String task, long total, LongSupplier nanoClock) {
     this.out = out;
@@ -31,14 +32,21 @@ final class LineProgress implements Progress {
     processed = processedSoFar;
     long now = nanoClock.getAsLong();
     if (now - lastPrinted >= INTERVAL_NANOS) {
-      lastPrinted = now;
-      out.println(line(now));
+      print(now);
     }
   }
 
   @Override
   public void close() {
-    out.println(line(nanoClock.getAsLong()));
+    if (printedCount != processed) {
+      print(nanoClock.getAsLong());
+    }
+  }
+
+  private void print(long now) {
+    lastPrinted = now;
+    printedCount = processed;
+    out.println(line(now));
   }
 
   String line(long now) {

@@ -11,10 +11,16 @@ interface Progress extends Storage.RebuildProgress, AutoCloseable {
   @Override
   void close();
 
-  /** Starts showing a job of {@code total} units (0 when unknown). */
-  static Progress start(CliContext context, Style style, String task, long total) {
+  /**
+   * Starts showing a job of {@code total} units (0 when unknown). A bar is labelled with the short
+   * {@code ordinal} (such as {@code 2/5}) after a line naming the task, so it fits a narrow terminal.
+   */
+  static Progress start(CliContext context, Style style, String task, String ordinal, long total) {
     boolean bar = style == Style.BAR || (style == Style.AUTO && context.terminal());
-    return bar ? new BarProgress(context.err(), task, total)
-        : new LineProgress(context.err(), task, total, System::nanoTime);
+    if (!bar) {
+      return new LineProgress(context.err(), task, total, System::nanoTime);
+    }
+    context.err().println(task + ": " + total + " events");
+    return new BarProgress(context.err(), ordinal, total);
   }
 }

@@ -53,9 +53,10 @@ final class RebuildCommand implements Callable<Integer> {
       long started = System.nanoTime();
       long events = 0;
       int failed = 0;
-      for (TenantId tenant : tenants) {
+      for (int i = 0; i < tenants.size(); i++) {
+        TenantId tenant = tenants.get(i);
         try {
-          events += rebuild(bootstrap, tenant);
+          events += rebuild(bootstrap, tenant, (i + 1) + "/" + tenants.size());
         } catch (RuntimeException e) {
           failed++;
           context.err().println("error: rebuilding tenant " + tenant + " failed: "
@@ -68,9 +69,9 @@ final class RebuildCommand implements Callable<Integer> {
     }
   }
 
-  private long rebuild(Bootstrap bootstrap, TenantId tenant) {
+  private long rebuild(Bootstrap bootstrap, TenantId tenant, String ordinal) {
     long total = bootstrap.storage().eventCount(tenant);
-    try (Progress shown = Progress.start(context, progress, "tenant " + tenant, total)) {
+    try (Progress shown = Progress.start(context, progress, "tenant " + tenant, ordinal, total)) {
       return bootstrap.service().rebuild(tenant, shown);
     }
   }

@@ -1,0 +1,98 @@
+package com.parkora.reservation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+  @Test
+  void an_empty_environment_means_the_embedded_store_on_port_8000() {
+    Config config = Config.fromEnvironment(Map.of());
+
+    assertThat(config.embedded()).isTrue();
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.port()).isEqualTo(8000);
+    assertThat(config.authMode()).isEqualTo(Config.AuthMode.OFF);
+    assertThat(config.keycloakRealm()).isEqualTo("parkora");
+    assertThat(config.keycloakClientId()).isEqualTo("backend-services");
+    assertThat(config.pendingHold()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.paymentServicePort()).isEqualTo(50051);
+    assertThat(config.rabbitmqHost()).isEmpty();
+  }
+
+  @Test
+  void every_variable_of_the_contract_is_read() {
+    Config config = Config.fromEnvironment(Map.ofEntries(
+        Map.entry("DATABASE_URL", "postgresql://app:pw@db:5432/reservations"),
+        Map.entry("PORT", "9000"),
+        Map.entry("DATA_DIR", "/var/lib/reservations"),
+        Map.entry("KEYCLOAK_URL", "https://auth.example/"),
+        Map.entry("AUTH_MODE", "Required"),
+        Map.entry("DEFAULT_TENANT_ID", "00000000-0000-0000-0000-000000000001"),
+        Map.entry("PARKING_SERVICE_URL", "http://parking"),
+        Map.entry("PARKING_SERVICE_TIMEOUT", "2.5"),
+        Map.entry("GRPC_TIMEOUT", "750ms"),
+        Map.entry("RABBITMQ_HOST", "mq"),
+        Map.entry("RABBITMQ_PASSWORD", "hunter2"),
+        Map.entry("PENDING_HOLD_MINUTES", "5"),
+        Map.entry("CORS_ORIGINS", "https://a.example, https://b.example")));
+
+    assertThat(config.databaseUrl()).contains("postgresql://app:pw@db:5432/reservations");
+    assertThat(config.port()).isEqualTo(9000);
+    assertThat(config.authMode()).isEqualTo(Config.AuthMode.REQUIRED);
+    assertThat(config.defaultTenant()).isPresent();
+    assertThat(config.parkingServiceTimeout()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(config.grpcTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(config.pendingHold()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.corsOrigins()).containsExactly("https://a.example", "https://b.example");
+  }
+
+  @Test
+  void the_logged_configuration_masks_passwords() {
+    Config config = Config.fromEnvironment(Map.of(
+        "DATABASE_URL", "postgresql://app:pw0rd@db:5432/reservations",
+        "RABBITMQ_HOST", "mq", "RABBITMQ_PASSWORD", "hunter2"));
+
+    List<String> lines = config.describe();
+
+    assertThat(String.join("\n", lines)).doesNotContain("pw0rd").doesNotContain("hunter2")
+        .contains("DATABASE_URL=postgresql://app:****@db:5432/reservations")
+        .contains("RABBITMQ_PASSWORD=****");
+  }
+
+  @Test
+  void a_jdbc_url_password_parameter_is_masked() {
+    assertThat(Secrets.maskUrl("jdbc:postgresql://db/app?user=app&password=s3cret&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db/app?user=app&password=****&ssl=true");
+  }
+
+  @Test
+  void flags_override_the_environment() {
+    Config config = Config.fromEnvironment(Map.of("PORT", "9000", "DATA_DIR", "/env"))
+        .withPort(9100).withDataDir(Path.of("/flag")).withDatabaseUrl("postgresql://db/x");
+
+    assertThat(config.port()).isEqualTo(9100);
+    assertThat(config.dataDir()).isEqualTo(Path.of("/flag"));
+    assertThat(config.embedded()).isFalse();
+  }
+
+  @Test
+  void malformed_values_are_refused_with_the_variable_name() {
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("AUTH_MODE", "sometimes")))
+        .isInstanceOf(CliException.class).hasMessageStartingWith("AUTH_MODE must be one of");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DEFAULT_TENANT_ID", "acme")))
+        .hasMessage("DEFAULT_TENANT_ID must be a UUID, got 'acme'");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("GRPC_TIMEOUT", "soon")))
+        .hasMessageStartingWith("GRPC_TIMEOUT must be a duration");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PORT", "70000")))
+        .hasMessage("PORT must be a port between 0 and 65535, got 70000");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PENDING_HOLD_MINUTES", "0")))
+        .hasMessage("PENDING_HOLD_MINUTES must be a positive number, got 0");
+  }
+}

@@ -1,0 +1,99 @@
+package com.parkora.reservation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.memory.Journal;
+import com.parkora.reservation.memory.JournaledStorage;
+import com.parkora.reservation.port.ReservationView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RebuildTest {
+
+  @TempDir
+  Path work;
+
+  TestDatabase db;
+
+  @BeforeEach
+  void createDatabase() {
+    db = TestDatabase.create("cli_rebuild");
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  @Test
+  void rebuild_all_reproduces_every_tenants_read_model() {
+    Reservations.populate(db.storage(), Reservations.TENANTS);
+    Map<TenantId, List<ReservationView>> before = Reservations.snapshot(db.storage(), Reservations.TENANTS);
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+    assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS).values()).allMatch(List::isEmpty);
+
+    CliProcess.Result result = InProcess.run("rebuild", "--all", "--progress", "lines",
+        "--database-url", db.connectionString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith("rebuilt 3 tenants from 39 events in ");
+    assertThat(result.err().lines())
+        .anySatisfy(line -> assertThat(line)
+            .startsWith("tenant " + Reservations.TENANTS.getFirst() + ": 13/13 events (100%)")
+            .contains("events/s"));
+    assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS)).isEqualTo(before);
+  }
+
+  @Test
+  void rebuild_of_one_tenant_leaves_the_others_alone() {
+    Reservations.populate(db.storage(), Reservations.TENANTS);
+    Map<TenantId, List<ReservationView>> before = Reservations.snapshot(db.storage(), Reservations.TENANTS);
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+    TenantId first = Reservations.TENANTS.getFirst();
+
+    CliProcess.Result result = InProcess.run("rebuild", "--tenant", first.toString(),
+        "--database-url", db.connectionString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("rebuilt 1 tenant from 13 events");
+    Map<TenantId, List<ReservationView>> after = Reservations.snapshot(db.storage(), Reservations.TENANTS);
+    assertThat(after.get(first)).isEqualTo(before.get(first));
+    assertThat(after.get(Reservations.TENANTS.get(1))).isEmpty();
+  }
+
+  @Test
+  void rebuild_shows_a_progress_bar_with_rate_and_time_left_on_a_terminal() throws Exception {
+    Path dataDir = work.resolve("data");
+    try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
+      Reservations.populate(embedded, Reservations.TENANTS);
+    }
+    List<String> command = CliProcess.builder(work, Map.of(), "rebuild", "--all", "--data-dir",
+        dataDir.toString()).command();
+    ProcessBuilder underPty = new ProcessBuilder("script", "-qec", String.join(" ", command.stream()
+        .map(RebuildTest::shellQuote).toList()), "/dev/null")
+        .directory(work.toFile()).redirectErrorStream(true);
+    underPty.environment().put("TERM", "xterm-256color");
+    underPty.environment().put("COLUMNS", "140");
+    Process process = underPty.start();
+    String screen = new String(process.getInputStream().readAllBytes());
+
+    assertThat(process.waitFor()).as(screen).isZero();
+    assertThat(screen).contains("tenant " + Reservations.TENANTS.getFirst())
+        .contains("100%")
+        .contains("13/13")
+        .contains("events/s")
+        .contains("rebuilt 3 tenants from 39 events");
+  }
+
+  private static String shellQuote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+}
