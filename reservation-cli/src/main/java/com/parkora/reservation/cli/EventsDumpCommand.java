@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -60,12 +61,17 @@ final class EventsDumpCommand implements Callable<Integer> {
         Optional.ofNullable(reservation), afterPosition);
     try (Bootstrap bootstrap = Bootstrap.open(config); Writer out = open()) {
       EventDump dump = new EventDump(bootstrap.storage().feed(), bootstrap.codec(), POLL);
-      long written = dump.write(filter, out, follow);
+      long written = dump.write(filter, out, follow, storedEvents(bootstrap));
       if (output != null) {
         context.err().println("wrote " + written + " events to " + output);
       }
       return Main.OK;
     }
+  }
+
+  private long storedEvents(Bootstrap bootstrap) {
+    List<TenantId> tenants = tenant != null ? List.of(tenant) : bootstrap.storage().tenants();
+    return tenants.stream().mapToLong(bootstrap.storage()::eventCount).sum();
   }
 
   private Writer open() throws IOException {
