@@ -12,9 +12,9 @@ import java.util.UUID;
 /**
  * Read-model writes of one rebuild batch, folded per reservation: a row created in the batch is
  * inserted once in its final state, rows from earlier batches get one merged update, and a row
- * created and deleted in the batch is never written. Applying deletes, then updates, then inserts
- * gives the same table as applying the writes one by one: updates only keep a row active or end it,
- * so no step of that order can overlap what the one-by-one order accepted.
+ * created and deleted in the batch is never written. Applied as deletes, then updates, then
+ * inserts, they leave the same rows as applying the writes one by one (a reservation deleted and
+ * created again in one batch is deleted before it is inserted).
  */
 final class FoldedWrites {
 

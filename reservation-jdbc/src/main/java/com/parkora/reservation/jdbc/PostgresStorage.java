@@ -13,6 +13,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -106,7 +107,7 @@ public final class PostgresStorage implements Storage {
     try {
       return guarded(() -> jdbi.inTransaction(handle -> work.apply(unitOfWork(handle, tenant))));
     } catch (SlotTaken taken) {
-      throw slotUnavailable(tenant, taken.write());
+      throw slotUnavailable(tenant, taken);
     }
   }
 
@@ -116,15 +117,20 @@ public final class PostgresStorage implements Storage {
         new PgReadModel(session));
   }
 
-  private ReservationException slotUnavailable(TenantId tenant, ReadModelWrite write) {
-    if (!(write instanceof ReadModelWrite.Insert insert)) {
-      return new ReservationException.SlotUnavailable("of reservation " + write.id(), List.of());
+  /** Answers SLOT_UNAVAILABLE with the reservations now holding the slot, looked up afresh. */
+  private ReservationException slotUnavailable(TenantId tenant, SlotTaken taken) {
+    Optional<ReservationView> row = taken.write() instanceof ReadModelWrite.Insert insert
+        ? Optional.of(insert.row())
+        : inTransaction(tenant, uow -> uow.readModel().byId(taken.write().id()));
+    if (row.isEmpty()) {
+      return new ReservationException.SlotUnavailable("of reservation " + taken.write().id(),
+          List.of());
     }
-    ReservationView row = insert.row();
+    ReservationView wanted = row.get();
     List<UUID> conflicts = inTransaction(tenant, uow -> uow.readModel()
-        .overlapping(row.parkingSpotId(), row.startTime(), row.endTime()).stream()
-        .map(ReservationView::id).filter(id -> !id.equals(row.id())).toList());
-    return new ReservationException.SlotUnavailable(row.parkingSpotId(), conflicts);
+        .overlapping(wanted.parkingSpotId(), wanted.startTime(), wanted.endTime()).stream()
+        .map(ReservationView::id).filter(id -> !id.equals(wanted.id())).toList());
+    return new ReservationException.SlotUnavailable(wanted.parkingSpotId(), conflicts);
   }
 
   @Override

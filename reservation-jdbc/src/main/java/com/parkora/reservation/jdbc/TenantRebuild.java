@@ -55,6 +55,11 @@ final class TenantRebuild {
   private static final String PUBLISH = "INSERT INTO reservations (" + Rows.RESERVATION_COLUMNS
       + ") SELECT " + Rows.RESERVATION_COLUMNS + " FROM rebuild_rows";
 
+  /**
+   * Row security withholds the constraint's key from the tenant role, so the spot cannot be named.
+   */
+  static final String REPLAYED_SPOT = "of a replayed reservation";
+
   private final Session session;
   private final EventCodec codec;
   private final Projector projector;
@@ -95,7 +100,7 @@ final class TenantRebuild {
 
   private static RuntimeException asSlotUnavailable(StatementException e) {
     if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
-      return new ReservationException.SlotUnavailable("replayed by the rebuild", List.of());
+      return new ReservationException.SlotUnavailable(REPLAYED_SPOT, List.of());
     }
     return e;
   }

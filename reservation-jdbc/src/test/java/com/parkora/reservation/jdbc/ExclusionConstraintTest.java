@@ -1,0 +1,88 @@
+package com.parkora.reservation.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.parkora.reservation.contract.Fixtures;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.port.EventCounts;
+import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.Storage;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The database itself refuses double bookings, whoever skips the check before writing. */
+class ExclusionConstraintTest {
+
+  private static final Instant START = Instant.parse("2027-05-01T10:00:00Z");
+  private static final Projector PROJECTOR = new Projector();
+
+  private static TestDatabase db;
+
+  @BeforeAll
+  static void createDatabase() {
+    db = TestDatabase.create("exclusion");
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    db.close();
+  }
+
+  private static UUID writeWithoutChecking(TenantId tenant, String spot, Instant start) {
+    UUID id = UUID.randomUUID();
+    ReservationEvent created = Fixtures.created(tenant, id, spot, start, 2);
+    return db.storage().inTransaction(tenant, uow -> {
+      uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
+      uow.readModel().apply(PROJECTOR.project(created));
+      return id;
+    });
+  }
+
+  @Test
+  void an_overlapping_active_row_is_refused_naming_the_reservation_that_holds_the_slot() {
+    TenantId tenant = Fixtures.newTenant();
+    UUID holder = writeWithoutChecking(tenant, "X-1", START);
+
+    assertThatThrownBy(() -> writeWithoutChecking(tenant, "X-1", START.plusSeconds(3600)))
+        .isInstanceOfSatisfying(ReservationException.SlotUnavailable.class, e -> {
+          assertThat(e.conflicts()).containsExactly(holder);
+          assertThat(e.getMessage()).contains("X-1").doesNotContain("INSERT", "tstzrange");
+        });
+    EventCounts counts = db.storage().inTransaction(tenant, uow -> uow.events().counts());
+    assertThat(counts.totalEvents()).as("the refused event was rolled back").isEqualTo(1);
+  }
+
+  @Test
+  void touching_intervals_and_other_tenants_do_not_conflict() {
+    TenantId tenant = Fixtures.newTenant();
+    writeWithoutChecking(tenant, "X-2", START);
+    writeWithoutChecking(tenant, "X-2", START.plusSeconds(7200));
+    writeWithoutChecking(Fixtures.newTenant(), "X-2", START);
+  }
+
+  @Test
+  void a_rebuild_of_a_log_holding_a_double_booking_fails_with_slot_unavailable() {
+    TenantId tenant = Fixtures.newTenant();
+    UUID first = writeWithoutChecking(tenant, "X-3", START);
+    try (Handle handle = db.jdbi().open()) {
+      handle.execute("INSERT INTO event_store (aggregate_id, aggregate_type, event_type, version,"
+          + " data, tenant_id, created_at) SELECT gen_random_uuid(), aggregate_type, event_type, 1,"
+          + " data, tenant_id, created_at FROM event_store WHERE aggregate_id = ?", first);
+    }
+
+    assertThatThrownBy(() -> db.storage().rebuild(tenant, PROJECTOR, Storage.RebuildProgress.NONE))
+        .isInstanceOfSatisfying(ReservationException.SlotUnavailable.class, e ->
+            assertThat(e.getMessage()).contains("replayed reservation"));
+    long rows = db.storage().inTransaction(tenant, uow -> uow.readModel().statusCounts().total());
+    assertThat(rows).as("the old model stays").isEqualTo(1);
+  }
+}
