@@ -74,6 +74,29 @@ class PythonEventStoreTest {
   }
 
   @Test
+  void versions_the_python_service_repeated_under_concurrency_are_renumbered_in_time_order() {
+    try (TestDatabase db = TestDatabase.createEmpty("python_duplicates")) {
+      run(db, "python/schema.sql");
+      run(db, "python/events.sql");
+      try (Handle handle = db.jdbi().open()) {
+        handle.execute("INSERT INTO event_store (aggregate_id, aggregate_type, event_type, version,"
+            + " data, tenant_id, created_at) VALUES ('10000000-0000-0000-0000-000000000005',"
+            + " 'Reservation', 'PAYMENT_FAILED', 1, '{\"id\": \"10000000-0000-0000-0000-000000000005\","
+            + " \"status\": \"PENDING\", \"error_code\": \"TIMEOUT\"}',"
+            + " '00000000-0000-0000-0000-000000000001', '2026-01-10 13:00:01+00')");
+      }
+
+      db.storage().migrate();
+
+      UUID fifth = UUID.fromString("10000000-0000-0000-0000-000000000005");
+      List<StoredEvent> stream = db.storage().inTransaction(TENANT, uow -> uow.events().load(fifth));
+      assertThat(stream).extracting(StoredEvent::version).containsExactly(1L, 2L);
+      assertThat(stream).extracting(StoredEvent::type).extracting(Enum::name)
+          .containsExactly("RESERVATION_CREATED", "PAYMENT_FAILED");
+    }
+  }
+
+  @Test
   void python_metadata_and_versions_read_back_through_the_event_store() {
     try (TestDatabase db = TestDatabase.create("python_stream")) {
       run(db, "python/events.sql");
