@@ -2,11 +2,12 @@ package com.parkora.reservation.cli;
 
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
+import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
@@ -14,25 +15,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes the event log as one §6 message per line, read from the gap-free feed in commit order;
- * when following, keeps polling for newly committed events until the thread is interrupted.
+ * Writes the event log as one §6 message per line, in one of two ways:
  *
- * <p>The feed withholds events whose place in the commit order is not settled yet (a transaction
- * that began earlier is still running somewhere on the server). A dump that does not follow
- * therefore waits, up to {@link #SETTLE_TIMEOUT}, until it has read as many events as the store
- * held when it started, so that it is complete.
+ * <ul>
+ *   <li>{@link #snapshot}: every event committed when each tenant is read, tenant by tenant, in
+ *       position order (so each reservation's events are in version order), from one consistent
+ *       read per tenant;
+ *   <li>{@link #follow}: the gap-free feed in commit order, polling for newly committed events
+ *       until the thread is interrupted. The feed withholds events whose commit order is not
+ *       settled yet, so a long transaction elsewhere on the server delays (never loses) them.
+ * </ul>
  */
 final class EventDump {
 
   static final int PAGE = 500;
-  static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final EventFeed feed;
+  private final Storage storage;
   private final EventCodec codec;
   private final Duration pollInterval;
 
-  EventDump(EventFeed feed, EventCodec codec, Duration pollInterval) {
-    this.feed = feed;
+  EventDump(Storage storage, EventCodec codec, Duration pollInterval) {
+    this.storage = storage;
     this.codec = codec;
     this.pollInterval = pollInterval;
   }
@@ -40,51 +43,64 @@ final class EventDump {
   /** Which events to write: of one tenant, of one reservation, after a store position. */
   record Filter(Optional<TenantId> tenant, Optional<UUID> reservation, long afterPosition) {
 
-    static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), 0);
-
     boolean accepts(StoredEvent event) {
       return event.position() > afterPosition
           && reservation.map(event.aggregateId()::equals).orElse(true);
     }
   }
 
-  /**
-   * Writes the matching events; answers how many were written.
-   *
-   * @param stored how many events of the filter's tenant (or of all tenants) the store held at the
-   *     start; a dump that does not follow reads at least that many
-   */
-  long write(Filter filter, Writer out, boolean follow, long stored) throws IOException {
+  /** Writes the matching events stored now; answers how many were written. */
+  long snapshot(Filter filter, Writer out) throws IOException {
+    List<TenantId> tenants = filter.tenant().map(List::of).orElseGet(storage::tenants);
+    long written = 0;
+    try {
+      for (TenantId tenant : tenants) {
+        written += storage.inTransaction(tenant, uow -> {
+          long[] count = {0};
+          uow.events().forEach(event -> {
+            if (filter.accepts(event)) {
+              writeLine(out, event);
+              count[0]++;
+            }
+          });
+          return count[0];
+        });
+        out.flush();
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return written;
+  }
+
+  /** Writes the matching events in commit order, then new ones as they commit, until interrupted. */
+  long follow(Filter filter, Writer out) throws IOException {
     FeedPosition position = FeedPosition.START;
     long written = 0;
-    long read = 0;
-    long settleDeadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-    while (true) {
-      List<FeedEvent> page = feed.readAfter(position, PAGE, filter.tenant());
-      for (FeedEvent next : page) {
-        position = next.feedPosition();
-        read++;
-        if (filter.accepts(next.event())) {
-          out.write(codec.messageLine(next.event()));
-          out.write('\n');
-          written++;
+    do {
+      List<FeedEvent> page;
+      do {
+        page = storage.feed().readAfter(position, PAGE, filter.tenant());
+        for (FeedEvent next : page) {
+          position = next.feedPosition();
+          if (filter.accepts(next.event())) {
+            out.write(codec.messageLine(next.event()));
+            out.write('\n');
+            written++;
+          }
         }
-      }
-      out.flush();
-      if (page.size() == PAGE) {
-        continue;
-      }
-      if (!follow && read >= stored) {
-        return written;
-      }
-      if (!follow && System.nanoTime() > settleDeadline) {
-        throw new CliException("the dump is incomplete: only " + read + " of " + stored
-            + " events settled within " + SETTLE_TIMEOUT.toSeconds() + " s (a long-running "
-            + "transaction on the database server holds the feed back)");
-      }
-      if (!pause()) {
-        return written;
-      }
+        out.flush();
+      } while (page.size() == PAGE);
+    } while (pause());
+    return written;
+  }
+
+  private void writeLine(Writer out, StoredEvent event) {
+    try {
+      out.write(codec.messageLine(event));
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
