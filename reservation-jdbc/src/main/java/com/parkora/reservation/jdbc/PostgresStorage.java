@@ -135,10 +135,14 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public long rebuild(TenantId tenant, Projector projector, RebuildProgress progress) {
+    return rebuild(tenant, projector, progress, TenantRebuild.BATCH_EVENTS);
+  }
+
+  long rebuild(TenantId tenant, Projector projector, RebuildProgress progress, int batchEvents) {
     return guarded(() -> jdbi.inTransaction(handle -> {
       Session session = Session.forTenant(handle, tenant);
       session.lockForRebuild();
-      return new TenantRebuild(session, codec, projector, progress).run();
+      return new TenantRebuild(session, codec, projector, progress, batchEvents).run();
     }));
   }
 

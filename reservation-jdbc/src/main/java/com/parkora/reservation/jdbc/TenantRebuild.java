@@ -64,14 +64,17 @@ final class TenantRebuild {
   private final EventCodec codec;
   private final Projector projector;
   private final RebuildProgress progress;
+  private final int batchEvents;
   private final FoldedWrites batch = new FoldedWrites();
   private long processed;
 
-  TenantRebuild(Session session, EventCodec codec, Projector projector, RebuildProgress progress) {
+  TenantRebuild(Session session, EventCodec codec, Projector projector, RebuildProgress progress,
+      int batchEvents) {
     this.session = session;
     this.codec = codec;
     this.projector = projector;
     this.progress = progress;
+    this.batchEvents = batchEvents;
   }
 
   long run() {
@@ -108,7 +111,7 @@ final class TenantRebuild {
   private void replay(ReservationEvent event) {
     batch.add(projector.project(event));
     processed++;
-    if (processed % BATCH_EVENTS == 0) {
+    if (processed % batchEvents == 0) {
       flush();
       progress.eventsProcessed(processed);
     }
