@@ -37,13 +37,13 @@ class RebuildBatchingTest {
     ReservationService service = ReservationService.builder(db.storage()).clock(clock).build();
     Random random = new Random(7);
     List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 600; i++) {
+    for (int i = 0; i < 1200; i++) {
       clock.advance(Duration.ofSeconds(1 + random.nextInt(600)));
       String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
       try {
         switch (ids.isEmpty() ? 0 : random.nextInt(7)) {
           case 0, 1 -> ids.add(service.create(TENANT, UUID.randomUUID().toString(),
-              "S-" + random.nextInt(6), clock.instant().plus(Duration.ofHours(random.nextInt(8)))
+              "S-" + random.nextInt(40), clock.instant().plus(Duration.ofHours(random.nextInt(8)))
                   .toString(), 1 + random.nextInt(3), 5.0).id().toString());
           case 2 -> service.confirm(TENANT, id, random.nextBoolean() ? "t-" + i : null);
           case 3 -> service.cancel(TENANT, id, "r");
