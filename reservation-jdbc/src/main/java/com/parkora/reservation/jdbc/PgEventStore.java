@@ -59,10 +59,10 @@ final class PgEventStore implements EventStore {
           0, e.event(), e.metadata(), at);
       long position = insert(event, version).orElseThrow(() ->
           new ReservationException.Conflict(aggregateId, expectedVersion));
+      session.markWriteLocked();
       stored.add(withPosition(event, position));
       version++;
     }
-    session.markWriteLocked();
     return stored;
   }
 
