@@ -33,7 +33,7 @@ final class Failures {
     if (root == failure || message == null || failure.getMessage().contains(message)) {
       return "";
     }
-    return ": " + message;
+    return " (" + message.strip() + ")";
   }
 
   private static Throwable unwrap(Throwable failure) {
