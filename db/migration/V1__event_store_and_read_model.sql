@@ -80,10 +80,25 @@ CREATE TABLE IF NOT EXISTS reservations (
 ALTER TABLE reservations ALTER COLUMN transaction_id TYPE varchar(255) USING transaction_id::text;
 
 -- No double booking: two active reservations of one tenant's spot never overlap.
+-- The Python service could double-book: such rows must be settled by an operator first, and the
+-- migration says which ones instead of failing on the constraint.
 DO $$
+DECLARE
+    clashes text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_constraint
                    WHERE conrelid = 'reservations'::regclass AND conname = 'reservations_no_overlap') THEN
+        SELECT string_agg(a.id || ' & ' || b.id, ', ') INTO clashes
+          FROM (SELECT a.id AS aid, b.id AS bid FROM reservations a JOIN reservations b
+                  ON a.tenant_id = b.tenant_id AND a.parking_spot_id = b.parking_spot_id
+                 AND a.id < b.id AND a.start_time < b.end_time AND b.start_time < a.end_time
+                 WHERE a.status IN ('PENDING', 'CONFIRMED') AND b.status IN ('PENDING', 'CONFIRMED')
+                 LIMIT 20) pairs
+          JOIN reservations a ON a.id = pairs.aid JOIN reservations b ON b.id = pairs.bid;
+        IF clashes IS NOT NULL THEN
+            RAISE EXCEPTION 'reservations holds double bookings (active reservations of one spot that overlap): %', clashes
+                USING HINT = 'Cancel one reservation of each pair (cancelReservation), then migrate again.';
+        END IF;
         ALTER TABLE reservations ADD CONSTRAINT reservations_no_overlap
             EXCLUDE USING gist (tenant_id WITH =, parking_spot_id WITH =,
                                 tstzrange(start_time, end_time, '[)') WITH &&)

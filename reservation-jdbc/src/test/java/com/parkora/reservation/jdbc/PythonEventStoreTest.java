@@ -1,6 +1,7 @@
 package com.parkora.reservation.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.contract.Fixtures;
@@ -70,6 +71,26 @@ class PythonEventStoreTest {
           .extracting(StoredEvent::version).containsExactly(1L, 2L);
       assertThat(service.byId(TENANT, "10000000-0000-0000-0000-000000000005"))
           .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ReservationStatus.CANCELLED));
+    }
+  }
+
+  @Test
+  void a_python_database_with_double_bookings_is_refused_naming_them() {
+    try (TestDatabase db = TestDatabase.createEmpty("python_double_booked")) {
+      run(db, "python/schema.sql");
+      try (Handle handle = db.jdbi().open()) {
+        for (String id : List.of("20000000-0000-0000-0000-000000000001",
+            "20000000-0000-0000-0000-000000000002")) {
+          handle.execute("INSERT INTO reservations VALUES ('" + id + "',"
+              + " '00000000-0000-0000-0000-000000000001', '90000000-0000-0000-0000-000000000001',"
+              + " 'A-12', '2026-01-10 10:00+00', '2026-01-10 12:00+00', 2, 1, 'PENDING', NULL,"
+              + " now(), now())");
+        }
+      }
+
+      assertThatThrownBy(() -> db.storage().migrate())
+          .hasMessageContaining("double bookings")
+          .hasMessageContaining("20000000-0000-0000-0000-000000000001 & 20000000-0000-0000-0000-000000000002");
     }
   }
 
