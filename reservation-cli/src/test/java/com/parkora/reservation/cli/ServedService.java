@@ -28,11 +28,29 @@ final class ServedService implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts {@code serve} and waits until {@code /health/ready} answers 200. */
+  /** Starts {@code serve} from the test classpath and waits until it is ready. */
   static ServedService start(Path workDir, Map<String, String> env) throws Exception {
     int port = freePort();
+    return start(CliProcess.builder(workDir, env, "serve", "--port", String.valueOf(port)),
+        workDir, port);
+  }
+
+  /** Starts {@code java -jar jar serve} and waits until it is ready. */
+  static ServedService startJar(Path jar, Path workDir, Map<String, String> env) throws Exception {
+    int port = freePort();
+    ProcessBuilder builder = new ProcessBuilder(CliProcess.javaBinary(), "-jar",
+        jar.toAbsolutePath().toString(), "serve", "--port", String.valueOf(port))
+        .directory(workDir.toFile());
+    CliProcess.CONFIG_VARIABLES.forEach(builder.environment()::remove);
+    builder.environment().putAll(env);
+    return start(builder, workDir, port);
+  }
+
+  /** Starts the process and waits until {@code /health/ready} answers 200. */
+  private static ServedService start(ProcessBuilder builder, Path workDir, int port)
+      throws Exception {
     Path log = Files.createTempFile(workDir, "serve", ".log");
-    Process process = CliProcess.builder(workDir, env, "serve", "--port", String.valueOf(port))
+    Process process = builder
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
