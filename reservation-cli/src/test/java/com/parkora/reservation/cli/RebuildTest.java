@@ -3,14 +3,19 @@ package com.parkora.reservation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.memory.Journal;
 import com.parkora.reservation.memory.JournaledStorage;
 import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.StoredEvent;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +72,34 @@ class RebuildTest {
     Map<TenantId, List<ReservationView>> after = Reservations.snapshot(db.storage(), Reservations.TENANTS);
     assertThat(after.get(first)).isEqualTo(before.get(first));
     assertThat(after.get(Reservations.TENANTS.get(1))).isEmpty();
+  }
+
+  @Test
+  void a_tenant_whose_log_cannot_be_rebuilt_fails_the_command_but_not_the_other_tenants() {
+    Reservations.populate(db.storage(), Reservations.TENANTS.subList(0, 1));
+    TenantId broken = Reservations.TENANTS.get(1);
+    db.storage().inTransaction(broken, uow -> uow.events().importEvent(created(broken))
+        && uow.events().importEvent(created(broken)));
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+
+    CliProcess.Result result = InProcess.run("rebuild", "--all", "--progress", "lines",
+        "--database-url", db.connectionString());
+
+    assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
+    assertThat(result.err()).contains("error: rebuilding tenant " + broken + " failed: ");
+    assertThat(result.out()).startsWith("rebuilt 1 tenant from 13 events").contains("; 1 failed");
+    assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS.subList(0, 1))
+        .get(Reservations.TENANTS.getFirst())).hasSize(5);
+  }
+
+  /** A creation of spot X for the same hour: two of them double-book, which no rebuild accepts. */
+  private static StoredEvent created(TenantId tenant) {
+    UUID id = UUID.randomUUID();
+    Instant at = Instant.parse("2030-01-01T08:00:00Z");
+    Instant start = Instant.parse("2031-01-01T08:00:00Z");
+    return new StoredEvent(UUID.randomUUID(), id, tenant, 1, 0, new ReservationCreated(id, tenant,
+        UUID.randomUUID(), "X", start, start.plusSeconds(3600), 1, new BigDecimal("5.00"), at),
+        Map.of(), at);
   }
 
   @Test
