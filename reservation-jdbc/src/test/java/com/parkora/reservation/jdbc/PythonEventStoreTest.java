@@ -53,7 +53,7 @@ class PythonEventStoreTest {
         storeCreationsPhysicallyLast(handle);
       }
 
-      assertThat(db.storage().migrate()).isEqualTo("3");
+      assertThat(db.storage().migrate()).isEqualTo("4");
 
       try (Handle handle = db.jdbi().open()) {
         List<String> byPosition = handle.createQuery(
