@@ -6,6 +6,7 @@ import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.memory.Journal;
 import com.parkora.reservation.memory.JournaledStorage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,19 @@ class DumpImportTest {
         .allSatisfy(line -> assertThat(Json.read(line).path("reservation_id").asText()).isEqualTo(reservation));
     assertThat(afterPosition.out().lines()).hasSize(9)
         .allSatisfy(line -> assertThat(Json.read(line).path("position").asLong()).isGreaterThan(30));
+  }
+
+  @Test
+  void a_dump_piped_through_stdin_imports_the_same_events() throws Exception {
+    Reservations.populate(db.storage(), Reservations.TENANTS.subList(0, 1));
+    CliProcess.Result dumped = InProcess.run("events", "dump", "--database-url", db.connectionString());
+    Path dataDir = work.resolve("embedded");
+
+    CliProcess.Result imported = InProcess.withInput(dumped.out().getBytes(StandardCharsets.UTF_8),
+        "events", "import", "-", "--data-dir", dataDir.toString());
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out()).startsWith("imported 13 events, skipped 0 already present");
   }
 
   @Test

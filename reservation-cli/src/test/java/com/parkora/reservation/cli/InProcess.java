@@ -16,9 +16,17 @@ final class InProcess {
   }
 
   static CliProcess.Result run(boolean terminal, String... args) {
+    return run(new byte[0], terminal, args);
+  }
+
+  static CliProcess.Result withInput(byte[] input, String... args) {
+    return run(input, false, args);
+  }
+
+  private static CliProcess.Result run(byte[] input, boolean terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]),
+    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(input),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
     int code = new Main(context).run(args);
