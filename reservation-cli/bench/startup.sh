@@ -16,9 +16,9 @@ java=${JAVA:-java}
 port=${BENCH_PORT:-18765}
 [[ -f $jar ]] || { echo "no jar at $jar: run mvn -q -DskipTests package first" >&2; exit 1; }
 
-if [[ -z ${BENCH_DATABASE_URL:-} ]]; then
-  psql -h 127.0.0.1 -U postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = 'bench_cli_startup'" \
-    | grep -q 1 || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE bench_cli_startup"
+if [[ -z ${BENCH_DATABASE_URL:-} ]]; then   # a fresh database of its own, every run
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS bench_cli_startup WITH (FORCE)"
+  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE bench_cli_startup"
   BENCH_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/bench_cli_startup"
 fi
 
@@ -54,8 +54,10 @@ trap 'rm -rf "$data"' EXIT
 embedded=(); postgres=()
 one_run DATA_DIR="$data" >/dev/null   # warm the file cache once, not counted
 for _ in $(seq "$runs"); do embedded+=("$(one_run DATA_DIR="$data")"); done
+first=$(one_run DATABASE_URL="$BENCH_DATABASE_URL")   # applies the migrations, reported apart
 for _ in $(seq "$runs"); do postgres+=("$(one_run DATABASE_URL="$BENCH_DATABASE_URL")"); done
 
 echo "launch -> /health/ready 200 ($("$java" -version 2>&1 | head -1); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
 summary embedded "${embedded[@]}"
 summary postgresql "${postgres[@]}"
+printf '%-12s %d ms (first start on an empty database, migrations included)\n' postgresql "$first"
