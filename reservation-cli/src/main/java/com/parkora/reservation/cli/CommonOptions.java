@@ -15,7 +15,7 @@ public final class CommonOptions {
       description = "Directory of the embedded store; overrides DATA_DIR (default ./data).")
   Path dataDir;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces and debug logs.")
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces and INFO logs.")
   boolean verbose;
 
   /** The environment's configuration with these flags applied. */

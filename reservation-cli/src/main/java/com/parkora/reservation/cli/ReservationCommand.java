@@ -2,7 +2,7 @@ package com.parkora.reservation.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code reservation}: the root; it only names the commands. */
 @Command(name = "reservation", mixinStandardHelpOptions = true,
@@ -13,8 +13,8 @@ import picocli.CommandLine.Mixin;
         EventsCommand.class, VersionCommand.class})
 final class ReservationCommand implements Callable<Integer> {
 
-  @Mixin
-  CommonOptions common;
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces and INFO logs.")
+  boolean verbose;
 
   private final CliContext context;
 
