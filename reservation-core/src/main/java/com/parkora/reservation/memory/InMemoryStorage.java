@@ -6,7 +6,6 @@ import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.Projector;
-import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import java.util.ArrayList;
@@ -89,8 +88,8 @@ public final class InMemoryStorage implements Storage {
   public long rebuild(TenantId tenant, Projector projector, RebuildProgress progress) {
     lock.lock();
     try {
-      Map<UUID, ReservationView> before = state.rowsOf(tenant);
-      state.replaceRows(tenant, new HashMap<>());
+      TenantRows before = state.rowsOf(tenant);
+      state.replaceRows(tenant, new TenantRows());
       MemoryUnitOfWork uow = new MemoryUnitOfWork(tenant, state, commits);
       long processed = 0;
       try {

@@ -2,7 +2,6 @@ package com.parkora.reservation.memory;
 
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.FeedEvent;
-import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StoredEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ final class MemoryState {
   private final Map<UUID, List<StoredEvent>> streams = new HashMap<>();
   private final Map<UUID, StoredEvent> byEventId = new HashMap<>();
   private final Map<TenantId, List<StoredEvent>> byTenant = new HashMap<>();
-  private final Map<TenantId, Map<UUID, ReservationView>> rows = new HashMap<>();
+  private final Map<TenantId, TenantRows> rows = new HashMap<>();
 
   List<FeedEvent> log() {
     return log;
@@ -60,11 +59,11 @@ final class MemoryState {
     byTenant.get(event.tenantId()).removeLast();
   }
 
-  Map<UUID, ReservationView> rowsOf(TenantId tenant) {
-    return rows.computeIfAbsent(tenant, t -> new HashMap<>());
+  TenantRows rowsOf(TenantId tenant) {
+    return rows.computeIfAbsent(tenant, t -> new TenantRows());
   }
 
-  void replaceRows(TenantId tenant, Map<UUID, ReservationView> replacement) {
+  void replaceRows(TenantId tenant, TenantRows replacement) {
     rows.put(tenant, replacement);
   }
 }

@@ -32,14 +32,9 @@ import java.util.stream.Stream;
 /** A unit of work on {@link MemoryState}: writes apply at once and are undone on rollback. */
 final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
 
-  private static final Comparator<ReservationView> NEWEST_FIRST =
-      Comparator.comparing(ReservationView::createdAt).reversed()
-          .thenComparing(ReservationView::id);
   private static final Comparator<ReservationView> BY_START_DESC =
       Comparator.comparing(ReservationView::startTime).reversed()
           .thenComparing(ReservationView::id);
-  private static final Comparator<ReservationView> BY_START =
-      Comparator.comparing(ReservationView::startTime).thenComparing(ReservationView::id);
 
   private final TenantId tenant;
   private final MemoryState state;
@@ -152,38 +147,34 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
 
   // ---- ReadModel ----
 
-  private Stream<ReservationView> rows() {
-    return state.rowsOf(tenant).values().stream();
+  private TenantRows rows() {
+    return state.rowsOf(tenant);
   }
 
   @Override
   public Optional<ReservationView> byId(UUID id) {
-    return Optional.ofNullable(state.rowsOf(tenant).get(id));
+    return Optional.ofNullable(rows().get(id));
   }
 
   @Override
   public List<ReservationView> list(ReservationStatus status, UUID userId, int limit, int offset) {
-    return rows()
+    Stream<ReservationView> candidates = userId == null ? rows().newestFirst()
+        : rows().ofUser(userId);
+    return candidates
         .filter(r -> status == null || r.status() == status)
-        .filter(r -> userId == null || r.userId().equals(userId))
-        .sorted(NEWEST_FIRST).skip(offset).limit(limit).toList();
+        .skip(offset).limit(limit).toList();
   }
 
   @Override
   public List<ReservationView> byUser(UUID userId, boolean includeCompleted) {
-    return rows()
-        .filter(r -> r.userId().equals(userId))
+    return rows().ofUser(userId)
         .filter(r -> includeCompleted || r.status().isActive())
         .sorted(BY_START_DESC).toList();
   }
 
   @Override
   public List<ReservationView> bySpot(String parkingSpotId, Instant from, Instant to) {
-    return rows()
-        .filter(r -> r.parkingSpotId().equals(parkingSpotId) && r.status().isActive())
-        .filter(r -> from == null || r.endTime().isAfter(from))
-        .filter(r -> to == null || r.startTime().isBefore(to))
-        .sorted(BY_START).toList();
+    return rows().activeOverlapping(parkingSpotId, from, to);
   }
 
   @Override
@@ -194,22 +185,22 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
   @Override
   public StatusCounts statusCounts() {
     Map<ReservationStatus, Long> counts = new EnumMap<>(ReservationStatus.class);
-    rows().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+    rows().newestFirst().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
     return new StatusCounts(counts);
   }
 
   @Override
   public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
-    return rows()
+    return rows().newestFirst()
         .filter(r -> r.status() == ReservationStatus.PENDING)
         .filter(r -> !r.createdAt().isAfter(createdBefore) || !r.startTime().isAfter(startBefore))
-        .sorted(Comparator.comparing(ReservationView::createdAt))
+        .sorted(Comparator.comparing(ReservationView::createdAt).thenComparing(ReservationView::id))
         .limit(limit).map(ReservationView::id).toList();
   }
 
   @Override
   public void apply(ReadModelWrite write) {
-    Map<UUID, ReservationView> rows = state.rowsOf(tenant);
+    TenantRows rows = rows();
     ReservationView before = rows.get(write.id());
     switch (write) {
       case ReadModelWrite.Insert insert -> insert(rows, insert.row());
@@ -217,7 +208,7 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
         if (before == null) {
           return;
         }
-        rows.put(update.id(), before.with(
+        rows.put(before.with(
             update.status() == null ? before.status() : update.status(),
             update.transactionId() == null ? before.transactionId() : update.transactionId(),
             update.updatedAt()));
@@ -228,13 +219,13 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
       if (before == null) {
         rows.remove(write.id());
       } else {
-        rows.put(write.id(), before);
+        rows.put(before);
       }
     });
   }
 
-  private void insert(Map<UUID, ReservationView> rows, ReservationView row) {
-    if (rows.containsKey(row.id())) {
+  private void insert(TenantRows rows, ReservationView row) {
+    if (rows.get(row.id()) != null) {
       throw new IllegalStateException("read model already has reservation " + row.id());
     }
     if (row.status().isActive()) {
@@ -244,6 +235,6 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
         throw new ReservationException.SlotUnavailable(row.parkingSpotId(), conflicts);
       }
     }
-    rows.put(row.id(), row);
+    rows.put(row);
   }
 }
