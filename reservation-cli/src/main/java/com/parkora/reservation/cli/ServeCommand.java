@@ -33,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "Tenant of requests that name none; overrides DEFAULT_TENANT_ID.")
   TenantId defaultTenant;
 
+  private static final java.util.concurrent.atomic.AtomicBoolean STOPPING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private final CliContext context;
 
   ServeCommand(CliContext context) {
@@ -51,8 +54,7 @@ final class ServeCommand implements Callable<Integer> {
       banner(log, bootstrap);
       Javalin app = bootstrap.startHttp();
       bootstrap.startExpiry(Bootstrap.EXPIRY_INTERVAL);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(log, bootstrap, stopped),
-          "graceful-stop"));
+      onStopSignal(() -> stop(log, bootstrap, stopped));
       log.info("ready on http://localhost:{}/ (GraphQL at /graphql) {} ms after the JVM started",
           app.port(), sinceJvmStart().toMillis());
     } catch (RuntimeException e) {
@@ -91,10 +93,21 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs in the shutdown hook: closes everything, then ends the process with 0 (a JVM ended by a
-   * signal would otherwise report 143). A stop that hangs is cut at {@link #EXIT_DEADLINE}.
+   * SIGTERM and SIGINT stop the service gracefully and {@code serve} returns normally, so the
+   * process exits 0 with every shutdown hook run (left to the JVM, a signal ends it with 143).
    */
+  private static void onStopSignal(Runnable stop) {
+    for (String name : new String[] {"TERM", "INT"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(name),
+          signal -> Thread.ofPlatform().name("graceful-stop").start(stop));
+    }
+  }
+
+  /** Closes everything, then lets {@code serve} return; a stop that hangs is cut at {@link #EXIT_DEADLINE}. */
   private static void stop(Logger log, Bootstrap bootstrap, CountDownLatch stopped) {
+    if (!STOPPING.compareAndSet(false, true)) {
+      return;
+    }
     Thread.ofVirtual().start(() -> {
       try {
         Thread.sleep(EXIT_DEADLINE);
@@ -109,7 +122,6 @@ final class ServeCommand implements Callable<Integer> {
     bootstrap.close();
     log.info("stopped");
     stopped.countDown();
-    Runtime.getRuntime().halt(Main.OK);
   }
 
   private static Duration sinceJvmStart() {
