@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record Config(
     Optional<String> databaseUrl,
+    int databasePoolSize,
     int port,
     Path dataDir,
     Optional<String> keycloakUrl,
@@ -35,6 +36,12 @@ public record Config(
     Duration pendingHold,
     List<String> corsOrigins) {
 
+  /**
+   * Connections to PostgreSQL. Commits wait for the disk, so more transactions in flight than
+   * cores lets PostgreSQL flush many commits at once (group commit).
+   */
+  public static final int DEFAULT_POOL_SIZE = 16;
+
   /** How callers are authenticated (CONTRACTS.md §3). */
   public enum AuthMode { OFF, OPTIONAL, REQUIRED }
 
@@ -47,6 +54,7 @@ public record Config(
     Settings s = new Settings(env);
     return new Config(
         s.optional("DATABASE_URL"),
+        s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE),
         s.port("PORT", 8000),
         Path.of(s.text("DATA_DIR", "./data")),
         s.optional("KEYCLOAK_URL"),
@@ -72,28 +80,28 @@ public record Config(
   }
 
   public Config withDatabaseUrl(String value) {
-    return new Config(Optional.of(value), port, dataDir, keycloakUrl, keycloakRealm,
+    return new Config(Optional.of(value), databasePoolSize, port, dataDir, keycloakUrl, keycloakRealm,
         keycloakClientId, authMode, defaultTenant, parkingServiceUrl, parkingServiceTimeout,
         paymentServiceHost, paymentServicePort, grpcTimeout, rabbitmqHost, rabbitmqPort,
         rabbitmqUser, rabbitmqPassword, pendingHold, corsOrigins);
   }
 
   public Config withDataDir(Path value) {
-    return new Config(databaseUrl, port, value, keycloakUrl, keycloakRealm, keycloakClientId,
+    return new Config(databaseUrl, databasePoolSize, port, value, keycloakUrl, keycloakRealm, keycloakClientId,
         authMode, defaultTenant, parkingServiceUrl, parkingServiceTimeout, paymentServiceHost,
         paymentServicePort, grpcTimeout, rabbitmqHost, rabbitmqPort, rabbitmqUser,
         rabbitmqPassword, pendingHold, corsOrigins);
   }
 
   public Config withPort(int value) {
-    return new Config(databaseUrl, Settings.checkPort("--port", value), dataDir, keycloakUrl,
+    return new Config(databaseUrl, databasePoolSize, Settings.checkPort("--port", value), dataDir, keycloakUrl,
         keycloakRealm, keycloakClientId, authMode, defaultTenant, parkingServiceUrl,
         parkingServiceTimeout, paymentServiceHost, paymentServicePort, grpcTimeout, rabbitmqHost,
         rabbitmqPort, rabbitmqUser, rabbitmqPassword, pendingHold, corsOrigins);
   }
 
   public Config withDefaultTenant(TenantId value) {
-    return new Config(databaseUrl, port, dataDir, keycloakUrl, keycloakRealm, keycloakClientId,
+    return new Config(databaseUrl, databasePoolSize, port, dataDir, keycloakUrl, keycloakRealm, keycloakClientId,
         authMode, Optional.of(value), parkingServiceUrl, parkingServiceTimeout,
         paymentServiceHost, paymentServicePort, grpcTimeout, rabbitmqHost, rabbitmqPort,
         rabbitmqUser, rabbitmqPassword, pendingHold, corsOrigins);
@@ -103,6 +111,7 @@ public record Config(
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
     lines.add("DATABASE_URL=" + databaseUrl.map(Secrets::maskUrl).orElse("(unset: embedded store)"));
+    lines.add("DATABASE_POOL_SIZE=" + (embedded() ? "(unused)" : databasePoolSize));
     lines.add("DATA_DIR=" + (embedded() ? dataDir.toAbsolutePath().normalize() : "(unused)"));
     lines.add("PORT=" + port);
     lines.add("AUTH_MODE=" + authMode.name().toLowerCase(Locale.ROOT));

@@ -13,8 +13,6 @@ import java.util.function.BiConsumer;
 /** Opens the store the configuration names: PostgreSQL (migrated) or the embedded journal. */
 final class Stores {
 
-  static final int POOL_SIZE = 10;
-
   private Stores() {}
 
   /** An open store and what to tell the operator about it. */
@@ -26,11 +24,12 @@ final class Stores {
    */
   static Store open(Config config, EventCodec codec, BiConsumer<String, AutoCloseable> onClose) {
     return config.databaseUrl()
-        .map(url -> postgres(url, onClose))
+        .map(url -> postgres(url, config.databasePoolSize(), onClose))
         .orElseGet(() -> embedded(config.dataDir(), codec, onClose));
   }
 
-  private static Store postgres(String url, BiConsumer<String, AutoCloseable> onClose) {
+  private static Store postgres(String url, int poolSize,
+      BiConsumer<String, AutoCloseable> onClose) {
     String shown = Secrets.maskUrl(url);
     DatabaseUrl parsed;
     try {
@@ -40,7 +39,7 @@ final class Stores {
     }
     PostgresStorage storage;
     try {
-      storage = PostgresStorage.connect(parsed, POOL_SIZE);
+      storage = PostgresStorage.connect(parsed, poolSize);
     } catch (RuntimeException e) {
       throw new CliException("cannot reach the database at " + shown + ": "
           + Failures.oneLine(e), e);

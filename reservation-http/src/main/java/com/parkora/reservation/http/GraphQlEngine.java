@@ -6,11 +6,8 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -32,18 +29,24 @@ import java.util.concurrent.CompletionException;
 final class GraphQlEngine {
 
   static final String SCHEMA_RESOURCE = "schema.graphqls";
+  /** Distinct documents kept parsed and validated; clients send a handful, an attacker many. */
+  static final int DOCUMENT_CACHE_SIZE = 1_000;
 
   private final GraphQL graphQl;
+  private final DocumentCache documents;
 
+  /**
+   * No instrumentation runs during execution (they hook every field): the depth and complexity
+   * caps are checked once per distinct document by the {@link DocumentCache}.
+   */
   GraphQlEngine(RuntimeWiring wiring, int maxDepth, int maxComplexity) {
     GraphQLSchema schema = new SchemaGenerator()
         .makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
+    this.documents = new DocumentCache(DOCUMENT_CACHE_SIZE,
+        new DocumentLimits(maxDepth, maxComplexity));
     this.graphQl = GraphQL.newGraphQL(schema)
         .defaultDataFetcherExceptionHandler(errorHandler())
-        .instrumentation(new ChainedInstrumentation(List.of(
-            new MaxQueryDepthInstrumentation(maxDepth),
-            new MaxQueryComplexityInstrumentation(maxComplexity),
-            new OperationNameInstrumentation())))
+        .preparsedDocumentProvider(documents)
         .build();
   }
 
@@ -71,8 +74,9 @@ final class GraphQlEngine {
       body.put("errors", errors);
     }
     String firstCode = errors.isEmpty() ? null : codeOf(errors.getFirst());
-    String operation = input.getGraphQLContext().get(OperationNameInstrumentation.KEY);
-    return new Outcome(body, operation == null ? request.operationName() : operation, firstCode);
+    String operation = request.operationName() != null ? request.operationName()
+        : documents.soleOperationName(request.query());
+    return new Outcome(body, operation, firstCode);
   }
 
   static String sdl() {
