@@ -47,3 +47,9 @@ ensure_chromium() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
+
+ensure_wrk() {
+  if command -v wrk >/dev/null; then return; fi
+  log "installing Debian's wrk (the benchmarks' load generator)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+}

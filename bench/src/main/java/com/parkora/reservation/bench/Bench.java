@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,17 +100,8 @@ public final class Bench implements Callable<Integer> {
     try (ServiceProcess service = ServiceProcess.serve(jar, "128m", url(db), 18081,
         scratch.resolve("serve-commands.log"))) {
       service.awaitReady(Duration.ofSeconds(60));
-      String query = "mutation CreateReservation($input: CreateReservationInput!) {"
-          + " createReservation(input: $input) { id status } }";
-      String run = Long.toString(System.nanoTime(), 36);
-      String start = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
-      LoadGenerator.Outcome outcome = new LoadGenerator(service.baseUrl()).run(
-          (client, sequence) -> new LoadGenerator.Request(tenant(1 + (int) (sequence % 8)),
-              LoadGenerator.body(query, "{\"input\":{\"userId\":\"" + UUID.randomUUID()
-                  + "\",\"parkingSpotId\":\"B-" + run + "-" + client + "-" + sequence
-                  + "\",\"startTime\":\"" + start
-                  + "\",\"durationHours\":2,\"totalCost\":5.0}}")),
-          16, Duration.ofSeconds(quick ? 5 : 15), Duration.ofSeconds(seconds));
+      commandLoad(service, "warm-up", Duration.ofSeconds(quick ? 10 : 60));
+      Wrk.Outcome outcome = commandLoad(service, "measured", Duration.ofSeconds(seconds));
       failOnErrors("createReservation", outcome);
       double ratio = outcome.throughput() / baseline;
       report.add(new Result("commands/s (createReservation, 16 clients)",
@@ -126,6 +116,33 @@ public final class Bench implements Callable<Integer> {
     dropDatabase(db);
   }
 
+  /** createReservation from 16 connections, 8 tenants, a new spot every request. */
+  private Wrk.Outcome commandLoad(ServiceProcess service, String phase, Duration duration)
+      throws Exception {
+    StringBuilder tenants = new StringBuilder();
+    for (int t = 1; t <= 8; t++) {
+      tenants.append(t == 1 ? "" : ", ").append(Wrk.lua(tenant(t)));
+    }
+    String start = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+    String prefix = "{\"query\":\"mutation CreateReservation($input: CreateReservationInput!)"
+        + " { createReservation(input: $input) { id status } }\",\"variables\":{\"input\":"
+        + "{\"userId\":\"" + UUID.randomUUID() + "\",\"parkingSpotId\":\"W-"
+        + Long.toString(System.nanoTime(), 36) + "-";
+    String suffix = "\",\"startTime\":\"" + start + "\",\"durationHours\":2,\"totalCost\":5.0}}}";
+    Path script = Wrk.script(scratch, "commands-" + phase, """
+        local tenants = {%s}
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        counter = 0
+        function request()
+          counter = counter + 1
+          wrk.headers["X-Tenant-ID"] = tenants[(counter %% 8) + 1]
+          return wrk.format(nil, nil, nil, %s .. id .. "-" .. counter .. %s)
+        end
+        """.formatted(tenants, Wrk.lua(prefix), Wrk.lua(suffix)));
+    return Wrk.run(service.baseUrl(), script, 16, duration);
+  }
+
   // ---- goal 2: queries ----
 
   private void queries() throws Exception {
@@ -138,42 +155,59 @@ public final class Bench implements Callable<Integer> {
     try (ServiceProcess service = ServiceProcess.serve(jar, "256m", url(db), 18082,
         scratch.resolve("serve-queries.log"))) {
       service.awaitReady(Duration.ofSeconds(60));
-      LoadGenerator load = new LoadGenerator(service.baseUrl());
-      queryGoal(db, service, "ReservationsByUser", "by-user.pgbench.sql", (client, sequence) -> {
-        int t = 1 + ThreadLocalRandom.current().nextInt(8);
-        String user = md5Uuid("u" + t + "-" + ThreadLocalRandom.current().nextInt(10_000));
-        return new LoadGenerator.Request(tenant(t), LoadGenerator.body(
+      queryGoal(db, service, "ReservationsByUser", "by-user.pgbench.sql", random -> {
+        int t = 1 + random.nextInt(8);
+        String user = md5Uuid("u" + t + "-" + random.nextInt(10_000));
+        return new String[] {tenant(t), body(
             "query ReservationsByUser($userId: String!) { reservationsByUser(userId: $userId,"
                 + " includeCompleted: false) { id tenantId userId parkingSpotId startTime endTime"
                 + " durationHours totalCost status transactionId createdAt updatedAt } }",
-            "{\"userId\":\"" + user + "\"}"));
+            "{\"userId\":\"" + user + "\"}")};
       });
-      queryGoal(db, service, "CheckAvailability", "availability.pgbench.sql", (client, sequence) -> {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+      queryGoal(db, service, "CheckAvailability", "availability.pgbench.sql", random -> {
         String start = java.time.Instant.parse("2027-01-01T00:00:00Z")
             .plus(Duration.ofHours(random.nextInt(75))).toString();
-        return new LoadGenerator.Request(tenant(1 + random.nextInt(8)), LoadGenerator.body(
+        return new String[] {tenant(1 + random.nextInt(8)), body(
             "query CheckAvailability($spot: String!, $start: String!) { checkAvailability("
                 + "parkingSpotId: $spot, startTime: $start, durationHours: 2) { available conflicts } }",
-            "{\"spot\":\"S-" + random.nextInt(5000) + "\",\"start\":\"" + start + "\"}"));
+            "{\"spot\":\"S-" + random.nextInt(5000) + "\",\"start\":\"" + start + "\"}")};
       });
       queryGoal(db, service, "ConfirmedReservations", "list-status.pgbench.sql",
-          (client, sequence) -> new LoadGenerator.Request(
-              tenant(1 + ThreadLocalRandom.current().nextInt(8)), LoadGenerator.body(
-                  "query ConfirmedReservations { reservations(status: \"CONFIRMED\", limit: 50) {"
-                      + " id tenantId userId parkingSpotId startTime endTime durationHours totalCost"
-                      + " status transactionId createdAt updatedAt } }", "{}")));
+          random -> new String[] {tenant(1 + random.nextInt(8)), body(
+              "query ConfirmedReservations { reservations(status: \"CONFIRMED\", limit: 50) {"
+                  + " id tenantId userId parkingSpotId startTime endTime durationHours totalCost"
+                  + " status transactionId createdAt updatedAt } }", "{}")});
     }
     dropDatabase(db);
   }
 
+  /** Makes one request of a workload: {tenant, body}. */
+  private interface RequestMaker {
+    String[] make(java.util.Random random);
+  }
+
   private void queryGoal(String db, ServiceProcess service, String operation, String script,
-      LoadGenerator.Workload workload) throws Exception {
-    LoadGenerator load = new LoadGenerator(service.baseUrl());
-    load.run(workload, 8, Duration.ofSeconds(quick ? 5 : 15), Duration.ofSeconds(2));
+      RequestMaker maker) throws Exception {
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder requests = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      String[] request = maker.make(random);
+      requests.append("{").append(Wrk.lua(request[0])).append(", ").append(Wrk.lua(request[1]))
+          .append("},\n");
+    }
+    Path lua = Wrk.script(scratch, "query-" + operation, """
+        local requests = {%s}
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        function request()
+          local r = requests[math.random(#requests)]
+          wrk.headers["X-Tenant-ID"] = r[1]
+          return wrk.format(nil, nil, nil, r[2])
+        end
+        """.formatted(requests));
+    Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(quick ? 10 : 20));
     ServerHistogram before = ServerHistogram.scrape(service.baseUrl(), operation);
-    LoadGenerator.Outcome outcome = load.run(workload, 8, Duration.ZERO,
-        Duration.ofSeconds(seconds));
+    Wrk.Outcome outcome = Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(seconds));
     double serverP99 = ServerHistogram.scrape(service.baseUrl(), operation)
         .percentileMillisSince(before, 99);
     failOnErrors(operation, outcome);
@@ -184,6 +218,12 @@ public final class Bench implements Callable<Integer> {
         String.format("%.2f / %.2f", outcome.p50Millis(), outcome.p99Millis()), ""));
     report.add(Result.info(operation + " queries/s (8 clients)", format(outcome.throughput()),
         format(baseline)).withRatio(outcome.throughput() / baseline));
+  }
+
+  /** A GraphQL request body; {@code variablesJson} is a JSON object. */
+  static String body(String query, String variablesJson) {
+    return "{\"query\":\"" + query.replace("\"", "\\\"") + "\",\"variables\":" + variablesJson
+        + "}";
   }
 
   // ---- goal 3: rebuild ----
@@ -268,7 +308,7 @@ public final class Bench implements Callable<Integer> {
     }
   }
 
-  private static void failOnErrors(String name, LoadGenerator.Outcome outcome) {
+  private static void failOnErrors(String name, Wrk.Outcome outcome) {
     if (outcome.errors() > 0) {
       throw new IllegalStateException(name + ": " + outcome.errors() + " failed requests, first: "
           + outcome.firstError());
