@@ -26,10 +26,11 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static ServiceProcess serve(Path jar, String heap, String databaseUrl, int port, Path log)
-      throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar",
-        jar.toString(), "serve"));
+  static ServiceProcess serve(Path jar, List<String> jvmOptions, String databaseUrl, int port,
+      Path log) throws IOException {
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "serve"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().remove("DEFAULT_TENANT_ID");

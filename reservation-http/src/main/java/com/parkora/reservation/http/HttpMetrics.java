@@ -23,6 +23,11 @@ final class HttpMetrics {
   private final MeterRegistry registry;
   private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
 
+  /** Bucket bounds at whole milliseconds, so a latency objective (p99 within 5 ms) reads exactly. */
+  private static final Duration[] LATENCY_OBJECTIVES = java.util.stream.IntStream
+      .of(1, 2, 3, 4, 5, 10, 25, 50, 100, 250, 1000)
+      .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+
   HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
@@ -32,6 +37,7 @@ final class HttpMetrics {
         .description("HTTP request latency per route")
         .tags("method", method, "route", route, "status", Integer.toString(status))
         .publishPercentileHistogram()
+        .serviceLevelObjectives(LATENCY_OBJECTIVES)
         .register(registry)
         .record(took);
   }
@@ -41,6 +47,7 @@ final class HttpMetrics {
         .description("GraphQL operation latency per operation name")
         .tags("operation", boundedName(operationName), "outcome", outcome)
         .publishPercentileHistogram()
+        .serviceLevelObjectives(LATENCY_OBJECTIVES)
         .register(registry)
         .record(took);
   }
