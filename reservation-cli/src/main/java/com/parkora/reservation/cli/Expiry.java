@@ -37,14 +37,23 @@ final class Expiry implements AutoCloseable {
     return expiry;
   }
 
-  /** One pass over every tenant; a failure is logged and the next pass tries again. */
+  /** One pass over every tenant; a failure is logged, skips that tenant, and the next pass retries. */
   void runOnce() {
     try {
       for (TenantId tenant : storage.tenants()) {
-        expireAll(tenant);
+        expireAllQuietly(tenant);
       }
     } catch (RuntimeException e) {
       LOG.warn("expiry pass failed, retrying at the next interval: {}", Failures.oneLine(e), e);
+    }
+  }
+
+  private void expireAllQuietly(TenantId tenant) {
+    try {
+      expireAll(tenant);
+    } catch (RuntimeException e) {
+      LOG.warn("expiry of tenant {} failed, retrying at the next interval: {}", tenant,
+          Failures.oneLine(e), e);
     }
   }
 
@@ -55,7 +64,7 @@ final class Expiry implements AutoCloseable {
       if (expired > 0) {
         LOG.info("expired {} pending reservations of tenant {}", expired, tenant);
       }
-    } while (expired == BATCH);
+    } while (expired == BATCH);  // a full batch of real expiries: there may be more
   }
 
   @Override

@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 public final class ReservationService {
 
   static final int ATTEMPTS = 3;
+  private static final System.Logger LOG = System.getLogger(ReservationService.class.getName());
   public static final int MAX_PAGE = 500;
 
   private final Storage storage;
@@ -89,6 +90,7 @@ public final class ReservationService {
   }
 
   public ReservationView confirm(TenantId tenant, String id, String transactionId) {
+    Inputs.printable("transactionId", transactionId);
     String txn = transactionId == null || transactionId.isBlank() ? null : transactionId.trim();
     if (txn != null && txn.length() > 255) {
       throw new ReservationException.InvalidInput("transactionId",
@@ -101,6 +103,7 @@ public final class ReservationService {
     if (reason != null && reason.length() > 1000) {
       throw new ReservationException.InvalidInput("reason", "reason must be at most 1000 characters");
     }
+    Inputs.storable("reason", reason);
     return decide(tenant, id, state -> state.cancel(reason, null, now()));
   }
 
@@ -142,7 +145,7 @@ public final class ReservationService {
     if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
       return PaymentOutcome.paid(state.transactionId(), "Reservation is already paid");
     }
-    if (state.status() != ReservationStatus.PENDING) {
+    if (!state.isPayable()) {
       return PaymentOutcome.failed(PaymentOutcome.INVALID_STATUS,
           "Cannot pay a reservation that is " + state.status());
     }
@@ -188,9 +191,10 @@ public final class ReservationService {
 
   /**
    * Expires this tenant's PENDING reservations whose hold ran out or whose start has passed.
-   * Safe to run from several instances: a lost race is skipped.
+   * Safe to run from several instances: a lost race is skipped, and a reservation that cannot be
+   * read is logged and skipped, never holding up the others.
    *
-   * @return how many were expired
+   * @return how many were expired by this call
    */
   public int expireDue(TenantId tenant, int batch) {
     Instant now = now();
@@ -199,12 +203,16 @@ public final class ReservationService {
     int expired = 0;
     for (UUID id : due) {
       try {
-        decide(tenant, id.toString(), state -> state.isExpiryDue(now(), pendingHold)
-            ? state.expire(now()) : List.of());
-        expired++;
-      } catch (ReservationException.InvalidState | ReservationException.Conflict
-          | ReservationException.NotFound raced) {
-        // another instance or command got there first
+        ReservationView after = decide(tenant, id.toString(), state ->
+            state.isExpiryDue(now(), pendingHold) ? state.expire(now()) : List.of());
+        if (after.status() == ReservationStatus.EXPIRED) {
+          expired++;
+        }
+      } catch (ReservationException raced) {
+        // another instance or command got there first, or the row moved on
+      } catch (RuntimeException unreadable) {
+        LOG.log(System.Logger.Level.WARNING, "cannot expire reservation " + id + " of tenant "
+            + tenant + ": " + unreadable.getMessage(), unreadable);
       }
     }
     return expired;

@@ -54,7 +54,7 @@ public record CreateReservation(
       throw new ReservationException.InvalidInput("parkingSpotId",
           "parkingSpotId must be at most " + MAX_SPOT_LENGTH + " characters");
     }
-    return parkingSpotId;
+    return Inputs.printable("parkingSpotId", parkingSpotId);
   }
 
   public static int durationHours(Integer durationHours) {

@@ -45,8 +45,41 @@ public final class Inputs {
     }
   }
 
-  /** An ISO-8601 date-time; without an offset it is UTC. Truncated to microseconds. */
+  /** The earliest and latest instants accepted: what every store can hold, with room to spare. */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  /**
+   * An ISO-8601 date-time; without an offset it is UTC. Truncated to microseconds, and between
+   * {@link #EARLIEST} and {@link #LATEST}.
+   */
   public static Instant instant(String field, String raw) {
+    Instant instant = parseInstant(field, raw);
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new ReservationException.InvalidInput(field, field
+          + " must lie between the years 1970 and 9999, got '" + clip(raw) + "'");
+    }
+    return instant;
+  }
+
+  /** Text without control characters (identifiers such as spots and transaction ids). */
+  public static String printable(String field, String text) {
+    if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+      throw new ReservationException.InvalidInput(field, field
+          + " must not contain control characters");
+    }
+    return text;
+  }
+
+  /** Free text (a reason): line breaks are fine, a NUL character is not storable. */
+  public static String storable(String field, String text) {
+    if (text != null && text.indexOf('\0') >= 0) {
+      throw new ReservationException.InvalidInput(field, field + " must not contain NUL characters");
+    }
+    return text;
+  }
+
+  private static Instant parseInstant(String field, String raw) {
     if (raw == null || raw.isBlank()) {
       throw new ReservationException.InvalidInput(field, field + " is required");
     }

@@ -118,13 +118,25 @@ public record Reservation(
     return List.of(new ReservationExpired(id, now));
   }
 
-  /** A payment for this reservation succeeded; recording the same transaction twice is a no-op. */
+  /**
+   * A payment for this reservation succeeded. Recording the same transaction twice is a no-op; a
+   * reservation confirmed without a payment (the payment service's callback may confirm it while
+   * the charge is still being answered) gets the payment attached.
+   */
   public List<ReservationEvent> recordPayment(String transactionId, Instant now) {
     if (status == ReservationStatus.CONFIRMED && Objects.equals(transactionId, this.transactionId)) {
       return List.of();
     }
-    require(ReservationStatus.PENDING, "pay");
+    if (!isPayable()) {
+      throw new ReservationException.InvalidState(status, "pay");
+    }
     return List.of(new PaymentProcessed(id, transactionId, now));
+  }
+
+  /** PENDING, or CONFIRMED with no payment recorded. */
+  public boolean isPayable() {
+    return status == ReservationStatus.PENDING
+        || status == ReservationStatus.CONFIRMED && transactionId == null;
   }
 
   public List<ReservationEvent> recordPaymentFailure(String errorCode, String message,

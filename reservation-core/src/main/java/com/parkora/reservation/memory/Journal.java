@@ -26,6 +26,8 @@ public final class Journal implements AutoCloseable {
   private final Path file;
   private final EventCodec codec;
   private FileChannel channel;
+  /** Set when a failed write could not be undone: no later commit is accepted. */
+  private IOException broken;
 
   private Journal(Path file, EventCodec codec) {
     this.file = file;
@@ -98,19 +100,46 @@ public final class Journal implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends a unit of work's events and forces them to disk. If that fails (a full disk), the
+   * file is cut back to where it was, so a rolled-back unit of work leaves no line behind; if even
+   * that fails, the journal refuses every later commit rather than grow a file it cannot replay.
+   */
   private void write(List<StoredEvent> events) {
+    if (broken != null) {
+      throw InMemoryStorage.journalFailure(broken);
+    }
     StringBuilder lines = new StringBuilder();
     for (StoredEvent event : events) {
       lines.append(codec.messageLine(event)).append('\n');
     }
     ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+    long before;
+    try {
+      before = channel.size();
+    } catch (IOException e) {
+      throw InMemoryStorage.journalFailure(e);
+    }
     try {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
       channel.force(false);
     } catch (IOException e) {
+      cutBack(before, e);
       throw InMemoryStorage.journalFailure(e);
+    }
+  }
+
+  private void cutBack(long size, IOException cause) {
+    try {
+      channel.truncate(size);
+      channel.force(true);
+    } catch (IOException e) {
+      e.addSuppressed(cause);
+      broken = e;
+      LOG.log(System.Logger.Level.ERROR, "the journal " + file + " could not be cut back after a"
+          + " failed write; refusing further commits", e);
     }
   }
 

@@ -34,7 +34,7 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
 
   private static final Comparator<ReservationView> BY_START_DESC =
       Comparator.comparing(ReservationView::startTime).reversed()
-          .thenComparing(ReservationView::id);
+          .thenComparing(ReservationView::id, TenantRows.UUID_ORDER);
 
   private final TenantId tenant;
   private final MemoryState state;
@@ -194,7 +194,8 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
     return rows().newestFirst()
         .filter(r -> r.status() == ReservationStatus.PENDING)
         .filter(r -> !r.createdAt().isAfter(createdBefore) || !r.startTime().isAfter(startBefore))
-        .sorted(Comparator.comparing(ReservationView::createdAt).thenComparing(ReservationView::id))
+        .sorted(Comparator.comparing(ReservationView::createdAt)
+            .thenComparing(ReservationView::id, TenantRows.UUID_ORDER))
         .limit(limit).map(ReservationView::id).toList();
   }
 

@@ -17,11 +17,16 @@ import java.util.stream.Stream;
  */
 final class TenantRows {
 
+  /** PostgreSQL's order of uuids: their bytes compared unsigned (UUID.compareTo is signed). */
+  static final Comparator<UUID> UUID_ORDER =
+      Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+          .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
   static final Comparator<ReservationView> NEWEST_FIRST =
       Comparator.comparing(ReservationView::createdAt).reversed()
-          .thenComparing(ReservationView::id);
+          .thenComparing(ReservationView::id, UUID_ORDER);
   static final Comparator<ReservationView> BY_START =
-      Comparator.comparing(ReservationView::startTime).thenComparing(ReservationView::id);
+      Comparator.comparing(ReservationView::startTime)
+          .thenComparing(ReservationView::id, UUID_ORDER);
 
   private final Map<UUID, ReservationView> byId = new HashMap<>();
   private final NavigableSet<ReservationView> newestFirst = new TreeSet<>(NEWEST_FIRST);

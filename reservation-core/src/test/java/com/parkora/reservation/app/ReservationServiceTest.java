@@ -87,6 +87,9 @@ class ReservationServiceTest {
         Arguments.of("userId missing", null, "A-1", "2026-12-01T09:00:00Z", 1, 1.0),
         Arguments.of("spot blank", USER, "  ", "2026-12-01T09:00:00Z", 1, 1.0),
         Arguments.of("spot too long", USER, "x".repeat(256), "2026-12-01T09:00:00Z", 1, 1.0),
+        Arguments.of("spot with a NUL", USER, "A\u00001", "2026-12-01T09:00:00Z", 1, 1.0),
+        Arguments.of("spot with a line break", USER, "A-1\n", "2026-12-01T09:00:00Z", 1, 1.0),
+        Arguments.of("start after year 9999", USER, "A-1", "+10000-01-01T00:00:00Z", 1, 1.0),
         Arguments.of("start malformed", USER, "A-1", "tomorrow at nine", 1, 1.0),
         Arguments.of("start missing", USER, "A-1", null, 1, 1.0),
         Arguments.of("start long past", USER, "A-1", "2026-12-01T07:54:59Z", 1, 1.0),
@@ -180,6 +183,15 @@ class ReservationServiceTest {
     String id = booked();
     assertRejected(() -> service.confirm(tenant, id, "t".repeat(256)), ErrorCode.INVALID_INPUT);
     assertRejected(() -> service.cancel(tenant, id, "r".repeat(1001)), ErrorCode.INVALID_INPUT);
+  }
+
+  @Test
+  void control_characters_in_a_transaction_id_and_nul_in_a_reason_are_invalid_input() {
+    String id = booked();
+    assertRejected(() -> service.confirm(tenant, id, "t\u0001"), ErrorCode.INVALID_INPUT);
+    assertRejected(() -> service.cancel(tenant, id, "why\u0000"), ErrorCode.INVALID_INPUT);
+    assertThat(service.cancel(tenant, id, "line one\nline two").status())
+        .isEqualTo(ReservationStatus.CANCELLED);
   }
 
   @Test
@@ -308,6 +320,40 @@ class ReservationServiceTest {
     assertThat(payments.refunded()).containsExactly("txn-late");
     assertThat(service.byId(tenant, id).orElseThrow().status())
         .isEqualTo(ReservationStatus.CANCELLED);
+  }
+
+  @Test
+  void a_payment_confirmed_by_the_payment_services_callback_meanwhile_is_attached_not_refunded() {
+    String id = booked();
+    ReservationService paying = ReservationService.builder(storage).clock(clock)
+        .payments(new com.parkora.reservation.port.PaymentGateway() {
+          @Override
+          public Charge charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
+            service.confirm(tenant, id, null);
+            return new Charge(true, "txn-callback", "ok", null);
+          }
+
+          @Override
+          public Refund refund(TenantId t, String txn, BigDecimal amount, String reason) {
+            return payments.refund(t, txn, amount, reason);
+          }
+        }).build();
+
+    PaymentOutcome outcome = paying.pay(tenant, id);
+
+    assertThat(outcome.success()).isTrue();
+    assertThat(payments.refunded()).isEmpty();
+    ReservationView after = service.byId(tenant, id).orElseThrow();
+    assertThat(after.status()).isEqualTo(ReservationStatus.CONFIRMED);
+    assertThat(after.transactionId()).isEqualTo("txn-callback");
+  }
+
+  @Test
+  void expiry_counts_only_reservations_it_expired() {
+    booked();
+    clock.advance(Duration.ofMinutes(20));
+    assertThat(service.expireDue(tenant, 100)).isEqualTo(1);
+    assertThat(service.expireDue(tenant, 100)).isZero();
   }
 
   // ---- expiry ----

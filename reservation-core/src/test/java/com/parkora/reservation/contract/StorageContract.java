@@ -253,6 +253,19 @@ public abstract class StorageContract {
   }
 
   @Test
+  void ties_are_broken_by_id_in_the_order_postgresql_sorts_uuids() {
+    TenantId tenant = newTenant();
+    UUID high = UUID.fromString("f0000000-0000-0000-0000-000000000000");
+    UUID low = UUID.fromString("10000000-0000-0000-0000-000000000000");
+    record(tenant, high, 0, created(tenant, high, "T-1", T0, 1));
+    record(tenant, low, 0, created(tenant, low, "T-2", T0, 1));
+
+    List<ReservationView> page = storage.inTransaction(tenant,
+        uow -> uow.readModel().list(null, null, 10, 0));
+    assertThat(page).extracting(ReservationView::id).containsExactly(low, high);
+  }
+
+  @Test
   void by_user_is_latest_start_first_and_active_only_unless_completed_are_included() {
     TenantId tenant = newTenant();
     UUID user = UUID.randomUUID();

@@ -14,32 +14,40 @@ import java.util.function.Function;
  * Keeps documents parsed, validated and measured against the {@link DocumentLimits}, by their
  * text: clients send the same few documents with new variables, and parsing, validation and the
  * limit checks were a third of a request's work. The verdict depends on the document and the
- * schema only, so a cached one (errors included) holds. Bounded, so distinct documents cannot grow
- * it without limit.
+ * schema only, so a cached one (errors included) holds. Bounded by the characters it holds, and a
+ * document longer than {@link #LARGEST_CACHED} is judged afresh each time, so distinct documents
+ * cannot grow it beyond a few MiB.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
   /** A verdict and, for a document of one named operation, that name (for metrics). */
   private record Entry(PreparsedDocumentEntry verdict, String soleOperationName) {}
 
+  /** Characters of the longest document kept; real clients' documents are far shorter. */
+  static final int LARGEST_CACHED = 16 * 1024;
+
   private final Cache<String, Entry> documents;
   private final DocumentLimits limits;
 
-  DocumentCache(int maximumSize, DocumentLimits limits) {
-    this.documents = Caffeine.newBuilder().maximumSize(maximumSize).build();
+  /** @param maximumCharacters the total length of the documents kept */
+  DocumentCache(long maximumCharacters, DocumentLimits limits) {
+    this.documents = Caffeine.newBuilder().maximumWeight(maximumCharacters)
+        .<String, Entry>weigher((query, entry) -> query.length()).build();
     this.limits = limits;
   }
 
   @Override
   public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
       Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-    Entry entry = documents.get(input.getQuery(), query -> judge(parseAndValidate.apply(input)));
+    String query = input.getQuery();
+    Entry entry = query.length() > LARGEST_CACHED ? judge(parseAndValidate.apply(input))
+        : documents.get(query, text -> judge(parseAndValidate.apply(input)));
     return CompletableFuture.completedFuture(entry.verdict());
   }
 
-  /** The name of the only operation of a document already seen; null otherwise. */
+  /** The name of the only operation of a document seen recently; null otherwise. */
   String soleOperationName(String query) {
-    Entry entry = documents.getIfPresent(query);
+    Entry entry = query == null ? null : documents.getIfPresent(query);
     return entry == null ? null : entry.soleOperationName();
   }
 

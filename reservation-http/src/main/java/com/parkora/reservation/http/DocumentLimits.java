@@ -10,6 +10,7 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
  * Counted as graphql-java's MaxQueryDepth/MaxQueryComplexity instrumentations count (a top-level
  * field is depth 1; complexity is the number of fields), over every operation of the document
  * with fragments expanded and every {@code @skip}/{@code @include} taken as included, so the
- * verdict holds whatever the variables. Runs after validation, which rejects fragment cycles.
+ * verdict holds whatever the variables. Each fragment is measured once (a document spreading
+ * fragments into each other cannot make the walk exponential) and counts saturate. Runs after
+ * validation, which rejects fragment cycles.
  */
 record DocumentLimits(int maxDepth, int maxComplexity) {
 
@@ -29,8 +32,9 @@ record DocumentLimits(int maxDepth, int maxComplexity) {
     Map<String, FragmentDefinition> fragments = document
         .getDefinitionsOfType(FragmentDefinition.class).stream()
         .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
+    Walk walk = new Walk(fragments);
     for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-      Measure measure = measure(operation.getSelectionSet(), fragments, 0);
+      Measure measure = walk.measure(operation.getSelectionSet());
       if (measure.depth() > maxDepth) {
         return Optional.of(error("maximum query depth exceeded: " + measure.depth() + " > "
             + maxDepth));
@@ -43,31 +47,54 @@ record DocumentLimits(int maxDepth, int maxComplexity) {
     return Optional.empty();
   }
 
-  private record Measure(int depth, int fields) {}
+  /** Depth below a selection set (its own fields at 1) and the fields it expands to. */
+  private record Measure(int depth, int fields) {
+    static final Measure NONE = new Measure(0, 0);
 
-  private static Measure measure(SelectionSet set, Map<String, FragmentDefinition> fragments,
-      int depth) {
-    int deepest = depth;
-    int fields = 0;
-    if (set == null) {
-      return new Measure(depth, 0);
+    Measure plus(Measure other) {
+      return new Measure(Math.max(depth, other.depth),
+          (int) Math.min(Integer.MAX_VALUE, (long) fields + other.fields));
     }
-    for (Selection<?> selection : set.getSelections()) {
-      Measure inner = switch (selection) {
-        case Field field -> {
-          Measure below = measure(field.getSelectionSet(), fragments, depth + 1);
-          yield new Measure(below.depth(), below.fields() + 1);
-        }
-        case FragmentSpread spread -> fragments.containsKey(spread.getName())
-            ? measure(fragments.get(spread.getName()).getSelectionSet(), fragments, depth)
-            : new Measure(depth, 0);
-        case InlineFragment inline -> measure(inline.getSelectionSet(), fragments, depth);
-        default -> new Measure(depth, 0);
-      };
-      deepest = Math.max(deepest, inner.depth());
-      fields += inner.fields();
+  }
+
+  private static final class Walk {
+    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, Measure> measuredFragments = new HashMap<>();
+
+    Walk(Map<String, FragmentDefinition> fragments) {
+      this.fragments = fragments;
     }
-    return new Measure(deepest, fields);
+
+    Measure measure(SelectionSet set) {
+      Measure total = Measure.NONE;
+      if (set == null) {
+        return total;
+      }
+      for (Selection<?> selection : set.getSelections()) {
+        total = total.plus(switch (selection) {
+          case Field field -> {
+            Measure below = measure(field.getSelectionSet());
+            yield new Measure(below.depth() + 1,
+                (int) Math.min(Integer.MAX_VALUE, below.fields() + 1L));
+          }
+          case FragmentSpread spread -> fragment(spread.getName());
+          case InlineFragment inline -> measure(inline.getSelectionSet());
+          default -> Measure.NONE;
+        });
+      }
+      return total;
+    }
+
+    private Measure fragment(String name) {
+      Measure known = measuredFragments.get(name);
+      if (known != null) {
+        return known;
+      }
+      FragmentDefinition definition = fragments.get(name);
+      Measure measured = definition == null ? Measure.NONE : measure(definition.getSelectionSet());
+      measuredFragments.put(name, measured);
+      return measured;
+    }
   }
 
   private static GraphQLError error(String message) {

@@ -29,8 +29,8 @@ import java.util.concurrent.CompletionException;
 final class GraphQlEngine {
 
   static final String SCHEMA_RESOURCE = "schema.graphqls";
-  /** Distinct documents kept parsed and validated; clients send a handful, an attacker many. */
-  static final int DOCUMENT_CACHE_SIZE = 1_000;
+  /** Characters of distinct documents kept parsed and validated (a few MiB at most). */
+  static final long DOCUMENT_CACHE_CHARACTERS = 4L * 1024 * 1024;
 
   private final GraphQL graphQl;
   private final DocumentCache documents;
@@ -42,7 +42,7 @@ final class GraphQlEngine {
   GraphQlEngine(RuntimeWiring wiring, int maxDepth, int maxComplexity) {
     GraphQLSchema schema = new SchemaGenerator()
         .makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
-    this.documents = new DocumentCache(DOCUMENT_CACHE_SIZE,
+    this.documents = new DocumentCache(DOCUMENT_CACHE_CHARACTERS,
         new DocumentLimits(maxDepth, maxComplexity));
     this.graphQl = GraphQL.newGraphQL(schema)
         .defaultDataFetcherExceptionHandler(errorHandler())

@@ -31,10 +31,17 @@ final class SqlFailures {
     return sqlState(failure).filter(state::equals).isPresent();
   }
 
-  /** A failure of the database itself (not of a rule): unavailable or internal. */
+  /**
+   * A failure of the database: unavailable, a value it cannot store (SQLSTATE class 22, "data
+   * exception": the core validates inputs first, this is the backstop), or internal.
+   */
   static ReservationException translate(JdbiException failure) {
     if (isUnavailable(failure)) {
       return new ReservationException.DependencyUnavailable("The database is unavailable", failure);
+    }
+    if (sqlState(failure).filter(state -> state.startsWith("22")).isPresent()) {
+      return new ReservationException.InvalidInput("input",
+          "A value cannot be stored (out of range or malformed)");
     }
     return new ReservationException.Internal("A database operation failed", failure);
   }

@@ -1,0 +1,44 @@
+package com.parkora.reservation.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.parkora.reservation.contract.Fixtures;
+import com.parkora.reservation.domain.ErrorCode;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.port.Projector;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A value PostgreSQL cannot store is the caller's mistake (INVALID_INPUT), never INTERNAL. */
+class DataExceptionTest {
+
+  private static TestDatabase db;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.create("data_exception");
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void a_value_that_slipped_past_validation_and_cannot_be_stored_is_invalid_input() {
+    TenantId tenant = Fixtures.newTenant();
+    UUID id = UUID.randomUUID();
+    assertThatThrownBy(() -> db.storage().inTransaction(tenant, uow -> {
+      var stored = uow.events().append(id, 0, List.of(Fixtures.newEvent(
+          Fixtures.created(tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1))));
+      stored.forEach(e -> uow.readModel().apply(new Projector().project(e.event())));
+      return stored;
+    })).isInstanceOfSatisfying(ReservationException.class,
+        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+  }
+}
