@@ -34,6 +34,7 @@ final class ServiceProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().remove("DEFAULT_TENANT_ID");
+    builder.environment().putAll(Bench.DEPLOYMENT_ENV);
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
     long started = System.nanoTime();
     return new ServiceProcess(builder.start(), started, port);
