@@ -300,19 +300,8 @@ class ReservationServiceTest {
   @Test
   void a_payment_that_lands_after_a_cancellation_is_refunded() {
     String id = booked();
-    ReservationService racing = ReservationService.builder(storage).clock(clock)
-        .payments(new com.parkora.reservation.port.PaymentGateway() {
-          @Override
-          public Charge charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
-            service.cancel(tenant, id, "cancelled while paying");
-            return new Charge(true, "txn-late", "ok", null);
-          }
-
-          @Override
-          public Refund refund(TenantId t, String txn, BigDecimal amount, String reason) {
-            return payments.refund(t, txn, amount, reason);
-          }
-        }).build();
+    ReservationService racing = payingWhile(
+        () -> service.cancel(tenant, id, "cancelled while paying"), "txn-late");
 
     PaymentOutcome outcome = racing.pay(tenant, id);
 
@@ -325,19 +314,8 @@ class ReservationServiceTest {
   @Test
   void a_payment_confirmed_by_the_payment_services_callback_meanwhile_is_attached_not_refunded() {
     String id = booked();
-    ReservationService paying = ReservationService.builder(storage).clock(clock)
-        .payments(new com.parkora.reservation.port.PaymentGateway() {
-          @Override
-          public Charge charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
-            service.confirm(tenant, id, null);
-            return new Charge(true, "txn-callback", "ok", null);
-          }
-
-          @Override
-          public Refund refund(TenantId t, String txn, BigDecimal amount, String reason) {
-            return payments.refund(t, txn, amount, reason);
-          }
-        }).build();
+    ReservationService paying = payingWhile(() -> service.confirm(tenant, id, null),
+        "txn-callback");
 
     PaymentOutcome outcome = paying.pay(tenant, id);
 
@@ -354,6 +332,26 @@ class ReservationServiceTest {
     clock.advance(Duration.ofMinutes(20));
     assertThat(service.expireDue(tenant, 100)).isEqualTo(1);
     assertThat(service.expireDue(tenant, 100)).isZero();
+  }
+
+  /**
+   * A service whose payment gateway runs {@code meanwhile} while the charge is in flight, then
+   * approves it as {@code transactionId}; refunds go to {@link #payments}.
+   */
+  private ReservationService payingWhile(Runnable meanwhile, String transactionId) {
+    return ReservationService.builder(storage).clock(clock)
+        .payments(new com.parkora.reservation.port.PaymentGateway() {
+          @Override
+          public Charge charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
+            meanwhile.run();
+            return new Charge(true, transactionId, "ok", null);
+          }
+
+          @Override
+          public Refund refund(TenantId t, String txn, BigDecimal amount, String reason) {
+            return payments.refund(t, txn, amount, reason);
+          }
+        }).build();
   }
 
   // ---- expiry ----
