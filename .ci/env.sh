@@ -53,3 +53,11 @@ ensure_wrk() {
   log "installing Debian's wrk (the benchmarks' load generator)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 }
+
+ensure_rabbitmq() {
+  if (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then return; fi
+  log "starting RabbitMQ"
+  rabbitmq-server -detached || true
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null && return; sleep 1; done
+  log "RabbitMQ did not come up on 127.0.0.1:5672"; exit 1
+}
