@@ -16,19 +16,27 @@ final class Report {
 
   void add(Result result) {
     rows.add(result);
-    System.out.printf("  -> %s: service %s, baseline %s %s%n", result.figure(), result.service(),
-        result.baseline(), result.ratio().isEmpty() ? "" : "(ratio " + result.ratio() + ")");
+    System.out.printf(
+        "  -> %s: service %s, baseline %s %s%n",
+        result.figure(),
+        result.service(),
+        result.baseline(),
+        result.ratio().isEmpty() ? "" : "(ratio " + result.ratio() + ")");
   }
 
   String markdown(String machine) {
     StringBuilder out = new StringBuilder();
-    out.append("Measured ").append(LocalDate.now(ZoneOffset.UTC)).append(" on ").append(machine)
+    out.append("Measured ")
+        .append(LocalDate.now(ZoneOffset.UTC))
+        .append(" on ")
+        .append(machine)
         .append("\n\n");
     appendRow(out, HEADER);
     out.append("|---|---:|---:|---:|---|---|\n");
     for (Result r : rows) {
-      appendRow(out, new String[] {r.figure(), r.service(), r.baseline(), r.ratio(), r.goal(),
-          r.metText()});
+      appendRow(
+          out,
+          new String[] {r.figure(), r.service(), r.baseline(), r.ratio(), r.goal(), r.metText()});
     }
     return out.toString();
   }

@@ -24,11 +24,15 @@ final class ServerHistogram {
 
   static ServerHistogram scrape(String baseUrl, String operation)
       throws IOException, InterruptedException {
-    String text = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    Pattern bucket = Pattern.compile("^graphql_operations_seconds_bucket\\{([^}]*)\\} ([0-9.eE+]+)$",
-        Pattern.MULTILINE);
+    String text =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Pattern bucket =
+        Pattern.compile(
+            "^graphql_operations_seconds_bucket\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
     Map<Double, Long> counts = new TreeMap<>();
     Matcher m = bucket.matcher(text);
     while (m.find()) {
@@ -38,8 +42,8 @@ final class ServerHistogram {
       }
       Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);
       if (le.find()) {
-        double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
-            : Double.parseDouble(le.group(1));
+        double bound =
+            le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
         counts.merge(bound, (long) Double.parseDouble(m.group(2)), Long::sum);
       }
     }

@@ -26,13 +26,14 @@ final class ServiceProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static ServiceProcess serve(Path jar, List<String> jvmOptions, String databaseUrl, int port,
-      Path log) throws IOException {
+  static ServiceProcess serve(
+      Path jar, List<String> jvmOptions, String databaseUrl, int port, Path log)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "serve"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("DEFAULT_TENANT_ID");
     builder.environment().putAll(Bench.DEPLOYMENT_ENV);
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
@@ -43,18 +44,18 @@ final class ServiceProcess implements AutoCloseable {
   /** Runs a one-shot CLI command and answers its wall time in seconds. */
   static double runCommand(Path jar, String heap, String databaseUrl, Path log, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar",
-        jar.toString()));
+    List<String> command =
+        new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jar.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("DATABASE_URL", databaseUrl);
     long started = System.nanoTime();
     int status = builder.start().waitFor();
     double seconds = (System.nanoTime() - started) / 1e9;
     if (status != 0) {
-      throw new IllegalStateException(String.join(" ", args) + " failed (" + status + "):\n"
-          + Files.readString(log));
+      throw new IllegalStateException(
+          String.join(" ", args) + " failed (" + status + "):\n" + Files.readString(log));
     }
     return seconds;
   }
@@ -70,8 +71,10 @@ final class ServiceProcess implements AutoCloseable {
   /** Waits for {@code /health/ready} to answer 200; answers seconds since the process started. */
   double awaitReady(Duration timeout) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-        .timeout(Duration.ofMillis(500)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+            .timeout(Duration.ofMillis(500))
+            .build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -91,8 +94,8 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Peak resident set size of the service process so far, in MiB (VmHWM). */
   double peakRssMiB() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()),
-        "status"))) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
       }

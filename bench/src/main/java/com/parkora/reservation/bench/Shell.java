@@ -39,14 +39,44 @@ final class Shell {
   }
 
   String psql(String database, String sql) throws IOException, InterruptedException {
-    return run(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
-        String.valueOf(port), "-U", user, "-d", database, "-At", "-c", sql));
+    return run(
+        List.of(
+            "psql",
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            host,
+            "-p",
+            String.valueOf(port),
+            "-U",
+            user,
+            "-d",
+            database,
+            "-At",
+            "-c",
+            sql));
   }
 
   String psqlFile(String database, Path file, Map<String, String> variables)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-        "-h", host, "-p", String.valueOf(port), "-U", user, "-d", database));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "psql",
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                host,
+                "-p",
+                String.valueOf(port),
+                "-U",
+                user,
+                "-d",
+                database));
     variables.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
     command.addAll(List.of("-f", file.toString()));
     return run(command);
@@ -55,9 +85,26 @@ final class Shell {
   /** Transactions per second pgbench reached with a custom script. */
   double pgbench(String database, Path script, int clients, int seconds)
       throws IOException, InterruptedException {
-    String out = run(List.of("pgbench", "-n", "-h", host, "-p", String.valueOf(port), "-U", user,
-        "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 4)),
-        "-T", String.valueOf(seconds), "-f", script.toString(), database));
+    String out =
+        run(
+            List.of(
+                "pgbench",
+                "-n",
+                "-h",
+                host,
+                "-p",
+                String.valueOf(port),
+                "-U",
+                user,
+                "-c",
+                String.valueOf(clients),
+                "-j",
+                String.valueOf(Math.min(clients, 4)),
+                "-T",
+                String.valueOf(seconds),
+                "-f",
+                script.toString(),
+                database));
     for (String line : out.split("\\R")) {
       if (line.startsWith("tps = ")) {
         return Double.parseDouble(line.substring(6).split(" ")[0]);
@@ -71,8 +118,8 @@ final class Shell {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int status = process.waitFor();
     if (status != 0) {
-      throw new IllegalStateException(String.join(" ", command.subList(0, 1)) + " failed ("
-          + status + "):\n" + out);
+      throw new IllegalStateException(
+          String.join(" ", command.subList(0, 1)) + " failed (" + status + "):\n" + out);
     }
     return out;
   }

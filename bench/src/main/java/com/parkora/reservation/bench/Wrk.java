@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
 /**
  * Closed-loop HTTP load from wrk (Debian's package) with a generated Lua script: one C thread
  * multiplexing the connections, so the load generator takes little of the CPU the service and
- * PostgreSQL share on a small machine. A request whose answer is not 200 or carries GraphQL
- * {@code errors} counts as an error.
+ * PostgreSQL share on a small machine. A request whose answer is not 200 or carries GraphQL {@code
+ * errors} counts as an error.
  */
 final class Wrk {
 
-  record Outcome(long requests, long errors, double seconds, double p50Millis, double p99Millis,
+  record Outcome(
+      long requests,
+      long errors,
+      double seconds,
+      double p50Millis,
+      double p99Millis,
       String firstError) {
     double throughput() {
       return requests / seconds;
@@ -24,7 +29,8 @@ final class Wrk {
   }
 
   /** The Lua shared by every workload: error counting and the machine-readable summary. */
-  private static final String COMMON = """
+  private static final String COMMON =
+      """
       local threads = {}
       function setup(thread)
         thread:set("id", #threads + 1)
@@ -61,19 +67,35 @@ final class Wrk {
 
   static Outcome run(String baseUrl, Path script, int connections, Duration duration)
       throws IOException, InterruptedException {
-    String out = Shell.run(List.of("wrk", "-t1", "-c" + connections,
-        "-d" + duration.toSeconds() + "s", "--timeout", "30s", "-s", script.toString(),
-        baseUrl + "/graphql"));
-    Matcher m = Pattern.compile("RESULT requests=(\\d+) errors=(\\d+) duration_us=(\\d+)"
-        + " p50_us=(\\d+) p99_us=(\\d+)").matcher(out);
+    String out =
+        Shell.run(
+            List.of(
+                "wrk",
+                "-t1",
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--timeout",
+                "30s",
+                "-s",
+                script.toString(),
+                baseUrl + "/graphql"));
+    Matcher m =
+        Pattern.compile(
+                "RESULT requests=(\\d+) errors=(\\d+) duration_us=(\\d+)"
+                    + " p50_us=(\\d+) p99_us=(\\d+)")
+            .matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("wrk printed no result:\n" + out);
     }
     long requests = Long.parseLong(m.group(1));
     long errors = Long.parseLong(m.group(2));
     Matcher first = Pattern.compile("FIRST_ERROR (.*)").matcher(out);
-    return new Outcome(requests - errors, errors, Long.parseLong(m.group(3)) / 1e6,
-        Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0,
+    return new Outcome(
+        requests - errors,
+        errors,
+        Long.parseLong(m.group(3)) / 1e6,
+        Long.parseLong(m.group(4)) / 1000.0,
+        Long.parseLong(m.group(5)) / 1000.0,
         first.find() ? first.group(1) : "");
   }
 

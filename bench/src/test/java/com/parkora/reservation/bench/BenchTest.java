@@ -18,7 +18,8 @@ class BenchTest {
     report.add(new Result("commands/s", "1,200", "1,900", "0.63", ">= 0.60", true));
     report.add(new Result("rebuild (s)", "60.0", "40.0", "1.50", "<= 1.25", false));
     String table = report.markdown("test machine");
-    assertThat(table).contains("| figure | service | baseline | ratio | goal | met |")
+    assertThat(table)
+        .contains("| figure | service | baseline | ratio | goal | met |")
         .contains("| commands/s | 1,200 | 1,900 | 0.63 | >= 0.60 | yes |")
         .contains("| rebuild (s) | 60.0 | 40.0 | 1.50 | <= 1.25 | NO |");
   }

@@ -13,16 +13,17 @@ final class BarProgress implements Progress {
   private final ProgressBar bar;
 
   BarProgress(PrintStream stream, String task, long total) {
-    this.bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(total)
-        .setUnit(" events", 1)
-        .showSpeed()
-        .setSpeedUnit(ChronoUnit.SECONDS)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .setUpdateIntervalMillis(100)
-        .setConsumer(new ConsoleProgressBarConsumer(stream))
-        .build();
+    this.bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(total)
+            .setUnit(" events", 1)
+            .showSpeed()
+            .setSpeedUnit(ChronoUnit.SECONDS)
+            .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+            .setUpdateIntervalMillis(100)
+            .setConsumer(new ConsoleProgressBarConsumer(stream))
+            .build();
   }
 
   @Override

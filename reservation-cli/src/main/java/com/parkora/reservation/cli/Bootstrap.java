@@ -22,14 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one composition root: builds the store, the service, the metrics registry and, for
- * {@code serve}, the HTTP server and background work, all from a {@link Config}. Every command
- * goes through it. Closing it closes what it built, in reverse order.
+ * The one composition root: builds the store, the service, the metrics registry and, for {@code
+ * serve}, the HTTP server and background work, all from a {@link Config}. Every command goes
+ * through it. Closing it closes what it built, in reverse order.
  */
 public final class Bootstrap implements AutoCloseable {
 
   /** How long a stopping server lets requests in flight finish. */
   public static final Duration GRACE = Duration.ofSeconds(8);
+
   public static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
@@ -52,16 +53,17 @@ public final class Bootstrap implements AutoCloseable {
       new JvmThreadMetrics().bindTo(metrics);
       new ProcessorMetrics().bindTo(metrics);
       new UptimeMetrics().bindTo(metrics);
-      this.service = ReservationService.builder(store.storage())
-          .pendingHold(config.pendingHold())
-          .build();
+      this.service =
+          ReservationService.builder(store.storage()).pendingHold(config.pendingHold()).build();
     } catch (RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  /** Opens the store the configuration names (migrating PostgreSQL first) and builds the service. */
+  /**
+   * Opens the store the configuration names (migrating PostgreSQL first) and builds the service.
+   */
   public static Bootstrap open(Config config) {
     return new Bootstrap(config);
   }
@@ -102,13 +104,16 @@ public final class Bootstrap implements AutoCloseable {
    */
   public Javalin startHttp() {
     if (config.authMode() != Config.AuthMode.OFF) {
-      throw new CliException("AUTH_MODE=" + config.authMode().name().toLowerCase(java.util.Locale.ROOT)
-          + " needs a token verifier, which this build does not include; set AUTH_MODE=off");
+      throw new CliException(
+          "AUTH_MODE="
+              + config.authMode().name().toLowerCase(java.util.Locale.ROOT)
+              + " needs a token verifier, which this build does not include; set AUTH_MODE=off");
     }
-    HttpSettings settings = HttpSettings.defaults()
-        .withCorsOrigins(config.corsOrigins())
-        .withDefaultTenant(config.defaultTenant())
-        .withMeterRegistry(metrics);
+    HttpSettings settings =
+        HttpSettings.defaults()
+            .withCorsOrigins(config.corsOrigins())
+            .withDefaultTenant(config.defaultTenant())
+            .withMeterRegistry(metrics);
     Javalin app = HttpApi.create(service, settings);
     Server server = app.jettyServer().server();
     server.setStopTimeout(GRACE.toMillis());

@@ -25,7 +25,8 @@ final class BuildInfo implements IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {
-        "reservation " + version(),
-        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+      "reservation " + version(),
+      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+    };
   }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The effective configuration of CONTRACTS.md §8: read from the environment, then overridden by
- * command-line flags. {@code databaseUrl} empty means the embedded store in {@code dataDir}.
+ * The effective configuration of docs/configuration.md: read from the environment, then overridden
+ * by command-line flags. {@code databaseUrl} empty means the embedded store in {@code dataDir}.
  */
 public record Config(
     Optional<String> databaseUrl,
@@ -37,13 +37,17 @@ public record Config(
     List<String> corsOrigins) {
 
   /**
-   * Connections to PostgreSQL. Commits wait for the disk, so more transactions in flight than
-   * cores lets PostgreSQL flush many commits at once (group commit).
+   * Connections to PostgreSQL. Commits wait for the disk, so more transactions in flight than cores
+   * lets PostgreSQL flush many commits at once (group commit).
    */
   public static final int DEFAULT_POOL_SIZE = 16;
 
-  /** How callers are authenticated (CONTRACTS.md §3). */
-  public enum AuthMode { OFF, OPTIONAL, REQUIRED }
+  /** How callers are authenticated (docs/tenancy.md). */
+  public enum AuthMode {
+    OFF,
+    OPTIONAL,
+    REQUIRED
+  }
 
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
@@ -80,37 +84,106 @@ public record Config(
   }
 
   public Config withDatabaseUrl(String value) {
-    return new Config(Optional.of(value), databasePoolSize, port, dataDir, keycloakUrl, keycloakRealm,
-        keycloakClientId, authMode, defaultTenant, parkingServiceUrl, parkingServiceTimeout,
-        paymentServiceHost, paymentServicePort, grpcTimeout, rabbitmqHost, rabbitmqPort,
-        rabbitmqUser, rabbitmqPassword, pendingHold, corsOrigins);
+    return new Config(
+        Optional.of(value),
+        databasePoolSize,
+        port,
+        dataDir,
+        keycloakUrl,
+        keycloakRealm,
+        keycloakClientId,
+        authMode,
+        defaultTenant,
+        parkingServiceUrl,
+        parkingServiceTimeout,
+        paymentServiceHost,
+        paymentServicePort,
+        grpcTimeout,
+        rabbitmqHost,
+        rabbitmqPort,
+        rabbitmqUser,
+        rabbitmqPassword,
+        pendingHold,
+        corsOrigins);
   }
 
   public Config withDataDir(Path value) {
-    return new Config(databaseUrl, databasePoolSize, port, value, keycloakUrl, keycloakRealm, keycloakClientId,
-        authMode, defaultTenant, parkingServiceUrl, parkingServiceTimeout, paymentServiceHost,
-        paymentServicePort, grpcTimeout, rabbitmqHost, rabbitmqPort, rabbitmqUser,
-        rabbitmqPassword, pendingHold, corsOrigins);
+    return new Config(
+        databaseUrl,
+        databasePoolSize,
+        port,
+        value,
+        keycloakUrl,
+        keycloakRealm,
+        keycloakClientId,
+        authMode,
+        defaultTenant,
+        parkingServiceUrl,
+        parkingServiceTimeout,
+        paymentServiceHost,
+        paymentServicePort,
+        grpcTimeout,
+        rabbitmqHost,
+        rabbitmqPort,
+        rabbitmqUser,
+        rabbitmqPassword,
+        pendingHold,
+        corsOrigins);
   }
 
   public Config withPort(int value) {
-    return new Config(databaseUrl, databasePoolSize, Settings.checkPort("--port", value), dataDir, keycloakUrl,
-        keycloakRealm, keycloakClientId, authMode, defaultTenant, parkingServiceUrl,
-        parkingServiceTimeout, paymentServiceHost, paymentServicePort, grpcTimeout, rabbitmqHost,
-        rabbitmqPort, rabbitmqUser, rabbitmqPassword, pendingHold, corsOrigins);
+    return new Config(
+        databaseUrl,
+        databasePoolSize,
+        Settings.checkPort("--port", value),
+        dataDir,
+        keycloakUrl,
+        keycloakRealm,
+        keycloakClientId,
+        authMode,
+        defaultTenant,
+        parkingServiceUrl,
+        parkingServiceTimeout,
+        paymentServiceHost,
+        paymentServicePort,
+        grpcTimeout,
+        rabbitmqHost,
+        rabbitmqPort,
+        rabbitmqUser,
+        rabbitmqPassword,
+        pendingHold,
+        corsOrigins);
   }
 
   public Config withDefaultTenant(TenantId value) {
-    return new Config(databaseUrl, databasePoolSize, port, dataDir, keycloakUrl, keycloakRealm, keycloakClientId,
-        authMode, Optional.of(value), parkingServiceUrl, parkingServiceTimeout,
-        paymentServiceHost, paymentServicePort, grpcTimeout, rabbitmqHost, rabbitmqPort,
-        rabbitmqUser, rabbitmqPassword, pendingHold, corsOrigins);
+    return new Config(
+        databaseUrl,
+        databasePoolSize,
+        port,
+        dataDir,
+        keycloakUrl,
+        keycloakRealm,
+        keycloakClientId,
+        authMode,
+        Optional.of(value),
+        parkingServiceUrl,
+        parkingServiceTimeout,
+        paymentServiceHost,
+        paymentServicePort,
+        grpcTimeout,
+        rabbitmqHost,
+        rabbitmqPort,
+        rabbitmqUser,
+        rabbitmqPassword,
+        pendingHold,
+        corsOrigins);
   }
 
   /** The effective settings as {@code NAME=value} lines, secrets masked; for the start-up log. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
-    lines.add("DATABASE_URL=" + databaseUrl.map(Secrets::maskUrl).orElse("(unset: embedded store)"));
+    lines.add(
+        "DATABASE_URL=" + databaseUrl.map(Secrets::maskUrl).orElse("(unset: embedded store)"));
     lines.add("DATABASE_POOL_SIZE=" + (embedded() ? "(unused)" : databasePoolSize));
     lines.add("DATA_DIR=" + (embedded() ? dataDir.toAbsolutePath().normalize() : "(unused)"));
     lines.add("PORT=" + port);
@@ -123,8 +196,11 @@ public record Config(
     lines.add("PARKING_SERVICE_TIMEOUT=" + parkingServiceTimeout.toMillis() + "ms");
     lines.add("PAYMENT_SERVICE=" + paymentServiceHost + ":" + paymentServicePort);
     lines.add("GRPC_TIMEOUT=" + grpcTimeout.toMillis() + "ms");
-    lines.add("RABBITMQ=" + rabbitmqHost.map(h -> rabbitmqUser + "@" + h + ":" + rabbitmqPort)
-        .orElse("(unset: no publishing)"));
+    lines.add(
+        "RABBITMQ="
+            + rabbitmqHost
+                .map(h -> rabbitmqUser + "@" + h + ":" + rabbitmqPort)
+                .orElse("(unset: no publishing)"));
     lines.add("RABBITMQ_PASSWORD=" + rabbitmqPassword.map(Secrets::mask).orElse("(unset)"));
     lines.add("PENDING_HOLD_MINUTES=" + pendingHold.toMinutes());
     lines.add("CORS_ORIGINS=" + (corsOrigins.isEmpty() ? "(none)" : String.join(",", corsOrigins)));
@@ -176,8 +252,14 @@ public record Config(
     }
 
     List<String> list(String name) {
-      return optional(name).map(raw -> Arrays.stream(raw.split(","))
-          .map(String::trim).filter(v -> !v.isEmpty()).toList()).orElse(List.of());
+      return optional(name)
+          .map(
+              raw ->
+                  Arrays.stream(raw.split(","))
+                      .map(String::trim)
+                      .filter(v -> !v.isEmpty())
+                      .toList())
+          .orElse(List.of());
     }
 
     private int integer(String name, int fallback) {

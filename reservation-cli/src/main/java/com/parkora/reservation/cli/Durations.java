@@ -18,14 +18,15 @@ final class Durations {
         return positive(name, raw, Duration.parse(value.toUpperCase(Locale.ROOT)));
       }
       if (value.endsWith("ms")) {
-        return positive(name, raw, Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2))));
+        return positive(
+            name, raw, Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2))));
       }
       String seconds = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
       long millis = new BigDecimal(seconds).movePointRight(3).longValueExact();
       return positive(name, raw, Duration.ofMillis(millis));
     } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-      throw new CliException(name + " must be a duration such as 5, 2.5s, 500ms or PT5S; got '"
-          + raw + "'");
+      throw new CliException(
+          name + " must be a duration such as 5, 2.5s, 500ms or PT5S; got '" + raw + "'");
     }
   }
 

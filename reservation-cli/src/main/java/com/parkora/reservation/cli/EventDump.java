@@ -55,16 +55,21 @@ final class EventDump {
     long written = 0;
     try {
       for (TenantId tenant : tenants) {
-        written += storage.inTransaction(tenant, uow -> {
-          long[] count = {0};
-          uow.events().forEach(event -> {
-            if (filter.accepts(event)) {
-              writeLine(out, event);
-              count[0]++;
-            }
-          });
-          return count[0];
-        });
+        written +=
+            storage.inTransaction(
+                tenant,
+                uow -> {
+                  long[] count = {0};
+                  uow.events()
+                      .forEach(
+                          event -> {
+                            if (filter.accepts(event)) {
+                              writeLine(out, event);
+                              count[0]++;
+                            }
+                          });
+                  return count[0];
+                });
         out.flush();
       }
     } catch (UncheckedIOException e) {
@@ -73,7 +78,9 @@ final class EventDump {
     return written;
   }
 
-  /** Writes the matching events in commit order, then new ones as they commit, until interrupted. */
+  /**
+   * Writes the matching events in commit order, then new ones as they commit, until interrupted.
+   */
   long follow(Filter filter, Writer out) throws IOException {
     FeedPosition position = FeedPosition.START;
     long written = 0;

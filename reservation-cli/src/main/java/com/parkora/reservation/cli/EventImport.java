@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Appends events read as §6 message lines and projects them, one unit of work per batch of
- * consecutive events of one tenant. Events whose id is already stored are skipped, so importing
- * the same file twice adds nothing.
+ * consecutive events of one tenant. Events whose id is already stored are skipped, so importing the
+ * same file twice adds nothing.
  */
 final class EventImport {
 
@@ -46,8 +46,8 @@ final class EventImport {
         continue;
       }
       StoredEvent event = parse(line, lineNo);
-      if (!batch.isEmpty() && (batch.size() >= BATCH
-          || !batch.getFirst().tenantId().equals(event.tenantId()))) {
+      if (!batch.isEmpty()
+          && (batch.size() >= BATCH || !batch.getFirst().tenantId().equals(event.tenantId()))) {
         flush(lineNo - 1);
       }
       if (batch.isEmpty()) {
@@ -77,8 +77,8 @@ final class EventImport {
       imported += added;
       skipped += batch.size() - added;
     } catch (ReservationException e) {
-      throw new CliException("lines " + firstLineOfBatch + "-" + lastLine + ": "
-          + e.getMessage() + progressNote());
+      throw new CliException(
+          "lines " + firstLineOfBatch + "-" + lastLine + ": " + e.getMessage() + progressNote());
     }
     batch.clear();
   }

@@ -4,8 +4,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code events}: the event log as JSON lines, out and in. */
-@Command(name = "events", mixinStandardHelpOptions = true,
-    description = "Dump or import the event log (one JSON event per line, CONTRACTS.md §6).",
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
+    description = "Dump or import the event log (one JSON event per line, docs/notifications.md).",
     subcommands = {EventsDumpCommand.class, EventsImportCommand.class})
 final class EventsCommand implements Callable<Integer> {
 
@@ -17,7 +19,9 @@ final class EventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    context.err().println("error: missing command: dump or import (see 'reservation events --help')");
+    context
+        .err()
+        .println("error: missing command: dump or import (see 'reservation events --help')");
     return Main.USAGE;
   }
 }

@@ -21,30 +21,44 @@ import picocli.CommandLine.Option;
  * tenant; or, with {@code --follow}, in commit order from the gap-free feed, then new ones as they
  * commit.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true,
-    description = "Write events, one JSON message per line (CONTRACTS.md §6): those stored now, "
-        + "tenant by tenant in position order; with --follow, in commit order from the feed.")
+@Command(
+    name = "dump",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write events, one JSON message per line (docs/notifications.md): those stored now, "
+            + "tenant by tenant in position order; with --follow, in commit order from the feed.")
 final class EventsDumpCommand implements Callable<Integer> {
 
   static final Duration POLL = Duration.ofMillis(500);
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
-  @Option(names = "--tenant", paramLabel = "UUID", converter = TenantConverter.class,
+  @Option(
+      names = "--tenant",
+      paramLabel = "UUID",
+      converter = TenantConverter.class,
       description = "Only this tenant's events.")
   TenantId tenant;
 
-  @Option(names = "--reservation", paramLabel = "UUID", converter = UuidConverter.class,
+  @Option(
+      names = "--reservation",
+      paramLabel = "UUID",
+      converter = UuidConverter.class,
       description = "Only this reservation's events.")
   UUID reservation;
 
-  @Option(names = "--after-position", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--after-position",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Only events whose store position is greater than N.")
   long afterPosition;
 
-  @Option(names = "--follow", description = "Read the gap-free feed in commit order and keep "
-      + "writing new events as they commit, until interrupted.")
+  @Option(
+      names = "--follow",
+      description =
+          "Read the gap-free feed in commit order and keep "
+              + "writing new events as they commit, until interrupted.")
   boolean follow;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
@@ -62,9 +76,11 @@ final class EventsDumpCommand implements Callable<Integer> {
       throw new CliException("--after-position must not be negative, got " + afterPosition);
     }
     Config config = common.applyTo(context.environmentConfig());
-    EventDump.Filter filter = new EventDump.Filter(Optional.ofNullable(tenant),
-        Optional.ofNullable(reservation), afterPosition);
-    try (Bootstrap bootstrap = Bootstrap.open(config); Writer out = open()) {
+    EventDump.Filter filter =
+        new EventDump.Filter(
+            Optional.ofNullable(tenant), Optional.ofNullable(reservation), afterPosition);
+    try (Bootstrap bootstrap = Bootstrap.open(config);
+        Writer out = open()) {
       EventDump dump = new EventDump(bootstrap.storage(), bootstrap.codec(), POLL);
       long written = follow ? dump.follow(filter, out) : dump.snapshot(filter, out);
       if (output != null) {
@@ -76,8 +92,8 @@ final class EventsDumpCommand implements Callable<Integer> {
 
   private Writer open() throws IOException {
     if (output == null) {
-      return new BufferedWriter(new OutputStreamWriter(new NonClosing(context.out()),
-          StandardCharsets.UTF_8));
+      return new BufferedWriter(
+          new OutputStreamWriter(new NonClosing(context.out()), StandardCharsets.UTF_8));
     }
     try {
       return Files.newBufferedWriter(output, StandardCharsets.UTF_8);

@@ -16,13 +16,15 @@ import picocli.CommandLine.Parameters;
  * {@code events import}: appends events from a dump and projects them; events already stored (by
  * event id) are skipped, so importing twice adds nothing.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Append events from a dump (FILE, or - for stdin) and project them; "
-        + "events already stored are skipped.")
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description =
+        "Append events from a dump (FILE, or - for stdin) and project them; "
+            + "events already stored are skipped.")
 final class EventsImportCommand implements Callable<Integer> {
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "FILE|-", description = "A dump file, or - for stdin.")
   String source;
@@ -36,10 +38,18 @@ final class EventsImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Config config = common.applyTo(context.environmentConfig());
-    try (BufferedReader in = open(); Bootstrap bootstrap = Bootstrap.open(config)) {
+    try (BufferedReader in = open();
+        Bootstrap bootstrap = Bootstrap.open(config)) {
       EventImport.Result result = new EventImport(bootstrap.storage(), bootstrap.codec()).run(in);
-      context.out().println("imported " + result.imported() + " events, skipped "
-          + result.skipped() + " already present, into " + bootstrap.storeDescription());
+      context
+          .out()
+          .println(
+              "imported "
+                  + result.imported()
+                  + " events, skipped "
+                  + result.skipped()
+                  + " already present, into "
+                  + bootstrap.storeDescription());
       return Main.OK;
     }
   }

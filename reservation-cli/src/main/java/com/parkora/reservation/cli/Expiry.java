@@ -26,18 +26,20 @@ final class Expiry implements AutoCloseable {
   private Expiry(ReservationService service, Storage storage) {
     this.service = service;
     this.storage = storage;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofVirtual().name("expiry").factory());
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("expiry").factory());
   }
 
   static Expiry start(ReservationService service, Storage storage, Duration interval) {
     Expiry expiry = new Expiry(service, storage);
-    expiry.scheduler.scheduleWithFixedDelay(expiry::runOnce, interval.toMillis(),
-        interval.toMillis(), TimeUnit.MILLISECONDS);
+    expiry.scheduler.scheduleWithFixedDelay(
+        expiry::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return expiry;
   }
 
-  /** One pass over every tenant; a failure is logged, skips that tenant, and the next pass retries. */
+  /**
+   * One pass over every tenant; a failure is logged, skips that tenant, and the next pass retries.
+   */
   void runOnce() {
     try {
       for (TenantId tenant : storage.tenants()) {
@@ -52,8 +54,11 @@ final class Expiry implements AutoCloseable {
     try {
       expireAll(tenant);
     } catch (RuntimeException e) {
-      LOG.warn("expiry of tenant {} failed, retrying at the next interval: {}", tenant,
-          Failures.oneLine(e), e);
+      LOG.warn(
+          "expiry of tenant {} failed, retrying at the next interval: {}",
+          tenant,
+          Failures.oneLine(e),
+          e);
     }
   }
 
@@ -64,7 +69,7 @@ final class Expiry implements AutoCloseable {
       if (expired > 0) {
         LOG.info("expired {} pending reservations of tenant {}", expired, tenant);
       }
-    } while (expired == BATCH);  // a full batch of real expiries: there may be more
+    } while (expired == BATCH); // a full batch of real expiries: there may be more
   }
 
   @Override

@@ -13,8 +13,10 @@ final class Failures {
   static String oneLine(Throwable failure) {
     Throwable shown = unwrap(failure);
     String message = shown.getMessage();
-    boolean plain = shown instanceof CliException || shown instanceof EventFormatException
-        || shown instanceof picocli.CommandLine.ParameterException;
+    boolean plain =
+        shown instanceof CliException
+            || shown instanceof EventFormatException
+            || shown instanceof picocli.CommandLine.ParameterException;
     if (message == null || message.isBlank()) {
       message = shown.getClass().getSimpleName();
     } else if (!plain) {
@@ -38,8 +40,10 @@ final class Failures {
 
   private static Throwable unwrap(Throwable failure) {
     Throwable current = failure;
-    while ((current instanceof UncheckedIOException || current instanceof ExecutionException
-        || current instanceof CompletionException) && current.getCause() != null) {
+    while ((current instanceof UncheckedIOException
+            || current instanceof ExecutionException
+            || current instanceof CompletionException)
+        && current.getCause() != null) {
       current = current.getCause();
     }
     return current;

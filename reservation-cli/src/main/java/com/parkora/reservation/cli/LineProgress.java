@@ -54,8 +54,9 @@ final class LineProgress implements Progress {
     double rate = processed / seconds;
     StringBuilder text = new StringBuilder(task).append(": ").append(processed);
     if (total > 0) {
-      text.append('/').append(total).append(String.format(Locale.ROOT, " events (%d%%)",
-          processed * 100 / total));
+      text.append('/')
+          .append(total)
+          .append(String.format(Locale.ROOT, " events (%d%%)", processed * 100 / total));
     } else {
       text.append(" events");
     }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Chooses log verbosity before Logback starts (it reads the system properties set here):
- * {@code serve} logs at INFO; one-shot commands only warnings, so their output stays clean;
- * stack traces in logs only with {@code --verbose}.
+ * Chooses log verbosity before Logback starts (it reads the system properties set here): {@code
+ * serve} logs at INFO; one-shot commands only warnings, so their output stays clean; stack traces
+ * in logs only with {@code --verbose}.
  */
 final class LogSetup {
 
@@ -18,8 +18,13 @@ final class LogSetup {
 
   static void beforeFirstLogger(String[] args) {
     boolean verbose = verbose(args);
-    boolean serving = Arrays.stream(args).takeWhile(a -> !a.equals("--"))
-        .filter(a -> !a.startsWith("-")).findFirst().filter("serve"::equals).isPresent();
+    boolean serving =
+        Arrays.stream(args)
+            .takeWhile(a -> !a.equals("--"))
+            .filter(a -> !a.startsWith("-"))
+            .findFirst()
+            .filter("serve"::equals)
+            .isPresent();
     System.setProperty(LEVEL, verbose || serving ? "INFO" : "WARN");
     System.setProperty(EXCEPTIONS, verbose ? "%ex" : "%nopex");
   }

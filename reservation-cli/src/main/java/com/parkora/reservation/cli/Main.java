@@ -39,7 +39,9 @@ public final class Main {
 
   private int usageMistake(ParameterException mistake, boolean verbose) {
     String command = mistake.getCommandLine().getCommandSpec().qualifiedName();
-    context.err().println("error: " + Failures.oneLine(mistake) + " (see '" + command + " --help')");
+    context
+        .err()
+        .println("error: " + Failures.oneLine(mistake) + " (see '" + command + " --help')");
     if (verbose) {
       mistake.printStackTrace(context.err());
     }

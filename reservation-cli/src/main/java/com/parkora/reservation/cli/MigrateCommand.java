@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code migrate}: applies the database migrations and prints the resulting schema version. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
     description = "Apply the PostgreSQL migrations and print the resulting schema version.")
 final class MigrateCommand implements Callable<Integer> {
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   private final CliContext context;
 
@@ -22,10 +23,16 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     Config config = common.applyTo(context.environmentConfig());
     try (Bootstrap bootstrap = Bootstrap.open(config)) {
-      context.out().println(bootstrap.schemaVersion()
-          .map(version -> "schema version " + version)
-          .orElse("nothing to migrate: " + bootstrap.storeDescription()
-              + " (set DATABASE_URL to migrate PostgreSQL)"));
+      context
+          .out()
+          .println(
+              bootstrap
+                  .schemaVersion()
+                  .map(version -> "schema version " + version)
+                  .orElse(
+                      "nothing to migrate: "
+                          + bootstrap.storeDescription()
+                          + " (set DATABASE_URL to migrate PostgreSQL)"));
       return Main.OK;
     }
   }

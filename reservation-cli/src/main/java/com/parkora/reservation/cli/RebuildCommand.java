@@ -11,27 +11,34 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rebuild}: replays tenants' events into fresh read models, with progress and a summary.
- * A tenant that fails does not stop the others; any failure makes the exit code non-zero.
+ * {@code rebuild}: replays tenants' events into fresh read models, with progress and a summary. A
+ * tenant that fails does not stop the others; any failure makes the exit code non-zero.
  */
-@Command(name = "rebuild", mixinStandardHelpOptions = true,
+@Command(
+    name = "rebuild",
+    mixinStandardHelpOptions = true,
     description = "Rebuild read models from the event log.")
 final class RebuildCommand implements Callable<Integer> {
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
 
-  @Option(names = "--progress", paramLabel = "STYLE", defaultValue = "auto",
+  @Option(
+      names = "--progress",
+      paramLabel = "STYLE",
+      defaultValue = "auto",
       description = "auto (a bar on a terminal, lines otherwise), bar or lines.",
       converter = ProgressStyleConverter.class)
   Progress.Style progress;
 
   /** Which tenants: one, or all that have events. */
   static final class Target {
-    @Option(names = "--tenant", paramLabel = "UUID", converter = TenantConverter.class,
+    @Option(
+        names = "--tenant",
+        paramLabel = "UUID",
+        converter = TenantConverter.class,
         description = "The tenant whose read model to rebuild.")
     TenantId tenant;
 
@@ -59,12 +66,19 @@ final class RebuildCommand implements Callable<Integer> {
           events += rebuild(bootstrap, tenant, (i + 1) + "/" + tenants.size());
         } catch (RuntimeException e) {
           failed++;
-          context.err().println("error: rebuilding tenant " + tenant + " failed: "
-              + Failures.oneLine(e));
+          context
+              .err()
+              .println("error: rebuilding tenant " + tenant + " failed: " + Failures.oneLine(e));
         }
       }
-      context.out().println(summary(tenants.size() - failed, failed, events,
-          Duration.ofNanos(System.nanoTime() - started)));
+      context
+          .out()
+          .println(
+              summary(
+                  tenants.size() - failed,
+                  failed,
+                  events,
+                  Duration.ofNanos(System.nanoTime() - started)));
       return failed == 0 ? Main.OK : Main.FAILURE;
     }
   }
@@ -78,9 +92,15 @@ final class RebuildCommand implements Callable<Integer> {
 
   static String summary(int rebuilt, int failed, long events, Duration took) {
     double seconds = Math.max(took.toNanos(), 1) / 1e9;
-    String text = String.format(Locale.ROOT,
-        "rebuilt %d tenant%s from %d events in %.2f s (%.0f events/s)",
-        rebuilt, rebuilt == 1 ? "" : "s", events, seconds, events / seconds);
+    String text =
+        String.format(
+            Locale.ROOT,
+            "rebuilt %d tenant%s from %d events in %.2f s (%.0f events/s)",
+            rebuilt,
+            rebuilt == 1 ? "" : "s",
+            events,
+            seconds,
+            events / seconds);
     return failed == 0 ? text : text + "; " + failed + " failed";
   }
 }

@@ -5,15 +5,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reservation}: the root; it only names the commands. */
-@Command(name = "reservation", mixinStandardHelpOptions = true,
+@Command(
+    name = "reservation",
+    mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
-    description = "Parking reservations: run the service, migrate, rebuild read models, dump and "
-        + "import the event log.",
-    subcommands = {ServeCommand.class, MigrateCommand.class, RebuildCommand.class,
-        EventsCommand.class, VersionCommand.class})
+    description =
+        "Parking reservations: run the service, migrate, rebuild read models, dump and "
+            + "import the event log.",
+    subcommands = {
+      ServeCommand.class,
+      MigrateCommand.class,
+      RebuildCommand.class,
+      EventsCommand.class,
+      VersionCommand.class
+    })
 final class ReservationCommand implements Callable<Integer> {
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces and INFO logs.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show stack traces and INFO logs.")
   boolean verbose;
 
   private final CliContext context;
@@ -24,8 +34,11 @@ final class ReservationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    context.err().println("error: missing command: serve, migrate, rebuild, events or version "
-        + "(see 'reservation --help')");
+    context
+        .err()
+        .println(
+            "error: missing command: serve, migrate, rebuild, events or version "
+                + "(see 'reservation --help')");
     return Main.USAGE;
   }
 }

@@ -17,13 +17,16 @@ final class Secrets {
   }
 
   /**
-   * Masks the password of a database URL, in the user-info part
-   * ({@code postgresql://user:pass@host/db}) and as a {@code password=} parameter (JDBC URLs).
+   * Masks the password of a database URL, in the user-info part ({@code
+   * postgresql://user:pass@host/db}) and as a {@code password=} parameter (JDBC URLs).
    */
   static String maskUrl(String url) {
-    String masked = USER_INFO_PASSWORD.matcher(url).replaceAll(m ->
-        Matcher.quoteReplacement(m.group(1) + "****" + m.group(3)));
-    return PASSWORD_PARAMETER.matcher(masked).replaceAll(m ->
-        Matcher.quoteReplacement(m.group(1) + "****"));
+    String masked =
+        USER_INFO_PASSWORD
+            .matcher(url)
+            .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****" + m.group(3)));
+    return PASSWORD_PARAMETER
+        .matcher(masked)
+        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****"));
   }
 }

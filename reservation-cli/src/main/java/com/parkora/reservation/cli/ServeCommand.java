@@ -2,34 +2,39 @@ package com.parkora.reservation.cli;
 
 import com.parkora.reservation.domain.TenantId;
 import io.javalin.Javalin;
-import java.time.Duration;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code serve}: runs the HTTP service until SIGTERM or SIGINT, then stops accepting, lets requests
  * in flight finish, closes the store and exits 0 within {@link #EXIT_DEADLINE}.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Run the service: GraphQL, REST, health, metrics. Without DATABASE_URL, on the "
-        + "embedded store in DATA_DIR (one process only).")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the service: GraphQL, REST, health, metrics. Without DATABASE_URL, on the "
+            + "embedded store in DATA_DIR (one process only).")
 final class ServeCommand implements Callable<Integer> {
 
   static final Duration EXIT_DEADLINE = Duration.ofMillis(9_500);
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port; overrides PORT (8000).")
   Integer port;
 
-  @Option(names = "--default-tenant", paramLabel = "UUID", converter = TenantConverter.class,
+  @Option(
+      names = "--default-tenant",
+      paramLabel = "UUID",
+      converter = TenantConverter.class,
       description = "Tenant of requests that name none; overrides DEFAULT_TENANT_ID.")
   TenantId defaultTenant;
 
@@ -57,8 +62,10 @@ final class ServeCommand implements Callable<Integer> {
       Javalin app = bootstrap.startHttp();
       bootstrap.startExpiry(Bootstrap.EXPIRY_INTERVAL);
       onStopSignal(() -> stop(log, bootstrap, stopped));
-      log.info("ready on http://localhost:{}/ (GraphQL at /graphql) {} ms after the JVM started",
-          app.port(), sinceJvmStart().toMillis());
+      log.info(
+          "ready on http://localhost:{}/ (GraphQL at /graphql) {} ms after the JVM started",
+          app.port(),
+          sinceJvmStart().toMillis());
     } catch (RuntimeException e) {
       bootstrap.close();
       throw e;
@@ -70,8 +77,8 @@ final class ServeCommand implements Callable<Integer> {
   /**
    * Builds a throwaway HTTP app (never started) on an in-memory store while the main thread opens
    * and migrates the database: loading and initialising the GraphQL and web classes then overlaps
-   * with waiting for PostgreSQL, and the real app is built from warm classes. Half a second off
-   * the start on two cores.
+   * with waiting for PostgreSQL, and the real app is built from warm classes. Half a second off the
+   * start on two cores.
    */
   private static void warmUpHttp() {
     try (var storage = new com.parkora.reservation.memory.InMemoryStorage()) {
@@ -98,16 +105,19 @@ final class ServeCommand implements Callable<Integer> {
     Config config = bootstrap.config();
     log.info("data: {}", bootstrap.storeDescription());
     if (config.embedded()) {
-      log.info("the embedded store is for ONE process: its state lives in this process's memory "
-          + "and the journal above; set DATABASE_URL (PostgreSQL) to run several instances");
+      log.info(
+          "the embedded store is for ONE process: its state lives in this process's memory "
+              + "and the journal above; set DATABASE_URL (PostgreSQL) to run several instances");
     }
     if (config.rabbitmqHost().isPresent()) {
       log.warn("RABBITMQ_HOST is set, but this build has no publisher: events are not published");
     }
     if (config.parkingServiceUrl().isPresent()) {
-      log.warn("PARKING_SERVICE_URL is set, but this build has no parking client: spots are not checked");
+      log.warn(
+          "PARKING_SERVICE_URL is set, but this build has no parking client: spots are not checked");
     }
-    log.info("payments: this build has no payment client; payReservation answers SERVICE_UNAVAILABLE");
+    log.info(
+        "payments: this build has no payment client; payReservation answers SERVICE_UNAVAILABLE");
   }
 
   /**
@@ -116,26 +126,34 @@ final class ServeCommand implements Callable<Integer> {
    */
   private static void onStopSignal(Runnable stop) {
     for (String name : new String[] {"TERM", "INT"}) {
-      sun.misc.Signal.handle(new sun.misc.Signal(name),
+      sun.misc.Signal.handle(
+          new sun.misc.Signal(name),
           signal -> Thread.ofPlatform().name("graceful-stop").start(stop));
     }
   }
 
-  /** Closes everything, then lets {@code serve} return; a stop that hangs is cut at {@link #EXIT_DEADLINE}. */
+  /**
+   * Closes everything, then lets {@code serve} return; a stop that hangs is cut at {@link
+   * #EXIT_DEADLINE}.
+   */
   private static void stop(Logger log, Bootstrap bootstrap, CountDownLatch stopped) {
     if (!STOPPING.compareAndSet(false, true)) {
       return;
     }
-    Thread.ofVirtual().start(() -> {
-      try {
-        Thread.sleep(EXIT_DEADLINE);
-        log.error("graceful stop did not finish within {} ms; halting", EXIT_DEADLINE.toMillis());
-        Runtime.getRuntime().halt(Main.FAILURE);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    log.info("stopping: no new requests, finishing those in flight (up to {} s)",
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                Thread.sleep(EXIT_DEADLINE);
+                log.error(
+                    "graceful stop did not finish within {} ms; halting", EXIT_DEADLINE.toMillis());
+                Runtime.getRuntime().halt(Main.FAILURE);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    log.info(
+        "stopping: no new requests, finishing those in flight (up to {} s)",
         Bootstrap.GRACE.toSeconds());
     bootstrap.close();
     log.info("stopped");
@@ -143,7 +161,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static Duration sinceJvmStart() {
-    return Duration.ofMillis(System.currentTimeMillis()
-        - ManagementFactory.getRuntimeMXBean().getStartTime());
+    return Duration.ofMillis(
+        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
   }
 }

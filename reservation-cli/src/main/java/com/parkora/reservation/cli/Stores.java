@@ -23,13 +23,14 @@ final class Stores {
    *     reverse order
    */
   static Store open(Config config, EventCodec codec, BiConsumer<String, AutoCloseable> onClose) {
-    return config.databaseUrl()
+    return config
+        .databaseUrl()
         .map(url -> postgres(url, config.databasePoolSize(), onClose))
         .orElseGet(() -> embedded(config.dataDir(), codec, onClose));
   }
 
-  private static Store postgres(String url, int poolSize,
-      BiConsumer<String, AutoCloseable> onClose) {
+  private static Store postgres(
+      String url, int poolSize, BiConsumer<String, AutoCloseable> onClose) {
     String shown = Secrets.maskUrl(url);
     DatabaseUrl parsed;
     try {
@@ -41,34 +42,40 @@ final class Stores {
     try {
       storage = PostgresStorage.connect(parsed, poolSize);
     } catch (RuntimeException e) {
-      throw new CliException("cannot reach the database at " + shown + ": "
-          + Failures.oneLine(e), e);
+      throw new CliException(
+          "cannot reach the database at " + shown + ": " + Failures.oneLine(e), e);
     }
     onClose.accept("database pool", storage);
     String version;
     try {
       version = storage.migrate();
     } catch (RuntimeException e) {
-      throw new CliException("migrating the database at " + shown + " failed: "
-          + Failures.oneLine(e), e);
+      throw new CliException(
+          "migrating the database at " + shown + " failed: " + Failures.oneLine(e), e);
     }
-    return new Store(storage, "PostgreSQL " + shown + " (schema version " + version + ")",
-        Optional.of(version));
+    return new Store(
+        storage, "PostgreSQL " + shown + " (schema version " + version + ")", Optional.of(version));
   }
 
-  private static Store embedded(Path dataDir, EventCodec codec,
-      BiConsumer<String, AutoCloseable> onClose) {
+  private static Store embedded(
+      Path dataDir, EventCodec codec, BiConsumer<String, AutoCloseable> onClose) {
     Path dir = dataDir.toAbsolutePath().normalize();
     onClose.accept("data directory lock", DataDirLock.acquire(dir));
     JournaledStorage storage;
     try {
       storage = Journal.open(dir, codec);
     } catch (RuntimeException e) {
-      throw new CliException("cannot open the embedded store in " + dir + ": "
-          + Failures.oneLine(e), e);
+      throw new CliException(
+          "cannot open the embedded store in " + dir + ": " + Failures.oneLine(e), e);
     }
     onClose.accept("embedded store", storage);
-    return new Store(storage, "embedded store, journal " + storage.file() + " ("
-        + storage.replayedEvents() + " events replayed)", Optional.empty());
+    return new Store(
+        storage,
+        "embedded store, journal "
+            + storage.file()
+            + " ("
+            + storage.replayedEvents()
+            + " events replayed)",
+        Optional.empty());
   }
 }

@@ -15,8 +15,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class CliProcess {
 
-  static final List<String> CONFIG_VARIABLES = List.of("DATABASE_URL", "DATA_DIR", "PORT",
-      "AUTH_MODE", "DEFAULT_TENANT_ID", "RABBITMQ_HOST", "PARKING_SERVICE_URL", "CORS_ORIGINS");
+  static final List<String> CONFIG_VARIABLES =
+      List.of(
+          "DATABASE_URL",
+          "DATA_DIR",
+          "PORT",
+          "AUTH_MODE",
+          "DEFAULT_TENANT_ID",
+          "RABBITMQ_HOST",
+          "PARKING_SERVICE_URL",
+          "CORS_ORIGINS");
 
   private CliProcess() {}
 
@@ -28,26 +36,31 @@ final class CliProcess {
     }
   }
 
-  static Result run(Path workDir, Map<String, String> env, String... args) throws IOException,
-      InterruptedException {
+  static Result run(Path workDir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
-    Process process = builder(workDir, env, args)
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
-        .start();
+    Process process =
+        builder(workDir, env, args)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("reservation " + String.join(" ", args) + " did not finish: "
-          + Files.readString(err));
+      throw new AssertionError(
+          "reservation " + String.join(" ", args) + " did not finish: " + Files.readString(err));
     }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
   static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp",
-        System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaBinary(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     CONFIG_VARIABLES.forEach(builder.environment()::remove);

@@ -28,20 +28,22 @@ class ConfigTest {
 
   @Test
   void every_variable_of_the_contract_is_read() {
-    Config config = Config.fromEnvironment(Map.ofEntries(
-        Map.entry("DATABASE_URL", "postgresql://app:pw@db:5432/reservations"),
-        Map.entry("PORT", "9000"),
-        Map.entry("DATA_DIR", "/var/lib/reservations"),
-        Map.entry("KEYCLOAK_URL", "https://auth.example/"),
-        Map.entry("AUTH_MODE", "Required"),
-        Map.entry("DEFAULT_TENANT_ID", "00000000-0000-0000-0000-000000000001"),
-        Map.entry("PARKING_SERVICE_URL", "http://parking"),
-        Map.entry("PARKING_SERVICE_TIMEOUT", "2.5"),
-        Map.entry("GRPC_TIMEOUT", "750ms"),
-        Map.entry("RABBITMQ_HOST", "mq"),
-        Map.entry("RABBITMQ_PASSWORD", "hunter2"),
-        Map.entry("PENDING_HOLD_MINUTES", "5"),
-        Map.entry("CORS_ORIGINS", "https://a.example, https://b.example")));
+    Config config =
+        Config.fromEnvironment(
+            Map.ofEntries(
+                Map.entry("DATABASE_URL", "postgresql://app:pw@db:5432/reservations"),
+                Map.entry("PORT", "9000"),
+                Map.entry("DATA_DIR", "/var/lib/reservations"),
+                Map.entry("KEYCLOAK_URL", "https://auth.example/"),
+                Map.entry("AUTH_MODE", "Required"),
+                Map.entry("DEFAULT_TENANT_ID", "00000000-0000-0000-0000-000000000001"),
+                Map.entry("PARKING_SERVICE_URL", "http://parking"),
+                Map.entry("PARKING_SERVICE_TIMEOUT", "2.5"),
+                Map.entry("GRPC_TIMEOUT", "750ms"),
+                Map.entry("RABBITMQ_HOST", "mq"),
+                Map.entry("RABBITMQ_PASSWORD", "hunter2"),
+                Map.entry("PENDING_HOLD_MINUTES", "5"),
+                Map.entry("CORS_ORIGINS", "https://a.example, https://b.example")));
 
     assertThat(config.databaseUrl()).contains("postgresql://app:pw@db:5432/reservations");
     assertThat(config.port()).isEqualTo(9000);
@@ -55,13 +57,21 @@ class ConfigTest {
 
   @Test
   void the_logged_configuration_masks_passwords() {
-    Config config = Config.fromEnvironment(Map.of(
-        "DATABASE_URL", "postgresql://app:pw0rd@db:5432/reservations",
-        "RABBITMQ_HOST", "mq", "RABBITMQ_PASSWORD", "hunter2"));
+    Config config =
+        Config.fromEnvironment(
+            Map.of(
+                "DATABASE_URL",
+                "postgresql://app:pw0rd@db:5432/reservations",
+                "RABBITMQ_HOST",
+                "mq",
+                "RABBITMQ_PASSWORD",
+                "hunter2"));
 
     List<String> lines = config.describe();
 
-    assertThat(String.join("\n", lines)).doesNotContain("pw0rd").doesNotContain("hunter2")
+    assertThat(String.join("\n", lines))
+        .doesNotContain("pw0rd")
+        .doesNotContain("hunter2")
         .contains("DATABASE_URL=postgresql://app:****@db:5432/reservations")
         .contains("RABBITMQ_PASSWORD=****");
   }
@@ -74,8 +84,11 @@ class ConfigTest {
 
   @Test
   void flags_override_the_environment() {
-    Config config = Config.fromEnvironment(Map.of("PORT", "9000", "DATA_DIR", "/env"))
-        .withPort(9100).withDataDir(Path.of("/flag")).withDatabaseUrl("postgresql://db/x");
+    Config config =
+        Config.fromEnvironment(Map.of("PORT", "9000", "DATA_DIR", "/env"))
+            .withPort(9100)
+            .withDataDir(Path.of("/flag"))
+            .withDatabaseUrl("postgresql://db/x");
 
     assertThat(config.port()).isEqualTo(9100);
     assertThat(config.dataDir()).isEqualTo(Path.of("/flag"));
@@ -85,7 +98,8 @@ class ConfigTest {
   @Test
   void malformed_values_are_refused_with_the_variable_name() {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("AUTH_MODE", "sometimes")))
-        .isInstanceOf(CliException.class).hasMessageStartingWith("AUTH_MODE must be one of");
+        .isInstanceOf(CliException.class)
+        .hasMessageStartingWith("AUTH_MODE must be one of");
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DEFAULT_TENANT_ID", "acme")))
         .hasMessage("DEFAULT_TENANT_ID must be a UUID, got 'acme'");
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("GRPC_TIMEOUT", "soon")))

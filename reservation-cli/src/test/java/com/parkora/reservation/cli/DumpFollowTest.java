@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DumpFollowTest {
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   TestDatabase db;
 
@@ -42,8 +41,17 @@ class DumpFollowTest {
     Path output = work.resolve("follow.jsonl");
     var executor = Executors.newSingleThreadExecutor();
     try {
-      Future<CliProcess.Result> following = executor.submit(() -> InProcess.run("events", "dump",
-          "--follow", "--database-url", db.connectionString(), "--output", output.toString()));
+      Future<CliProcess.Result> following =
+          executor.submit(
+              () ->
+                  InProcess.run(
+                      "events",
+                      "dump",
+                      "--follow",
+                      "--database-url",
+                      db.connectionString(),
+                      "--output",
+                      output.toString()));
       awaitLines(output, 13, following);
 
       Reservations.populate(db.storage(), Reservations.TENANTS.subList(1, 2));
@@ -54,8 +62,11 @@ class DumpFollowTest {
       assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
       List<String> lines = Files.readAllLines(output);
       assertThat(lines).hasSize(26);
-      assertThat(lines.subList(13, 26)).allSatisfy(line -> assertThat(Json.read(line)
-          .path("tenant_id").asText()).isEqualTo(Reservations.TENANTS.get(1).toString()));
+      assertThat(lines.subList(13, 26))
+          .allSatisfy(
+              line ->
+                  assertThat(Json.read(line).path("tenant_id").asText())
+                      .isEqualTo(Reservations.TENANTS.get(1).toString()));
     } finally {
       executor.shutdownNow();
     }
@@ -73,7 +84,12 @@ class DumpFollowTest {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("expected " + count + " lines in " + file + ", got "
-        + (Files.exists(file) ? Files.readAllLines(file).size() : 0));
+    throw new AssertionError(
+        "expected "
+            + count
+            + " lines in "
+            + file
+            + ", got "
+            + (Files.exists(file) ? Files.readAllLines(file).size() : 0));
   }
 }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DumpImportTest {
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   TestDatabase db;
 
@@ -32,21 +31,24 @@ class DumpImportTest {
   }
 
   @Test
-  void a_postgres_dump_imported_into_the_embedded_store_gives_the_same_read_models() throws Exception {
+  void a_postgres_dump_imported_into_the_embedded_store_gives_the_same_read_models()
+      throws Exception {
     Reservations.populate(db.storage(), Reservations.TENANTS);
     Path dump = work.resolve("pg.jsonl");
     Path dataDir = work.resolve("embedded");
 
-    CliProcess.Result dumped = InProcess.run("events", "dump", "--database-url",
-        db.connectionString(), "--output", dump.toString());
-    CliProcess.Result imported = InProcess.run("events", "import", dump.toString(),
-        "--data-dir", dataDir.toString());
+    CliProcess.Result dumped =
+        InProcess.run(
+            "events", "dump", "--database-url", db.connectionString(), "--output", dump.toString());
+    CliProcess.Result imported =
+        InProcess.run("events", "import", dump.toString(), "--data-dir", dataDir.toString());
 
     assertThat(dumped.exitCode()).as(dumped.err()).isZero();
     long events = Files.readAllLines(dump).size();
     assertThat(events).isEqualTo(3 * 13);
     assertThat(imported.exitCode()).as(imported.err()).isZero();
-    assertThat(imported.out()).startsWith("imported " + events + " events, skipped 0 already present");
+    assertThat(imported.out())
+        .startsWith("imported " + events + " events, skipped 0 already present");
     try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
       assertThat(Reservations.snapshot(embedded, Reservations.TENANTS))
           .isEqualTo(Reservations.snapshot(db.storage(), Reservations.TENANTS));
@@ -61,10 +63,11 @@ class DumpImportTest {
     }
     Path dump = work.resolve("embedded.jsonl");
 
-    CliProcess.Result dumped = InProcess.run("events", "dump", "--data-dir", dataDir.toString(),
-        "--output", dump.toString());
-    CliProcess.Result imported = InProcess.run("events", "import", dump.toString(),
-        "--database-url", db.connectionString());
+    CliProcess.Result dumped =
+        InProcess.run(
+            "events", "dump", "--data-dir", dataDir.toString(), "--output", dump.toString());
+    CliProcess.Result imported =
+        InProcess.run("events", "import", dump.toString(), "--database-url", db.connectionString());
 
     assertThat(dumped.exitCode()).as(dumped.err()).isZero();
     assertThat(imported.exitCode()).as(imported.err()).isZero();
@@ -79,11 +82,12 @@ class DumpImportTest {
     Reservations.populate(db.storage(), Reservations.TENANTS.subList(0, 1));
     Path dump = work.resolve("pg.jsonl");
     Path dataDir = work.resolve("embedded");
-    InProcess.run("events", "dump", "--database-url", db.connectionString(), "--output", dump.toString());
+    InProcess.run(
+        "events", "dump", "--database-url", db.connectionString(), "--output", dump.toString());
 
     InProcess.run("events", "import", dump.toString(), "--data-dir", dataDir.toString());
-    CliProcess.Result again = InProcess.run("events", "import", dump.toString(),
-        "--data-dir", dataDir.toString());
+    CliProcess.Result again =
+        InProcess.run("events", "import", dump.toString(), "--data-dir", dataDir.toString());
 
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).startsWith("imported 0 events, skipped 13 already present");
@@ -95,31 +99,53 @@ class DumpImportTest {
     Reservations.populate(db.storage(), Reservations.TENANTS);
     String tenant = Reservations.TENANTS.get(1).toString();
 
-    CliProcess.Result byTenant = InProcess.run("events", "dump", "--database-url",
-        db.connectionString(), "--tenant", tenant);
-    String reservation = Json.read(byTenant.out().lines().findFirst().orElseThrow())
-        .path("reservation_id").asText();
-    CliProcess.Result byReservation = InProcess.run("events", "dump", "--database-url",
-        db.connectionString(), "--reservation", reservation);
-    CliProcess.Result afterPosition = InProcess.run("events", "dump", "--database-url",
-        db.connectionString(), "--after-position", "30");
+    CliProcess.Result byTenant =
+        InProcess.run(
+            "events", "dump", "--database-url", db.connectionString(), "--tenant", tenant);
+    String reservation =
+        Json.read(byTenant.out().lines().findFirst().orElseThrow()).path("reservation_id").asText();
+    CliProcess.Result byReservation =
+        InProcess.run(
+            "events",
+            "dump",
+            "--database-url",
+            db.connectionString(),
+            "--reservation",
+            reservation);
+    CliProcess.Result afterPosition =
+        InProcess.run(
+            "events", "dump", "--database-url", db.connectionString(), "--after-position", "30");
 
-    assertThat(byTenant.out().lines()).hasSize(13)
-        .allSatisfy(line -> assertThat(Json.read(line).path("tenant_id").asText()).isEqualTo(tenant));
-    assertThat(byReservation.out().lines()).isNotEmpty()
-        .allSatisfy(line -> assertThat(Json.read(line).path("reservation_id").asText()).isEqualTo(reservation));
-    assertThat(afterPosition.out().lines()).hasSize(9)
-        .allSatisfy(line -> assertThat(Json.read(line).path("position").asLong()).isGreaterThan(30));
+    assertThat(byTenant.out().lines())
+        .hasSize(13)
+        .allSatisfy(
+            line -> assertThat(Json.read(line).path("tenant_id").asText()).isEqualTo(tenant));
+    assertThat(byReservation.out().lines())
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(Json.read(line).path("reservation_id").asText()).isEqualTo(reservation));
+    assertThat(afterPosition.out().lines())
+        .hasSize(9)
+        .allSatisfy(
+            line -> assertThat(Json.read(line).path("position").asLong()).isGreaterThan(30));
   }
 
   @Test
   void a_dump_piped_through_stdin_imports_the_same_events() throws Exception {
     Reservations.populate(db.storage(), Reservations.TENANTS.subList(0, 1));
-    CliProcess.Result dumped = InProcess.run("events", "dump", "--database-url", db.connectionString());
+    CliProcess.Result dumped =
+        InProcess.run("events", "dump", "--database-url", db.connectionString());
     Path dataDir = work.resolve("embedded");
 
-    CliProcess.Result imported = InProcess.withInput(dumped.out().getBytes(StandardCharsets.UTF_8),
-        "events", "import", "-", "--data-dir", dataDir.toString());
+    CliProcess.Result imported =
+        InProcess.withInput(
+            dumped.out().getBytes(StandardCharsets.UTF_8),
+            "events",
+            "import",
+            "-",
+            "--data-dir",
+            dataDir.toString());
 
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.out()).startsWith("imported 13 events, skipped 0 already present");
@@ -130,8 +156,9 @@ class DumpImportTest {
     Path dump = work.resolve("bad.jsonl");
     Files.writeString(dump, "{\"event_id\": 1}\n");
 
-    CliProcess.Result result = InProcess.run("events", "import", dump.toString(),
-        "--data-dir", work.resolve("embedded").toString());
+    CliProcess.Result result =
+        InProcess.run(
+            "events", "import", dump.toString(), "--data-dir", work.resolve("embedded").toString());
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
     assertThat(result.err().lines()).singleElement().asString().startsWith("error: line 1: ");

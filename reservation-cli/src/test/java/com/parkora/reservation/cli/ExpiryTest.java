@@ -22,14 +22,18 @@ class ExpiryTest {
     TenantId second = Reservations.TENANTS.get(1);
     Instant created = Instant.parse("2030-01-01T08:00:00Z");
     ReservationService then = service(storage, created);
-    UUID a = then.create(first, UUID.randomUUID().toString(), "A", "2030-02-01T08:00:00Z", 1, 5.0).id();
-    UUID b = then.create(second, UUID.randomUUID().toString(), "B", "2030-02-01T08:00:00Z", 1, 5.0).id();
+    UUID a =
+        then.create(first, UUID.randomUUID().toString(), "A", "2030-02-01T08:00:00Z", 1, 5.0).id();
+    UUID b =
+        then.create(second, UUID.randomUUID().toString(), "B", "2030-02-01T08:00:00Z", 1, 5.0).id();
     ReservationService later = service(storage, created.plus(Duration.ofMinutes(16)));
 
     Expiry.start(later, storage, Duration.ofHours(1)).runOnce();
 
-    assertThat(later.byId(first, a.toString()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
-    assertThat(later.byId(second, b.toString()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+    assertThat(later.byId(first, a.toString()).orElseThrow().status())
+        .isEqualTo(ReservationStatus.EXPIRED);
+    assertThat(later.byId(second, b.toString()).orElseThrow().status())
+        .isEqualTo(ReservationStatus.EXPIRED);
   }
 
   @Test
@@ -37,17 +41,22 @@ class ExpiryTest {
     InMemoryStorage storage = new InMemoryStorage();
     TenantId tenant = Reservations.TENANTS.getFirst();
     Instant created = Instant.parse("2030-01-01T08:00:00Z");
-    UUID id = service(storage, created).create(tenant, UUID.randomUUID().toString(), "A",
-        "2030-02-01T08:00:00Z", 1, 5.0).id();
+    UUID id =
+        service(storage, created)
+            .create(tenant, UUID.randomUUID().toString(), "A", "2030-02-01T08:00:00Z", 1, 5.0)
+            .id();
     ReservationService later = service(storage, created.plus(Duration.ofMinutes(5)));
 
     Expiry.start(later, storage, Duration.ofHours(1)).runOnce();
 
-    assertThat(later.byId(tenant, id.toString()).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+    assertThat(later.byId(tenant, id.toString()).orElseThrow().status())
+        .isEqualTo(ReservationStatus.PENDING);
   }
 
   private static ReservationService service(InMemoryStorage storage, Instant now) {
-    return ReservationService.builder(storage).clock(Clock.fixed(now, ZoneOffset.UTC))
-        .pendingHold(Duration.ofMinutes(15)).build();
+    return ReservationService.builder(storage)
+        .clock(Clock.fixed(now, ZoneOffset.UTC))
+        .pendingHold(Duration.ofMinutes(15))
+        .build();
   }
 }

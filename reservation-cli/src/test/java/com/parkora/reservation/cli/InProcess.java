@@ -26,11 +26,15 @@ final class InProcess {
   private static CliProcess.Result run(byte[] input, boolean terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext context = new CliContext(Map.of(), new ByteArrayInputStream(input),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
+    CliContext context =
+        new CliContext(
+            Map.of(),
+            new ByteArrayInputStream(input),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            terminal);
     int code = new Main(context).run(args);
-    return new CliProcess.Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    return new CliProcess.Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -25,8 +25,9 @@ class LineProgressTest {
       progress.eventsProcessed(1000);
     }
 
-    assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-        "tenant t: 250/1000 events (25%), 250 events/s, about 3 s left",
-        "tenant t: 1000/1000 events (100%), 500 events/s");
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "tenant t: 250/1000 events (25%), 250 events/s, about 3 s left",
+            "tenant t: 1000/1000 events (100%), 500 events/s");
   }
 }

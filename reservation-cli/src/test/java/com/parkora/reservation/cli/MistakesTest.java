@@ -12,16 +12,15 @@ class MistakesTest {
 
   static final String UNREACHABLE = "postgresql://postgres:s3cret@127.0.0.1:1/nowhere";
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void an_unknown_flag_is_one_line_and_exit_code_two() throws Exception {
     CliProcess.Result result = CliProcess.run(work, Map.of(), "serve", "--bogus");
 
     assertThat(result.exitCode()).isEqualTo(Main.USAGE);
-    assertThat(result.errLines()).containsExactly(
-        "error: Unknown option: '--bogus' (see 'reservation serve --help')");
+    assertThat(result.errLines())
+        .containsExactly("error: Unknown option: '--bogus' (see 'reservation serve --help')");
   }
 
   @Test
@@ -29,8 +28,10 @@ class MistakesTest {
     CliProcess.Result result = CliProcess.run(work, Map.of(), "rebuild", "--tenant", "acme");
 
     assertThat(result.exitCode()).isEqualTo(Main.USAGE);
-    assertThat(result.errLines()).containsExactly("error: Invalid value for option '--tenant': "
-        + "'acme' is not a UUID (see 'reservation rebuild --help')");
+    assertThat(result.errLines())
+        .containsExactly(
+            "error: Invalid value for option '--tenant': "
+                + "'acme' is not a UUID (see 'reservation rebuild --help')");
   }
 
   @Test
@@ -38,7 +39,9 @@ class MistakesTest {
     CliProcess.Result result = CliProcess.run(work, Map.of("DATABASE_URL", UNREACHABLE), "migrate");
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
-    assertThat(result.errLines()).singleElement().asString()
+    assertThat(result.errLines())
+        .singleElement()
+        .asString()
         .startsWith("error: ")
         .contains("postgresql://postgres:****@127.0.0.1:1/nowhere")
         .doesNotContain("s3cret");
@@ -67,13 +70,14 @@ class MistakesTest {
     CliProcess.Result result = CliProcess.run(work, Map.of("PORT", "eighty"), "serve");
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
-    assertThat(result.errLines()).containsExactly("error: PORT must be a whole number, got 'eighty'");
+    assertThat(result.errLines())
+        .containsExactly("error: PORT must be a whole number, got 'eighty'");
   }
 
   @Test
   void verbose_adds_the_stack_trace() throws Exception {
-    CliProcess.Result result = CliProcess.run(work, Map.of("DATABASE_URL", UNREACHABLE),
-        "migrate", "--verbose");
+    CliProcess.Result result =
+        CliProcess.run(work, Map.of("DATABASE_URL", UNREACHABLE), "migrate", "--verbose");
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
     assertThat(result.errLines().getFirst()).startsWith("error: ");

@@ -11,22 +11,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded {@code target/reservation.jar} as a newcomer runs it ({@code java -jar ... serve}):
- * everything the service needs is inside it (drivers, migrations, webjars, service files).
- * Runs in {@code verify}, after {@code package} built the jar.
+ * everything the service needs is inside it (drivers, migrations, webjars, service files). Runs in
+ * {@code verify}, after {@code package} built the jar.
  */
 class PackagedJarIT {
 
   static final Path JAR = Path.of("target", "reservation.jar");
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void the_packaged_jar_serves_graphql_docs_and_metrics_and_stops_cleanly() throws Exception {
     assertThat(JAR).exists();
     try (ServedService served = ServedService.startJar(JAR, work, Map.of())) {
-      JsonNode created = Json.read(served.graphQl(ServeEmbeddedTest.TENANT, ServeEmbeddedTest.CREATE))
-          .path("data").path("createReservation");
+      JsonNode created =
+          Json.read(served.graphQl(ServeEmbeddedTest.TENANT, ServeEmbeddedTest.CREATE))
+              .path("data")
+              .path("createReservation");
 
       assertThat(created.path("status").asText()).isEqualTo("PENDING");
       assertThat(served.get("/docs").statusCode()).isEqualTo(200);
@@ -40,9 +41,15 @@ class PackagedJarIT {
   @Test
   void the_packaged_jar_migrates_postgres() throws Exception {
     try (var db = com.parkora.reservation.jdbc.testing.TestDatabase.createEmpty("cli_jar")) {
-      ProcessBuilder migrate = new ProcessBuilder(CliProcess.javaBinary(), "-jar",
-          JAR.toAbsolutePath().toString(), "migrate", "--database-url", db.connectionString())
-          .redirectErrorStream(true);
+      ProcessBuilder migrate =
+          new ProcessBuilder(
+                  CliProcess.javaBinary(),
+                  "-jar",
+                  JAR.toAbsolutePath().toString(),
+                  "migrate",
+                  "--database-url",
+                  db.connectionString())
+              .redirectErrorStream(true);
       Process process = migrate.start();
       String output = new String(process.getInputStream().readAllBytes());
 

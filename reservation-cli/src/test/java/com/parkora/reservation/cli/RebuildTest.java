@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RebuildTest {
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   TestDatabase db;
 
@@ -41,35 +40,44 @@ class RebuildTest {
   @Test
   void rebuild_all_reproduces_every_tenants_read_model() {
     Reservations.populate(db.storage(), Reservations.TENANTS);
-    Map<TenantId, List<ReservationView>> before = Reservations.snapshot(db.storage(), Reservations.TENANTS);
+    Map<TenantId, List<ReservationView>> before =
+        Reservations.snapshot(db.storage(), Reservations.TENANTS);
     db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
-    assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS).values()).allMatch(List::isEmpty);
+    assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS).values())
+        .allMatch(List::isEmpty);
 
-    CliProcess.Result result = InProcess.run("rebuild", "--all", "--progress", "lines",
-        "--database-url", db.connectionString());
+    CliProcess.Result result =
+        InProcess.run(
+            "rebuild", "--all", "--progress", "lines", "--database-url", db.connectionString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).startsWith("rebuilt 3 tenants from 39 events in ");
     assertThat(result.err().lines())
-        .anySatisfy(line -> assertThat(line)
-            .startsWith("tenant " + Reservations.TENANTS.getFirst() + ": 13/13 events (100%)")
-            .contains("events/s"));
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "tenant " + Reservations.TENANTS.getFirst() + ": 13/13 events (100%)")
+                    .contains("events/s"));
     assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS)).isEqualTo(before);
   }
 
   @Test
   void rebuild_of_one_tenant_leaves_the_others_alone() {
     Reservations.populate(db.storage(), Reservations.TENANTS);
-    Map<TenantId, List<ReservationView>> before = Reservations.snapshot(db.storage(), Reservations.TENANTS);
+    Map<TenantId, List<ReservationView>> before =
+        Reservations.snapshot(db.storage(), Reservations.TENANTS);
     db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
     TenantId first = Reservations.TENANTS.getFirst();
 
-    CliProcess.Result result = InProcess.run("rebuild", "--tenant", first.toString(),
-        "--database-url", db.connectionString());
+    CliProcess.Result result =
+        InProcess.run(
+            "rebuild", "--tenant", first.toString(), "--database-url", db.connectionString());
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("rebuilt 1 tenant from 13 events");
-    Map<TenantId, List<ReservationView>> after = Reservations.snapshot(db.storage(), Reservations.TENANTS);
+    Map<TenantId, List<ReservationView>> after =
+        Reservations.snapshot(db.storage(), Reservations.TENANTS);
     assertThat(after.get(first)).isEqualTo(before.get(first));
     assertThat(after.get(Reservations.TENANTS.get(1))).isEmpty();
   }
@@ -78,18 +86,25 @@ class RebuildTest {
   void a_tenant_whose_log_cannot_be_rebuilt_fails_the_command_but_not_the_other_tenants() {
     Reservations.populate(db.storage(), Reservations.TENANTS.subList(0, 1));
     TenantId broken = Reservations.TENANTS.get(1);
-    db.storage().inTransaction(broken, uow -> uow.events().importEvent(created(broken))
-        && uow.events().importEvent(created(broken)));
+    db.storage()
+        .inTransaction(
+            broken,
+            uow ->
+                uow.events().importEvent(created(broken))
+                    && uow.events().importEvent(created(broken)));
     db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
 
-    CliProcess.Result result = InProcess.run("rebuild", "--all", "--progress", "lines",
-        "--database-url", db.connectionString());
+    CliProcess.Result result =
+        InProcess.run(
+            "rebuild", "--all", "--progress", "lines", "--database-url", db.connectionString());
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
     assertThat(result.err()).contains("error: rebuilding tenant " + broken + " failed: ");
     assertThat(result.out()).startsWith("rebuilt 1 tenant from 13 events").contains("; 1 failed");
-    assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS.subList(0, 1))
-        .get(Reservations.TENANTS.getFirst())).hasSize(5);
+    assertThat(
+            Reservations.snapshot(db.storage(), Reservations.TENANTS.subList(0, 1))
+                .get(Reservations.TENANTS.getFirst()))
+        .hasSize(5);
   }
 
   /** A creation of spot X for the same hour: two of them double-book, which no rebuild accepts. */
@@ -97,9 +112,24 @@ class RebuildTest {
     UUID id = UUID.randomUUID();
     Instant at = Instant.parse("2030-01-01T08:00:00Z");
     Instant start = Instant.parse("2031-01-01T08:00:00Z");
-    return new StoredEvent(UUID.randomUUID(), id, tenant, 1, 0, new ReservationCreated(id, tenant,
-        UUID.randomUUID(), "X", start, start.plusSeconds(3600), 1, new BigDecimal("5.00"), at),
-        Map.of(), at);
+    return new StoredEvent(
+        UUID.randomUUID(),
+        id,
+        tenant,
+        1,
+        0,
+        new ReservationCreated(
+            id,
+            tenant,
+            UUID.randomUUID(),
+            "X",
+            start,
+            start.plusSeconds(3600),
+            1,
+            new BigDecimal("5.00"),
+            at),
+        Map.of(),
+        at);
   }
 
   @Test
@@ -108,18 +138,25 @@ class RebuildTest {
     try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
       Reservations.populate(embedded, Reservations.TENANTS);
     }
-    List<String> command = CliProcess.builder(work, Map.of(), "rebuild", "--all", "--data-dir",
-        dataDir.toString()).command();
-    ProcessBuilder underPty = new ProcessBuilder("script", "-qec", String.join(" ", command.stream()
-        .map(RebuildTest::shellQuote).toList()), "/dev/null")
-        .directory(work.toFile()).redirectErrorStream(true);
+    List<String> command =
+        CliProcess.builder(work, Map.of(), "rebuild", "--all", "--data-dir", dataDir.toString())
+            .command();
+    ProcessBuilder underPty =
+        new ProcessBuilder(
+                "script",
+                "-qec",
+                String.join(" ", command.stream().map(RebuildTest::shellQuote).toList()),
+                "/dev/null")
+            .directory(work.toFile())
+            .redirectErrorStream(true);
     underPty.environment().put("TERM", "xterm-256color");
     underPty.environment().put("COLUMNS", "140");
     Process process = underPty.start();
     String screen = new String(process.getInputStream().readAllBytes());
 
     assertThat(process.waitFor()).as(screen).isZero();
-    assertThat(screen).contains("tenant " + Reservations.TENANTS.getFirst())
+    assertThat(screen)
+        .contains("tenant " + Reservations.TENANTS.getFirst())
         .contains("100%")
         .contains("13/13")
         .contains("events/s")

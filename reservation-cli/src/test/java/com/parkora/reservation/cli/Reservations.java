@@ -12,22 +12,35 @@ import java.util.UUID;
 /** Test data: a few reservations per tenant in every status, and read-model snapshots. */
 final class Reservations {
 
-  static final List<TenantId> TENANTS = List.of(
-      TenantId.parse("a1a1a1a1-0000-4000-8000-000000000001"),
-      TenantId.parse("b2b2b2b2-0000-4000-8000-000000000002"),
-      TenantId.parse("c3c3c3c3-0000-4000-8000-000000000003"));
+  static final List<TenantId> TENANTS =
+      List.of(
+          TenantId.parse("a1a1a1a1-0000-4000-8000-000000000001"),
+          TenantId.parse("b2b2b2b2-0000-4000-8000-000000000002"),
+          TenantId.parse("c3c3c3c3-0000-4000-8000-000000000003"));
 
   private Reservations() {}
 
-  /** Six reservations and 13 events per tenant: pending, confirmed, cancelled, completed, deleted, confirmed then cancelled. */
+  /**
+   * Six reservations and 13 events per tenant: pending, confirmed, cancelled, completed, deleted,
+   * confirmed then cancelled.
+   */
   static void populate(Storage storage, List<TenantId> tenants) {
     ReservationService service = ReservationService.builder(storage).build();
     for (TenantId tenant : tenants) {
       String user = UUID.nameUUIDFromBytes(tenant.toString().getBytes()).toString();
       String[] ids = new String[6];
       for (int i = 0; i < ids.length; i++) {
-        ids[i] = service.create(tenant, user, "spot-" + i, "2031-0" + (i + 1) + "-10T08:00:00Z",
-            1 + i, 10.0 + i).id().toString();
+        ids[i] =
+            service
+                .create(
+                    tenant,
+                    user,
+                    "spot-" + i,
+                    "2031-0" + (i + 1) + "-10T08:00:00Z",
+                    1 + i,
+                    10.0 + i)
+                .id()
+                .toString();
       }
       service.confirm(tenant, ids[1], "txn-" + ids[1]);
       service.cancel(tenant, ids[2], "changed plans");

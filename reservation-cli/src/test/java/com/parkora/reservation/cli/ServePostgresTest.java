@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServePostgresTest {
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   TestDatabase db;
 
@@ -40,16 +39,21 @@ class ServePostgresTest {
 
   @Test
   void with_a_database_url_serve_migrates_then_serves() throws Exception {
-    try (ServedService served = ServedService.start(work, Map.of("DATABASE_URL", db.connectionString()))) {
-      JsonNode created = Json.read(served.graphQl(ServeEmbeddedTest.TENANT, ServeEmbeddedTest.CREATE))
-          .path("data").path("createReservation");
+    try (ServedService served =
+        ServedService.start(work, Map.of("DATABASE_URL", db.connectionString()))) {
+      JsonNode created =
+          Json.read(served.graphQl(ServeEmbeddedTest.TENANT, ServeEmbeddedTest.CREATE))
+              .path("data")
+              .path("createReservation");
       assertThat(created.path("status").asText()).isEqualTo("PENDING");
       assertThat(served.log()).contains("data: PostgreSQL").contains("(schema version ");
       assertThat(served.log()).doesNotContain("password=" + "postgres");
       assertThat(served.terminate()).isZero();
     }
-    Long stored = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM event_store")
-        .mapTo(Long.class).one());
+    Long stored =
+        db.jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT count(*) FROM event_store").mapTo(Long.class).one());
     assertThat(stored).isEqualTo(1);
   }
 
@@ -59,7 +63,8 @@ class ServePostgresTest {
    */
   @Test
   void sigterm_lets_requests_in_flight_complete_and_exits_zero() throws Exception {
-    try (ServedService served = ServedService.start(work, Map.of("DATABASE_URL", db.connectionString()));
+    try (ServedService served =
+            ServedService.start(work, Map.of("DATABASE_URL", db.connectionString()));
         Connection blocker = connect()) {
       blocker.setAutoCommit(false);
       try (Statement statement = blocker.createStatement()) {
@@ -84,12 +89,13 @@ class ServePostgresTest {
 
   private CompletableFuture<HttpResponse<String>> postAsync(int port) {
     String body = "{\"query\":" + Json.quote(ServeEmbeddedTest.CREATE) + "}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-        .timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json")
-        .header("X-Tenant-ID", ServeEmbeddedTest.TENANT)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("X-Tenant-ID", ServeEmbeddedTest.TENANT)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code reservation serve} running as a process on a free port, for tests. */
 final class ServedService implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
   private final Path log;
@@ -31,16 +31,22 @@ final class ServedService implements AutoCloseable {
   /** Starts {@code serve} from the test classpath and waits until it is ready. */
   static ServedService start(Path workDir, Map<String, String> env) throws Exception {
     int port = freePort();
-    return start(CliProcess.builder(workDir, env, "serve", "--port", String.valueOf(port)),
-        workDir, port);
+    return start(
+        CliProcess.builder(workDir, env, "serve", "--port", String.valueOf(port)), workDir, port);
   }
 
   /** Starts {@code java -jar jar serve} and waits until it is ready. */
   static ServedService startJar(Path jar, Path workDir, Map<String, String> env) throws Exception {
     int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(CliProcess.javaBinary(), "-jar",
-        jar.toAbsolutePath().toString(), "serve", "--port", String.valueOf(port))
-        .directory(workDir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                CliProcess.javaBinary(),
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "serve",
+                "--port",
+                String.valueOf(port))
+            .directory(workDir.toFile());
     CliProcess.CONFIG_VARIABLES.forEach(builder.environment()::remove);
     builder.environment().putAll(env);
     return start(builder, workDir, port);
@@ -50,10 +56,7 @@ final class ServedService implements AutoCloseable {
   private static ServedService start(ProcessBuilder builder, Path workDir, int port)
       throws Exception {
     Path log = Files.createTempFile(workDir, "serve", ".log");
-    Process process = builder
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ServedService served = new ServedService(process, log, port);
     served.awaitReady(Duration.ofSeconds(60));
     return served;
@@ -68,22 +71,25 @@ final class ServedService implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** POSTs a GraphQL document for {@code tenant}; answers the response body. */
   String graphQl(String tenant, String document) throws IOException, InterruptedException {
     String body = "{\"query\":" + Json.quote(document) + "}";
-    HttpRequest request = HttpRequest.newBuilder(uri("/graphql"))
-        .timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json")
-        .header("X-Tenant-ID", tenant)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri("/graphql"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("X-Tenant-ID", tenant)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new AssertionError("GraphQL answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "GraphQL answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

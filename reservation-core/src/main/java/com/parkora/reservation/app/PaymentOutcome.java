@@ -1,8 +1,8 @@
 package com.parkora.reservation.app;
 
 /** The answer of {@code payReservation}: payment outcomes are values, never errors. */
-public record PaymentOutcome(boolean success, String transactionId, String message,
-    String errorCode) {
+public record PaymentOutcome(
+    boolean success, String transactionId, String message, String errorCode) {
 
   public static final String RESERVATION_NOT_FOUND = "RESERVATION_NOT_FOUND";
   public static final String INVALID_STATUS = "INVALID_STATUS";

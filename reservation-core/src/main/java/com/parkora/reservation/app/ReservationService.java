@@ -31,8 +31,8 @@ import java.util.function.Supplier;
 
 /**
  * The command and query handlers. A command loads its stream, decides, appends with the expected
- * version and projects, all in one unit of work; on a version clash it loads and decides again,
- * up to {@value #ATTEMPTS} times, then answers CONFLICT. Remote calls (spot directory, payments)
+ * version and projects, all in one unit of work; on a version clash it loads and decides again, up
+ * to {@value #ATTEMPTS} times, then answers CONFLICT. Remote calls (spot directory, payments)
  * happen with no unit of work open.
  */
 public final class ReservationService {
@@ -70,38 +70,51 @@ public final class ReservationService {
     }
     UUID id = ids.get();
     ReservationEvent.ReservationCreated created = Reservation.create(tenant, id, command, now());
-    return storage.inTransaction(tenant, uow -> {
-      List<UUID> conflicts = uow.readModel()
-          .overlapping(command.parkingSpotId(), command.startTime(), command.endTime())
-          .stream().map(ReservationView::id).toList();
-      if (!conflicts.isEmpty()) {
-        throw new ReservationException.SlotUnavailable(command.parkingSpotId(), conflicts);
-      }
-      record(uow, id, 0, List.of(created));
-      return ReservationView.of(Reservation.evolve(null, created));
-    });
+    return storage.inTransaction(
+        tenant,
+        uow -> {
+          List<UUID> conflicts =
+              uow
+                  .readModel()
+                  .overlapping(command.parkingSpotId(), command.startTime(), command.endTime())
+                  .stream()
+                  .map(ReservationView::id)
+                  .toList();
+          if (!conflicts.isEmpty()) {
+            throw new ReservationException.SlotUnavailable(command.parkingSpotId(), conflicts);
+          }
+          record(uow, id, 0, List.of(created));
+          return ReservationView.of(Reservation.evolve(null, created));
+        });
   }
 
   /** Validates raw input with this service's clock, then creates. */
-  public ReservationView create(TenantId tenant, String userId, String parkingSpotId,
-      String startTime, Integer durationHours, Double totalCost) {
-    return create(tenant, CreateReservation.parse(userId, parkingSpotId, startTime, durationHours,
-        totalCost, now()));
+  public ReservationView create(
+      TenantId tenant,
+      String userId,
+      String parkingSpotId,
+      String startTime,
+      Integer durationHours,
+      Double totalCost) {
+    return create(
+        tenant,
+        CreateReservation.parse(userId, parkingSpotId, startTime, durationHours, totalCost, now()));
   }
 
   public ReservationView confirm(TenantId tenant, String id, String transactionId) {
     Inputs.printable("transactionId", transactionId);
     String txn = transactionId == null || transactionId.isBlank() ? null : transactionId.trim();
     if (txn != null && txn.length() > 255) {
-      throw new ReservationException.InvalidInput("transactionId",
-          "transactionId must be at most 255 characters");
+      throw new ReservationException.InvalidInput(
+          "transactionId", "transactionId must be at most 255 characters");
     }
     return decide(tenant, id, state -> state.confirm(txn, now()));
   }
 
   public ReservationView cancel(TenantId tenant, String id, String reason) {
     if (reason != null && reason.length() > 1000) {
-      throw new ReservationException.InvalidInput("reason", "reason must be at most 1000 characters");
+      throw new ReservationException.InvalidInput(
+          "reason", "reason must be at most 1000 characters");
     }
     Inputs.storable("reason", reason);
     return decide(tenant, id, state -> state.cancel(reason, null, now()));
@@ -115,7 +128,9 @@ public final class ReservationService {
     return decide(tenant, id, state -> state.expire(now()));
   }
 
-  /** Deletes a PENDING or CANCELLED reservation; answers instead of throwing for the client's sake. */
+  /**
+   * Deletes a PENDING or CANCELLED reservation; answers instead of throwing for the client's sake.
+   */
   public DeleteOutcome delete(TenantId tenant, String id) {
     if (Inputs.uuidOrEmpty(id).isEmpty()) {
       return new DeleteOutcome(false, "Reservation " + Inputs.clip(id) + " not found");
@@ -126,39 +141,42 @@ public final class ReservationService {
     } catch (ReservationException.NotFound e) {
       return new DeleteOutcome(false, "Reservation " + Inputs.clip(id) + " not found");
     } catch (ReservationException.InvalidState e) {
-      return new DeleteOutcome(false, e.getMessage() + ": only PENDING or CANCELLED ones can be deleted");
+      return new DeleteOutcome(
+          false, e.getMessage() + ": only PENDING or CANCELLED ones can be deleted");
     }
   }
 
   /**
-   * Charges a PENDING reservation through the payment service and confirms it. Payment outcomes
-   * are answers, not errors. When two payments race, the one that loses is refunded, so the
-   * reservation is paid once.
+   * Charges a PENDING reservation through the payment service and confirms it. Payment outcomes are
+   * answers, not errors. When two payments race, the one that loses is refunded, so the reservation
+   * is paid once.
    */
   public PaymentOutcome pay(TenantId tenant, String id) {
     Optional<Reservation> before = find(tenant, id);
     if (before.isEmpty()) {
-      return PaymentOutcome.failed(PaymentOutcome.RESERVATION_NOT_FOUND,
-          "Reservation " + Inputs.clip(id) + " not found");
+      return PaymentOutcome.failed(
+          PaymentOutcome.RESERVATION_NOT_FOUND, "Reservation " + Inputs.clip(id) + " not found");
     }
     Reservation state = before.get();
     if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
       return PaymentOutcome.paid(state.transactionId(), "Reservation is already paid");
     }
     if (!state.isPayable()) {
-      return PaymentOutcome.failed(PaymentOutcome.INVALID_STATUS,
-          "Cannot pay a reservation that is " + state.status());
+      return PaymentOutcome.failed(
+          PaymentOutcome.INVALID_STATUS, "Cannot pay a reservation that is " + state.status());
     }
     PaymentGateway.Charge charge;
     try {
       charge = payments.charge(tenant, state.id(), state.userId(), state.totalCost());
     } catch (ReservationException.DependencyUnavailable e) {
-      return PaymentOutcome.failed(PaymentOutcome.SERVICE_UNAVAILABLE,
-          "Payment service unavailable: " + e.getMessage());
+      return PaymentOutcome.failed(
+          PaymentOutcome.SERVICE_UNAVAILABLE, "Payment service unavailable: " + e.getMessage());
     }
     if (!charge.success()) {
-      String code = charge.errorCode() == null || charge.errorCode().isBlank()
-          ? PaymentOutcome.PAYMENT_DECLINED : charge.errorCode();
+      String code =
+          charge.errorCode() == null || charge.errorCode().isBlank()
+              ? PaymentOutcome.PAYMENT_DECLINED
+              : charge.errorCode();
       String message = charge.message() == null ? "Payment declined" : charge.message();
       try {
         decide(tenant, id, s -> s.recordPaymentFailure(code, message, now()));
@@ -175,9 +193,10 @@ public final class ReservationService {
       decide(tenant, id, s -> s.recordPayment(charge.transactionId(), now()));
       return PaymentOutcome.paid(charge.transactionId(), "Payment processed");
     } catch (ReservationException e) {
-      refundQuietly(tenant, charge.transactionId(), "reservation no longer payable: " + e.getMessage());
-      return PaymentOutcome.failed(PaymentOutcome.INVALID_STATUS,
-          "Payment was refunded: " + e.getMessage());
+      refundQuietly(
+          tenant, charge.transactionId(), "reservation no longer payable: " + e.getMessage());
+      return PaymentOutcome.failed(
+          PaymentOutcome.INVALID_STATUS, "Payment was refunded: " + e.getMessage());
     }
   }
 
@@ -190,29 +209,40 @@ public final class ReservationService {
   }
 
   /**
-   * Expires this tenant's PENDING reservations whose hold ran out or whose start has passed.
-   * Safe to run from several instances: a lost race is skipped, and a reservation that cannot be
-   * read is logged and skipped, never holding up the others.
+   * Expires this tenant's PENDING reservations whose hold ran out or whose start has passed. Safe
+   * to run from several instances: a lost race is skipped, and a reservation that cannot be read is
+   * logged and skipped, never holding up the others.
    *
    * @return how many were expired by this call
    */
   public int expireDue(TenantId tenant, int batch) {
     Instant now = now();
-    List<UUID> due = storage.inTransaction(tenant, uow ->
-        uow.readModel().pendingDue(now.minus(pendingHold), now, batch));
+    List<UUID> due =
+        storage.inTransaction(
+            tenant, uow -> uow.readModel().pendingDue(now.minus(pendingHold), now, batch));
     int expired = 0;
     for (UUID id : due) {
       try {
-        ReservationView after = decide(tenant, id.toString(), state ->
-            state.isExpiryDue(now(), pendingHold) ? state.expire(now()) : List.of());
+        ReservationView after =
+            decide(
+                tenant,
+                id.toString(),
+                state -> state.isExpiryDue(now(), pendingHold) ? state.expire(now()) : List.of());
         if (after.status() == ReservationStatus.EXPIRED) {
           expired++;
         }
       } catch (ReservationException raced) {
         // another instance or command got there first, or the row moved on
       } catch (RuntimeException unreadable) {
-        LOG.log(System.Logger.Level.WARNING, "cannot expire reservation " + id + " of tenant "
-            + tenant + ": " + unreadable.getMessage(), unreadable);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "cannot expire reservation "
+                + id
+                + " of tenant "
+                + tenant
+                + ": "
+                + unreadable.getMessage(),
+            unreadable);
       }
     }
     return expired;
@@ -228,18 +258,20 @@ public final class ReservationService {
     return storage.inTransaction(tenant, uow -> uow.readModel().byId(uuid.get()));
   }
 
-  public List<ReservationView> list(TenantId tenant, String status, String userId, int limit,
-      int offset) {
+  public List<ReservationView> list(
+      TenantId tenant, String status, String userId, int limit, int offset) {
     if (limit < 0 || limit > MAX_PAGE) {
-      throw new ReservationException.InvalidInput("limit",
-          "limit must be between 0 and " + MAX_PAGE + ", got " + limit);
+      throw new ReservationException.InvalidInput(
+          "limit", "limit must be between 0 and " + MAX_PAGE + ", got " + limit);
     }
     if (offset < 0) {
-      throw new ReservationException.InvalidInput("offset", "offset must not be negative, got " + offset);
+      throw new ReservationException.InvalidInput(
+          "offset", "offset must not be negative, got " + offset);
     }
     ReservationStatus byStatus = status == null ? null : ReservationStatus.parse("status", status);
     UUID byUser = userId == null ? null : Inputs.uuid("userId", userId);
-    return storage.inTransaction(tenant, uow -> uow.readModel().list(byStatus, byUser, limit, offset));
+    return storage.inTransaction(
+        tenant, uow -> uow.readModel().list(byStatus, byUser, limit, offset));
   }
 
   public List<ReservationView> byUser(TenantId tenant, String userId, boolean includeCompleted) {
@@ -247,8 +279,8 @@ public final class ReservationService {
     return storage.inTransaction(tenant, uow -> uow.readModel().byUser(user, includeCompleted));
   }
 
-  public List<ReservationView> bySpot(TenantId tenant, String parkingSpotId, String startTime,
-      String endTime) {
+  public List<ReservationView> bySpot(
+      TenantId tenant, String parkingSpotId, String startTime, String endTime) {
     String spot = CreateReservation.spot(parkingSpotId);
     Instant from = startTime == null ? null : Inputs.instant("startTime", startTime);
     Instant to = endTime == null ? null : Inputs.instant("endTime", endTime);
@@ -258,13 +290,18 @@ public final class ReservationService {
     return storage.inTransaction(tenant, uow -> uow.readModel().bySpot(spot, from, to));
   }
 
-  public Availability availability(TenantId tenant, String parkingSpotId, String startTime,
-      Integer durationHours) {
+  public Availability availability(
+      TenantId tenant, String parkingSpotId, String startTime, Integer durationHours) {
     String spot = CreateReservation.spot(parkingSpotId);
     Instant start = Inputs.instant("startTime", startTime);
     Instant end = start.plus(Duration.ofHours(CreateReservation.durationHours(durationHours)));
-    List<UUID> conflicts = storage.inTransaction(tenant, uow ->
-        uow.readModel().overlapping(spot, start, end).stream().map(ReservationView::id).toList());
+    List<UUID> conflicts =
+        storage.inTransaction(
+            tenant,
+            uow ->
+                uow.readModel().overlapping(spot, start, end).stream()
+                    .map(ReservationView::id)
+                    .toList());
     return conflicts.isEmpty() ? new Availability(true, null) : new Availability(false, conflicts);
   }
 
@@ -285,7 +322,9 @@ public final class ReservationService {
     return storage.inTransaction(tenant, uow -> uow.events().load(uuid.get()));
   }
 
-  /** The reservation as it stood at {@code asOf}, folded from its events; empty before it existed. */
+  /**
+   * The reservation as it stood at {@code asOf}, folded from its events; empty before it existed.
+   */
   public Optional<ReservationView> stateAt(TenantId tenant, String id, String asOf) {
     Instant at = Inputs.instant("asOf", asOf);
     Optional<UUID> uuid = Inputs.uuidOrEmpty(id);
@@ -301,7 +340,8 @@ public final class ReservationService {
     if (uuid.isEmpty()) {
       return Optional.empty();
     }
-    return fold(storage.inTransaction(tenant, uow -> uow.events().loadUpToVersion(uuid.get(), version)));
+    return fold(
+        storage.inTransaction(tenant, uow -> uow.events().loadUpToVersion(uuid.get(), version)));
   }
 
   /** The state after each event, oldest first (a deletion shows the last state before it). */
@@ -326,12 +366,12 @@ public final class ReservationService {
 
   // ---- the command loop ----
 
-  private ReservationView decide(TenantId tenant, String rawId,
-      Function<Reservation, List<ReservationEvent>> decision) {
+  private ReservationView decide(
+      TenantId tenant, String rawId, Function<Reservation, List<ReservationEvent>> decision) {
     UUID id = Inputs.uuidOrEmpty(rawId).orElse(null);
     if (id == null) {
-      throw new ReservationException.InvalidInput("id", "id must be a UUID, got '"
-          + Inputs.clip(rawId) + "'");
+      throw new ReservationException.InvalidInput(
+          "id", "id must be a UUID, got '" + Inputs.clip(rawId) + "'");
     }
     for (int attempt = 1; ; attempt++) {
       try {
@@ -344,10 +384,10 @@ public final class ReservationService {
     }
   }
 
-  private ReservationView decideOnce(UnitOfWork uow, UUID id,
-      Function<Reservation, List<ReservationEvent>> decision) {
-    Reservation state = current(uow.events().load(id)).orElseThrow(() ->
-        new ReservationException.NotFound(id));
+  private ReservationView decideOnce(
+      UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
+    Reservation state =
+        current(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
     List<ReservationEvent> changes = decision.apply(state);
     record(uow, id, state.version(), changes);
     for (ReservationEvent change : changes) {
@@ -356,13 +396,15 @@ public final class ReservationService {
     return ReservationView.of(state);
   }
 
-  private void record(UnitOfWork uow, UUID id, long expectedVersion, List<ReservationEvent> changes) {
+  private void record(
+      UnitOfWork uow, UUID id, long expectedVersion, List<ReservationEvent> changes) {
     if (changes.isEmpty()) {
       return;
     }
-    List<NewEvent> pending = changes.stream()
-        .map(change -> new NewEvent(ids.get(), change, Map.of("aggregate_type", "Reservation")))
-        .toList();
+    List<NewEvent> pending =
+        changes.stream()
+            .map(change -> new NewEvent(ids.get(), change, Map.of("aggregate_type", "Reservation")))
+            .toList();
     for (StoredEvent stored : uow.events().append(id, expectedVersion, pending)) {
       uow.readModel().apply(projector.project(stored.event()));
     }
@@ -396,7 +438,9 @@ public final class ReservationService {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Collaborators beyond the storage default to: system clock, random ids, any spot, no payments. */
+  /**
+   * Collaborators beyond the storage default to: system clock, random ids, any spot, no payments.
+   */
   public static final class Builder {
     private final Storage storage;
     private Clock clock = Clock.systemUTC();

@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The one place that knows the wire form of events: the snake_case payloads of CONTRACTS.md §7
- * (the {@code data} column, readable by the Python service and back) and the message envelope of
- * §6 (RabbitMQ bodies, dumps, the embedded store's journal).
+ * The one place that knows the wire form of events: the snake_case payloads of docs/events.md (the
+ * {@code data} column, readable by the Python service and back) and the message envelope of §6
+ * (RabbitMQ bodies, dumps, the embedded store's journal).
  *
  * <p>Reading is lenient where the Python service was loose (numbers as strings, times without an
  * offset are UTC); writing is exact.
@@ -103,10 +103,14 @@ public final class EventCodec {
    * Reads a stored payload. {@code aggregateId}, {@code tenant} and {@code recordedAt} come from
    * the row and fill what an old payload lacks.
    */
-  public ReservationEvent decode(String eventType, JsonNode data, UUID aggregateId,
-      TenantId tenant, Instant recordedAt) {
-    EventType type = EventType.byName(eventType).orElseThrow(() ->
-        new EventFormatException("unknown event type '" + Inputs.clip(eventType) + "'"));
+  public ReservationEvent decode(
+      String eventType, JsonNode data, UUID aggregateId, TenantId tenant, Instant recordedAt) {
+    EventType type =
+        EventType.byName(eventType)
+            .orElseThrow(
+                () ->
+                    new EventFormatException(
+                        "unknown event type '" + Inputs.clip(eventType) + "'"));
     Payload p = new Payload(data, type);
     return switch (type) {
       case RESERVATION_CREATED -> {
@@ -114,31 +118,44 @@ public final class EventCodec {
         Instant start = p.instant("start_time");
         int hours = p.integer("duration_hours");
         Instant end = p.instantOr("end_time", start.plusSeconds(3600L * hours));
-        yield new ReservationCreated(aggregateId, tenant, p.uuid("user_id"),
-            p.text("parking_spot_id"), start, end, hours, p.money("total_cost"), created);
+        yield new ReservationCreated(
+            aggregateId,
+            tenant,
+            p.uuid("user_id"),
+            p.text("parking_spot_id"),
+            start,
+            end,
+            hours,
+            p.money("total_cost"),
+            created);
       }
-      case RESERVATION_CONFIRMED -> new ReservationConfirmed(aggregateId,
-          p.optionalText("transaction_id"), recordedAt);
-      case PAYMENT_PROCESSED -> new PaymentProcessed(aggregateId, p.optionalText("transaction_id"),
-          recordedAt);
-      case RESERVATION_CANCELLED -> new ReservationCancelled(aggregateId, p.optionalText("reason"),
-          p.optionalText("refund_id"), recordedAt);
+      case RESERVATION_CONFIRMED ->
+          new ReservationConfirmed(aggregateId, p.optionalText("transaction_id"), recordedAt);
+      case PAYMENT_PROCESSED ->
+          new PaymentProcessed(aggregateId, p.optionalText("transaction_id"), recordedAt);
+      case RESERVATION_CANCELLED ->
+          new ReservationCancelled(
+              aggregateId, p.optionalText("reason"), p.optionalText("refund_id"), recordedAt);
       case RESERVATION_COMPLETED -> new ReservationCompleted(aggregateId, recordedAt);
       case RESERVATION_EXPIRED -> new ReservationExpired(aggregateId, recordedAt);
-      case PAYMENT_FAILED -> new PaymentFailed(aggregateId, p.optionalText("error_code"),
-          p.optionalText("message"), recordedAt);
+      case PAYMENT_FAILED ->
+          new PaymentFailed(
+              aggregateId, p.optionalText("error_code"), p.optionalText("message"), recordedAt);
       case RESERVATION_DELETED -> new ReservationDeleted(aggregateId, recordedAt);
     };
   }
 
-  public ReservationEvent decode(String eventType, String dataText, UUID aggregateId,
-      TenantId tenant, Instant recordedAt) {
+  public ReservationEvent decode(
+      String eventType, String dataText, UUID aggregateId, TenantId tenant, Instant recordedAt) {
     return decode(eventType, read(dataText), aggregateId, tenant, recordedAt);
   }
 
   // ---- message envelope (§6) ----
 
-  /** {@code {"event_id","event_type","reservation_id","tenant_id","version","position","occurred_at","data"}}. */
+  /**
+   * {@code
+   * {"event_id","event_type","reservation_id","tenant_id","version","position","occurred_at","data"}}.
+   */
   public ObjectNode message(StoredEvent event) {
     ObjectNode m = json.createObjectNode();
     m.put("event_id", event.eventId().toString());
@@ -180,8 +197,15 @@ public final class EventCodec {
     if (meta != null && meta.isObject()) {
       meta.properties().forEach(f -> metadata.put(f.getKey(), f.getValue().asText()));
     }
-    return new StoredEvent(p.uuid("event_id"), aggregateId, tenant, p.integer("version"),
-        m.path("position").asLong(0), event, metadata, at);
+    return new StoredEvent(
+        p.uuid("event_id"),
+        aggregateId,
+        tenant,
+        p.integer("version"),
+        m.path("position").asLong(0),
+        event,
+        metadata,
+        at);
   }
 
   // ---- metadata column ----
@@ -197,8 +221,14 @@ public final class EventCodec {
     }
     JsonNode node = read(text);
     if (node.isObject()) {
-      node.properties().forEach(f -> out.put(f.getKey(),
-          f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+      node.properties()
+          .forEach(
+              f ->
+                  out.put(
+                      f.getKey(),
+                      f.getValue().isValueNode()
+                          ? f.getValue().asText()
+                          : f.getValue().toString()));
     }
     return out;
   }
@@ -258,8 +288,10 @@ public final class EventCodec {
     BigDecimal money(String field) {
       JsonNode value = node.get(field);
       try {
-        BigDecimal amount = value != null && value.isNumber() ? value.decimalValue()
-            : new BigDecimal(text(field).trim());
+        BigDecimal amount =
+            value != null && value.isNumber()
+                ? value.decimalValue()
+                : new BigDecimal(text(field).trim());
         return amount.setScale(2, RoundingMode.HALF_EVEN);
       } catch (NumberFormatException e) {
         throw new EventFormatException(where() + field + " is not a number");

@@ -1,6 +1,6 @@
 package com.parkora.reservation.domain;
 
-/** The error codes of the wire contract (CONTRACTS.md §1), shared by GraphQL and REST. */
+/** The error codes of the wire contract (docs/graphql.md), shared by GraphQL and REST. */
 public enum ErrorCode {
   INVALID_INPUT,
   NOT_FOUND,

@@ -36,8 +36,8 @@ public enum EventType {
   }
 
   /**
-   * RabbitMQ routing key per CONTRACTS.md §6, to the letter: {@code reservation.} and the type in
-   * lower case with {@code _} as {@code .} ({@code reservation.payment.processed}).
+   * RabbitMQ routing key per docs/notifications.md, to the letter: {@code reservation.} and the
+   * type in lower case with {@code _} as {@code .} ({@code reservation.payment.processed}).
    */
   public String routingKey() {
     return "reservation." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class Inputs {
 
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private Inputs() {}
 
@@ -31,8 +32,8 @@ public final class Inputs {
     try {
       return strictUuid(raw == null ? null : raw.trim());
     } catch (IllegalArgumentException e) {
-      throw new ReservationException.InvalidInput(field, field + " must be a UUID, got '"
-          + clip(raw) + "'");
+      throw new ReservationException.InvalidInput(
+          field, field + " must be a UUID, got '" + clip(raw) + "'");
     }
   }
 
@@ -47,6 +48,7 @@ public final class Inputs {
 
   /** The earliest and latest instants accepted: what every store can hold, with room to spare. */
   public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
   public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   /**
@@ -56,8 +58,8 @@ public final class Inputs {
   public static Instant instant(String field, String raw) {
     Instant instant = parseInstant(field, raw);
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-      throw new ReservationException.InvalidInput(field, field
-          + " must lie between the years 1970 and 9999, got '" + clip(raw) + "'");
+      throw new ReservationException.InvalidInput(
+          field, field + " must lie between the years 1970 and 9999, got '" + clip(raw) + "'");
     }
     return instant;
   }
@@ -65,8 +67,8 @@ public final class Inputs {
   /** Text without control characters (identifiers such as spots and transaction ids). */
   public static String printable(String field, String text) {
     if (text != null && text.chars().anyMatch(Character::isISOControl)) {
-      throw new ReservationException.InvalidInput(field, field
-          + " must not contain control characters");
+      throw new ReservationException.InvalidInput(
+          field, field + " must not contain control characters");
     }
     return text;
   }
@@ -74,7 +76,8 @@ public final class Inputs {
   /** Free text (a reason): line breaks are fine, a NUL character is not storable. */
   public static String storable(String field, String text) {
     if (text != null && text.indexOf('\0') >= 0) {
-      throw new ReservationException.InvalidInput(field, field + " must not contain NUL characters");
+      throw new ReservationException.InvalidInput(
+          field, field + " must not contain NUL characters");
     }
     return text;
   }
@@ -85,15 +88,21 @@ public final class Inputs {
     }
     String text = raw.trim();
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .toInstant()
           .truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeParseException withoutOffset) {
       try {
         return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            .toInstant(ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.MICROS);
       } catch (DateTimeParseException e) {
-        throw new ReservationException.InvalidInput(field, field
-            + " must be an ISO-8601 date-time such as 2026-12-01T09:30:00Z, got '" + clip(raw) + "'");
+        throw new ReservationException.InvalidInput(
+            field,
+            field
+                + " must be an ISO-8601 date-time such as 2026-12-01T09:30:00Z, got '"
+                + clip(raw)
+                + "'");
       }
     }
   }

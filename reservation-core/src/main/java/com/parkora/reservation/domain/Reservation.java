@@ -47,48 +47,96 @@ public record Reservation(
   public static Reservation evolve(Reservation state, ReservationEvent event) {
     if (state == null) {
       if (!(event instanceof ReservationCreated created)) {
-        throw new IllegalStateException("stream of " + event.reservationId()
-            + " does not start with its creation");
+        throw new IllegalStateException(
+            "stream of " + event.reservationId() + " does not start with its creation");
       }
-      return new Reservation(created.reservationId(), created.tenantId(), created.userId(),
-          created.parkingSpotId(), created.startTime(), created.endTime(), created.durationHours(),
-          created.totalCost(), ReservationStatus.PENDING, null, created.occurredAt(),
-          created.occurredAt(), 1, false);
+      return new Reservation(
+          created.reservationId(),
+          created.tenantId(),
+          created.userId(),
+          created.parkingSpotId(),
+          created.startTime(),
+          created.endTime(),
+          created.durationHours(),
+          created.totalCost(),
+          ReservationStatus.PENDING,
+          null,
+          created.occurredAt(),
+          created.occurredAt(),
+          1,
+          false);
     }
     return switch (event) {
-      case ReservationCreated e -> throw new IllegalStateException("reservation " + state.id()
-          + " created twice");
-      case ReservationConfirmed e -> state.moved(ReservationStatus.CONFIRMED,
-          e.transactionId() == null ? state.transactionId : e.transactionId(), e.occurredAt());
-      case PaymentProcessed e -> state.moved(ReservationStatus.CONFIRMED, e.transactionId(),
-          e.occurredAt());
-      case ReservationCancelled e -> state.moved(ReservationStatus.CANCELLED, state.transactionId,
-          e.occurredAt());
-      case ReservationCompleted e -> state.moved(ReservationStatus.COMPLETED, state.transactionId,
-          e.occurredAt());
-      case ReservationExpired e -> state.moved(ReservationStatus.EXPIRED, state.transactionId,
-          e.occurredAt());
+      case ReservationCreated e ->
+          throw new IllegalStateException("reservation " + state.id() + " created twice");
+      case ReservationConfirmed e ->
+          state.moved(
+              ReservationStatus.CONFIRMED,
+              e.transactionId() == null ? state.transactionId : e.transactionId(),
+              e.occurredAt());
+      case PaymentProcessed e ->
+          state.moved(ReservationStatus.CONFIRMED, e.transactionId(), e.occurredAt());
+      case ReservationCancelled e ->
+          state.moved(ReservationStatus.CANCELLED, state.transactionId, e.occurredAt());
+      case ReservationCompleted e ->
+          state.moved(ReservationStatus.COMPLETED, state.transactionId, e.occurredAt());
+      case ReservationExpired e ->
+          state.moved(ReservationStatus.EXPIRED, state.transactionId, e.occurredAt());
       case PaymentFailed e -> state.moved(state.status, state.transactionId, e.occurredAt());
       case ReservationDeleted e -> state.removed(e.occurredAt());
     };
   }
 
   private Reservation moved(ReservationStatus next, String txn, Instant at) {
-    return new Reservation(id, tenantId, userId, parkingSpotId, startTime, endTime, durationHours,
-        totalCost, next, txn, createdAt, at, version + 1, deleted);
+    return new Reservation(
+        id,
+        tenantId,
+        userId,
+        parkingSpotId,
+        startTime,
+        endTime,
+        durationHours,
+        totalCost,
+        next,
+        txn,
+        createdAt,
+        at,
+        version + 1,
+        deleted);
   }
 
   private Reservation removed(Instant at) {
-    return new Reservation(id, tenantId, userId, parkingSpotId, startTime, endTime, durationHours,
-        totalCost, status, transactionId, createdAt, at, version + 1, true);
+    return new Reservation(
+        id,
+        tenantId,
+        userId,
+        parkingSpotId,
+        startTime,
+        endTime,
+        durationHours,
+        totalCost,
+        status,
+        transactionId,
+        createdAt,
+        at,
+        version + 1,
+        true);
   }
 
   // ---- decisions: pure, time comes in as an argument ----
 
-  public static ReservationCreated create(TenantId tenant, UUID id, CreateReservation command,
-      Instant now) {
-    return new ReservationCreated(id, tenant, command.userId(), command.parkingSpotId(),
-        command.startTime(), command.endTime(), command.durationHours(), command.totalCost(), now);
+  public static ReservationCreated create(
+      TenantId tenant, UUID id, CreateReservation command, Instant now) {
+    return new ReservationCreated(
+        id,
+        tenant,
+        command.userId(),
+        command.parkingSpotId(),
+        command.startTime(),
+        command.endTime(),
+        command.durationHours(),
+        command.totalCost(),
+        now);
   }
 
   /** Confirming again with the same (or no) transaction changes nothing: callbacks may repeat. */
@@ -124,7 +172,8 @@ public record Reservation(
    * the charge is still being answered) gets the payment attached.
    */
   public List<ReservationEvent> recordPayment(String transactionId, Instant now) {
-    if (status == ReservationStatus.CONFIRMED && Objects.equals(transactionId, this.transactionId)) {
+    if (status == ReservationStatus.CONFIRMED
+        && Objects.equals(transactionId, this.transactionId)) {
       return List.of();
     }
     if (!isPayable()) {
@@ -139,8 +188,8 @@ public record Reservation(
         || status == ReservationStatus.CONFIRMED && transactionId == null;
   }
 
-  public List<ReservationEvent> recordPaymentFailure(String errorCode, String message,
-      Instant now) {
+  public List<ReservationEvent> recordPaymentFailure(
+      String errorCode, String message, Instant now) {
     require(ReservationStatus.PENDING, "pay");
     return List.of(new PaymentFailed(id, errorCode, message, now));
   }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Everything that can happen to a reservation. Each event carries the instant it happened, so
- * that projections and replays never consult the clock.
+ * Everything that can happen to a reservation. Each event carries the instant it happened, so that
+ * projections and replays never consult the clock.
  */
 public sealed interface ReservationEvent {
 
@@ -27,7 +27,8 @@ public sealed interface ReservationEvent {
       Instant endTime,
       int durationHours,
       BigDecimal totalCost,
-      Instant occurredAt) implements ReservationEvent {
+      Instant occurredAt)
+      implements ReservationEvent {
 
     public ReservationCreated {
       Objects.requireNonNull(reservationId, "reservationId");
@@ -55,8 +56,9 @@ public sealed interface ReservationEvent {
     }
   }
 
-  record ReservationCancelled(UUID reservationId, String reason, String refundId,
-      Instant occurredAt) implements ReservationEvent {
+  record ReservationCancelled(
+      UUID reservationId, String reason, String refundId, Instant occurredAt)
+      implements ReservationEvent {
     @Override
     public ReservationStatus resultingStatus() {
       return ReservationStatus.CANCELLED;

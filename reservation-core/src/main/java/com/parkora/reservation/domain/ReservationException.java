@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one unchecked root of every failure the service reports to a caller. Each subclass names
- * what failed and carries the {@link ErrorCode} of the wire contract; adapters map the code, never
- * the class, to a status.
+ * The one unchecked root of every failure the service reports to a caller. Each subclass names what
+ * failed and carries the {@link ErrorCode} of the wire contract; adapters map the code, never the
+ * class, to a status.
  */
 public abstract sealed class ReservationException extends RuntimeException {
 
@@ -73,7 +73,8 @@ public abstract sealed class ReservationException extends RuntimeException {
     private final List<UUID> conflicts;
 
     public SlotUnavailable(String parkingSpotId, List<UUID> conflicts) {
-      super(ErrorCode.SLOT_UNAVAILABLE,
+      super(
+          ErrorCode.SLOT_UNAVAILABLE,
           "Parking spot " + parkingSpotId + " is already reserved for an overlapping time");
       this.conflicts = List.copyOf(conflicts);
     }
@@ -86,8 +87,13 @@ public abstract sealed class ReservationException extends RuntimeException {
   /** Another command changed the reservation concurrently, and retrying did not settle it. */
   public static final class Conflict extends ReservationException {
     public Conflict(UUID aggregateId, long expectedVersion) {
-      super(ErrorCode.CONFLICT, "Reservation " + aggregateId
-          + " was changed concurrently (expected version " + expectedVersion + "); try again");
+      super(
+          ErrorCode.CONFLICT,
+          "Reservation "
+              + aggregateId
+              + " was changed concurrently (expected version "
+              + expectedVersion
+              + "); try again");
     }
   }
 

@@ -20,7 +20,7 @@ public enum ReservationStatus {
         return status;
       }
     }
-    throw new ReservationException.InvalidInput(field,
-        field + " must be one of PENDING, CONFIRMED, CANCELLED, COMPLETED, EXPIRED");
+    throw new ReservationException.InvalidInput(
+        field, field + " must be one of PENDING, CONFIRMED, CANCELLED, COMPLETED, EXPIRED");
   }
 }

@@ -18,8 +18,8 @@ public record TenantId(UUID value) {
     try {
       return new TenantId(Inputs.strictUuid(raw.trim()));
     } catch (IllegalArgumentException e) {
-      throw new ReservationException.TenantRequired("Tenant id must be a UUID, got '"
-          + Inputs.clip(raw) + "'");
+      throw new ReservationException.TenantRequired(
+          "Tenant id must be a UUID, got '" + Inputs.clip(raw) + "'");
     }
   }
 

@@ -14,16 +14,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Storage in memory with the semantics of the PostgreSQL store: tenants apart, versions checked,
- * no overlapping active reservations, all-or-nothing units of work. Units of work run one at a time
- * (a single lock), which makes every check exact. For embedding, unit tests and, with a
- * {@link Journal}, the embedded store of {@code serve}.
+ * Storage in memory with the semantics of the PostgreSQL store: tenants apart, versions checked, no
+ * overlapping active reservations, all-or-nothing units of work. Units of work run one at a time (a
+ * single lock), which makes every check exact. For embedding, unit tests and, with a {@link
+ * Journal}, the embedded store of {@code serve}.
  */
 public final class InMemoryStorage implements Storage {
 
@@ -46,7 +45,8 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
-  public <T> T inTransaction(TenantId tenant, Function<com.parkora.reservation.port.UnitOfWork, T> work) {
+  public <T> T inTransaction(
+      TenantId tenant, Function<com.parkora.reservation.port.UnitOfWork, T> work) {
     lock.lock();
     try {
       MemoryUnitOfWork uow = new MemoryUnitOfWork(tenant, state, commits + 1);

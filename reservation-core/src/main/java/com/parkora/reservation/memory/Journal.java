@@ -15,8 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The embedded store's durability: one JSON event per line (the message shape of CONTRACTS.md §6),
- * appended and forced to disk before a unit of work commits, replayed at start. For one process.
+ * The embedded store's durability: one JSON event per line (the message shape of
+ * docs/notifications.md), appended and forced to disk before a unit of work commits, replayed at
+ * start. For one process.
  */
 public final class Journal implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class Journal implements AutoCloseable {
   private final Path file;
   private final EventCodec codec;
   private FileChannel channel;
+
   /** Set when a failed write could not be undone: no later commit is accepted. */
   private IOException broken;
 
@@ -41,8 +43,12 @@ public final class Journal implements AutoCloseable {
       Journal journal = new Journal(dataDir.resolve(FILE_NAME), codec);
       InMemoryStorage storage = new InMemoryStorage(journal::write);
       long replayed = journal.replayInto(storage);
-      journal.channel = FileChannel.open(journal.file, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      journal.channel =
+          FileChannel.open(
+              journal.file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND);
       return new JournaledStorage(storage, journal, replayed);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the journal in " + dataDir, e);
@@ -91,19 +97,25 @@ public final class Journal implements AutoCloseable {
       return codec.fromMessage(line);
     } catch (RuntimeException e) {
       if (reader.readLine() == null) {
-        LOG.log(System.Logger.Level.WARNING, "ignoring a torn last line " + lineNo + " of "
-            + file + " (a write interrupted by a crash): " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "ignoring a torn last line "
+                + lineNo
+                + " of "
+                + file
+                + " (a write interrupted by a crash): "
+                + e.getMessage());
         return null;
       }
-      throw new IllegalStateException("journal " + file + " line " + lineNo + " is corrupt: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "journal " + file + " line " + lineNo + " is corrupt: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Appends a unit of work's events and forces them to disk. If that fails (a full disk), the
-   * file is cut back to where it was, so a rolled-back unit of work leaves no line behind; if even
-   * that fails, the journal refuses every later commit rather than grow a file it cannot replay.
+   * Appends a unit of work's events and forces them to disk. If that fails (a full disk), the file
+   * is cut back to where it was, so a rolled-back unit of work leaves no line behind; if even that
+   * fails, the journal refuses every later commit rather than grow a file it cannot replay.
    */
   private void write(List<StoredEvent> events) {
     if (broken != null) {
@@ -138,8 +150,13 @@ public final class Journal implements AutoCloseable {
     } catch (IOException e) {
       e.addSuppressed(cause);
       broken = e;
-      LOG.log(System.Logger.Level.ERROR, "the journal " + file + " could not be cut back after a"
-          + " failed write; refusing further commits", e);
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "the journal "
+              + file
+              + " could not be cut back after a"
+              + " failed write; refusing further commits",
+          e);
     }
   }
 

@@ -14,6 +14,7 @@ final class MemoryState {
 
   /** Every event of every tenant in position order, with its feed position. */
   private final List<FeedEvent> log = new ArrayList<>();
+
   private final Map<UUID, List<StoredEvent>> streams = new HashMap<>();
   private final Map<UUID, StoredEvent> byEventId = new HashMap<>();
   private final Map<TenantId, List<StoredEvent>> byTenant = new HashMap<>();

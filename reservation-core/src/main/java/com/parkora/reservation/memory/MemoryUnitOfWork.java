@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
 
   private static final Comparator<ReservationView> BY_START_DESC =
-      Comparator.comparing(ReservationView::startTime).reversed()
+      Comparator.comparing(ReservationView::startTime)
+          .reversed()
           .thenComparing(ReservationView::id, TenantRows.UUID_ORDER);
 
   private final TenantId tenant;
@@ -85,11 +86,19 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
     long version = expectedVersion;
     for (NewEvent e : events) {
       if (!e.event().reservationId().equals(aggregateId)) {
-        throw new IllegalArgumentException("event of " + e.event().reservationId()
-            + " appended to stream " + aggregateId);
+        throw new IllegalArgumentException(
+            "event of " + e.event().reservationId() + " appended to stream " + aggregateId);
       }
-      StoredEvent event = new StoredEvent(e.eventId(), aggregateId, tenant, ++version,
-          state.nextPosition(), e.event(), e.metadata(), e.event().occurredAt());
+      StoredEvent event =
+          new StoredEvent(
+              e.eventId(),
+              aggregateId,
+              tenant,
+              ++version,
+              state.nextPosition(),
+              e.event(),
+              e.metadata(),
+              e.event().occurredAt());
       add(event);
       stored.add(event);
     }
@@ -102,14 +111,22 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
       return false;
     }
     if (!event.tenantId().equals(tenant)) {
-      throw new IllegalArgumentException("event of tenant " + event.tenantId()
-          + " imported for tenant " + tenant);
+      throw new IllegalArgumentException(
+          "event of tenant " + event.tenantId() + " imported for tenant " + tenant);
     }
     if (state.stream(event.aggregateId()).size() != event.version() - 1) {
       throw new ReservationException.Conflict(event.aggregateId(), event.version() - 1);
     }
-    add(new StoredEvent(event.eventId(), event.aggregateId(), tenant, event.version(),
-        state.nextPosition(), event.event(), event.metadata(), event.createdAt()));
+    add(
+        new StoredEvent(
+            event.eventId(),
+            event.aggregateId(),
+            tenant,
+            event.version(),
+            state.nextPosition(),
+            event.event(),
+            event.metadata(),
+            event.createdAt()));
     return true;
   }
 
@@ -158,18 +175,22 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
 
   @Override
   public List<ReservationView> list(ReservationStatus status, UUID userId, int limit, int offset) {
-    Stream<ReservationView> candidates = userId == null ? rows().newestFirst()
-        : rows().ofUser(userId);
+    Stream<ReservationView> candidates =
+        userId == null ? rows().newestFirst() : rows().ofUser(userId);
     return candidates
         .filter(r -> status == null || r.status() == status)
-        .skip(offset).limit(limit).toList();
+        .skip(offset)
+        .limit(limit)
+        .toList();
   }
 
   @Override
   public List<ReservationView> byUser(UUID userId, boolean includeCompleted) {
-    return rows().ofUser(userId)
+    return rows()
+        .ofUser(userId)
         .filter(r -> includeCompleted || r.status().isActive())
-        .sorted(BY_START_DESC).toList();
+        .sorted(BY_START_DESC)
+        .toList();
   }
 
   @Override
@@ -191,12 +212,16 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
 
   @Override
   public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
-    return rows().newestFirst()
+    return rows()
+        .newestFirst()
         .filter(r -> r.status() == ReservationStatus.PENDING)
         .filter(r -> !r.createdAt().isAfter(createdBefore) || !r.startTime().isAfter(startBefore))
-        .sorted(Comparator.comparing(ReservationView::createdAt)
-            .thenComparing(ReservationView::id, TenantRows.UUID_ORDER))
-        .limit(limit).map(ReservationView::id).toList();
+        .sorted(
+            Comparator.comparing(ReservationView::createdAt)
+                .thenComparing(ReservationView::id, TenantRows.UUID_ORDER))
+        .limit(limit)
+        .map(ReservationView::id)
+        .toList();
   }
 
   @Override
@@ -209,20 +234,22 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
         if (before == null) {
           return;
         }
-        rows.put(before.with(
-            update.status() == null ? before.status() : update.status(),
-            update.transactionId() == null ? before.transactionId() : update.transactionId(),
-            update.updatedAt()));
+        rows.put(
+            before.with(
+                update.status() == null ? before.status() : update.status(),
+                update.transactionId() == null ? before.transactionId() : update.transactionId(),
+                update.updatedAt()));
       }
       case ReadModelWrite.Delete delete -> rows.remove(delete.id());
     }
-    undo.push(() -> {
-      if (before == null) {
-        rows.remove(write.id());
-      } else {
-        rows.put(before);
-      }
-    });
+    undo.push(
+        () -> {
+          if (before == null) {
+            rows.remove(write.id());
+          } else {
+            rows.put(before);
+          }
+        });
   }
 
   private void insert(TenantRows rows, ReservationView row) {
@@ -230,8 +257,10 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
       throw new IllegalStateException("read model already has reservation " + row.id());
     }
     if (row.status().isActive()) {
-      List<UUID> conflicts = overlapping(row.parkingSpotId(), row.startTime(), row.endTime())
-          .stream().map(ReservationView::id).toList();
+      List<UUID> conflicts =
+          overlapping(row.parkingSpotId(), row.startTime(), row.endTime()).stream()
+              .map(ReservationView::id)
+              .toList();
       if (!conflicts.isEmpty()) {
         throw new ReservationException.SlotUnavailable(row.parkingSpotId(), conflicts);
       }

@@ -21,8 +21,10 @@ final class TenantRows {
   static final Comparator<UUID> UUID_ORDER =
       Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
           .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
   static final Comparator<ReservationView> NEWEST_FIRST =
-      Comparator.comparing(ReservationView::createdAt).reversed()
+      Comparator.comparing(ReservationView::createdAt)
+          .reversed()
           .thenComparing(ReservationView::id, UUID_ORDER);
   static final Comparator<ReservationView> BY_START =
       Comparator.comparing(ReservationView::startTime)
@@ -82,8 +84,8 @@ final class TenantRows {
     }
   }
 
-  private static <K> void removeFrom(Map<K, NavigableSet<ReservationView>> index, K key,
-      ReservationView row) {
+  private static <K> void removeFrom(
+      Map<K, NavigableSet<ReservationView>> index, K key, ReservationView row) {
     NavigableSet<ReservationView> rows = index.get(key);
     rows.remove(row);
     if (rows.isEmpty()) {

@@ -4,7 +4,7 @@ import com.parkora.reservation.domain.EventType;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Event-store statistics of one tenant (CONTRACTS.md §2 {@code /admin/events/stats}). */
+/** Event-store statistics of one tenant (docs/rest.md {@code /admin/events/stats}). */
 public record EventCounts(long totalEvents, long totalAggregates, Map<EventType, Long> byType) {
 
   public EventCounts {

@@ -1,6 +1,6 @@
 package com.parkora.reservation.port;
 
-/** Sends committed events to subscribers (RabbitMQ, CONTRACTS.md §6). At least once. */
+/** Sends committed events to subscribers (RabbitMQ, docs/notifications.md). At least once. */
 @FunctionalInterface
 public interface EventPublisher {
 

@@ -5,21 +5,25 @@ import com.parkora.reservation.domain.TenantId;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** The payment service (CONTRACTS.md §4). Called with no transaction open. */
+/** The payment service (docs/payments.md). Called with no transaction open. */
 public interface PaymentGateway {
 
   /** Used while no payment service is configured: every call is SERVICE_UNAVAILABLE. */
-  PaymentGateway NONE = new PaymentGateway() {
-    @Override
-    public Charge charge(TenantId tenant, UUID reservationId, UUID userId, BigDecimal amount) {
-      throw new ReservationException.DependencyUnavailable("No payment service is configured", null);
-    }
+  PaymentGateway NONE =
+      new PaymentGateway() {
+        @Override
+        public Charge charge(TenantId tenant, UUID reservationId, UUID userId, BigDecimal amount) {
+          throw new ReservationException.DependencyUnavailable(
+              "No payment service is configured", null);
+        }
 
-    @Override
-    public Refund refund(TenantId tenant, String transactionId, BigDecimal amount, String reason) {
-      throw new ReservationException.DependencyUnavailable("No payment service is configured", null);
-    }
-  };
+        @Override
+        public Refund refund(
+            TenantId tenant, String transactionId, BigDecimal amount, String reason) {
+          throw new ReservationException.DependencyUnavailable(
+              "No payment service is configured", null);
+        }
+      };
 
   /**
    * Charges a reservation in EUR.

@@ -19,10 +19,21 @@ public final class Projector {
 
   public ReadModelWrite project(ReservationEvent event) {
     return switch (event) {
-      case ReservationCreated e -> new ReadModelWrite.Insert(new ReservationView(
-          e.reservationId(), e.tenantId(), e.userId(), e.parkingSpotId(), e.startTime(),
-          e.endTime(), e.durationHours(), e.totalCost(), ReservationStatus.PENDING, null,
-          e.occurredAt(), e.occurredAt()));
+      case ReservationCreated e ->
+          new ReadModelWrite.Insert(
+              new ReservationView(
+                  e.reservationId(),
+                  e.tenantId(),
+                  e.userId(),
+                  e.parkingSpotId(),
+                  e.startTime(),
+                  e.endTime(),
+                  e.durationHours(),
+                  e.totalCost(),
+                  ReservationStatus.PENDING,
+                  null,
+                  e.occurredAt(),
+                  e.occurredAt()));
       case ReservationConfirmed e -> update(e, e.transactionId());
       case PaymentProcessed e -> update(e, e.transactionId());
       case ReservationCancelled e -> update(e, null);
@@ -34,7 +45,7 @@ public final class Projector {
   }
 
   private static ReadModelWrite update(ReservationEvent event, String transactionId) {
-    return new ReadModelWrite.Update(event.reservationId(), event.resultingStatus(), transactionId,
-        event.occurredAt());
+    return new ReadModelWrite.Update(
+        event.reservationId(), event.resultingStatus(), transactionId, event.occurredAt());
   }
 }

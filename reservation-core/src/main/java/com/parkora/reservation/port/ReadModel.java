@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * The query side of one tenant, as seen from inside a {@link UnitOfWork}: the queries of
- * CONTRACTS.md §1 and the writes a projection needs. Active means PENDING or CONFIRMED; two
+ * docs/graphql.md and the writes a projection needs. Active means PENDING or CONFIRMED; two
  * intervals overlap when {@code a.start < b.end && b.start < a.end}.
  */
 public interface ReadModel {
@@ -32,7 +32,10 @@ public interface ReadModel {
 
   StatusCounts statusCounts();
 
-  /** Ids of PENDING rows created at or before {@code createdBefore} or starting at or before {@code startBefore}. */
+  /**
+   * Ids of PENDING rows created at or before {@code createdBefore} or starting at or before {@code
+   * startBefore}.
+   */
   List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit);
 
   /** Applies one projected write. */

@@ -24,14 +24,35 @@ public record ReservationView(
 
   /** The row a state folded from events would have (for point-in-time and history queries). */
   public static ReservationView of(Reservation state) {
-    return new ReservationView(state.id(), state.tenantId(), state.userId(), state.parkingSpotId(),
-        state.startTime(), state.endTime(), state.durationHours(), state.totalCost(),
-        state.status(), state.transactionId(), state.createdAt(), state.updatedAt());
+    return new ReservationView(
+        state.id(),
+        state.tenantId(),
+        state.userId(),
+        state.parkingSpotId(),
+        state.startTime(),
+        state.endTime(),
+        state.durationHours(),
+        state.totalCost(),
+        state.status(),
+        state.transactionId(),
+        state.createdAt(),
+        state.updatedAt());
   }
 
-  public ReservationView with(ReservationStatus newStatus, String newTransactionId,
-      Instant newUpdatedAt) {
-    return new ReservationView(id, tenantId, userId, parkingSpotId, startTime, endTime,
-        durationHours, totalCost, newStatus, newTransactionId, createdAt, newUpdatedAt);
+  public ReservationView with(
+      ReservationStatus newStatus, String newTransactionId, Instant newUpdatedAt) {
+    return new ReservationView(
+        id,
+        tenantId,
+        userId,
+        parkingSpotId,
+        startTime,
+        endTime,
+        durationHours,
+        totalCost,
+        newStatus,
+        newTransactionId,
+        createdAt,
+        newUpdatedAt);
   }
 }

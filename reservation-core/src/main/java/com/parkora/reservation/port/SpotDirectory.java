@@ -1,6 +1,6 @@
 package com.parkora.reservation.port;
 
-/** Knows which parking spots exist (the parking service, CONTRACTS.md §5). */
+/** Knows which parking spots exist (the parking service, docs/parking.md). */
 @FunctionalInterface
 public interface SpotDirectory {
 

@@ -12,8 +12,8 @@ public interface Storage extends AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction for {@code tenant}; commits when it returns, rolls back
-   * when it throws (and rethrows). A version clash surfaces as
-   * {@link com.parkora.reservation.domain.ReservationException.Conflict}, an overlapping active
+   * when it throws (and rethrows). A version clash surfaces as {@link
+   * com.parkora.reservation.domain.ReservationException.Conflict}, an overlapping active
    * reservation as {@link com.parkora.reservation.domain.ReservationException.SlotUnavailable}.
    */
   <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work);

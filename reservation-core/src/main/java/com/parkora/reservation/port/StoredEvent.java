@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An event as the store holds it: its id, stream, version (1..n per reservation), global
- * position and the time it was recorded ({@code created_at}, equal to the event's occurredAt).
+ * An event as the store holds it: its id, stream, version (1..n per reservation), global position
+ * and the time it was recorded ({@code created_at}, equal to the event's occurredAt).
  */
 public record StoredEvent(
     UUID eventId,

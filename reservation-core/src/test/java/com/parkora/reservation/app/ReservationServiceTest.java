@@ -32,8 +32,12 @@ class ReservationServiceTest {
   private final TestClock clock = TestClock.at(NOW);
   private final InMemoryStorage storage = new InMemoryStorage();
   private final ScriptedPayments payments = new ScriptedPayments();
-  private final ReservationService service = ReservationService.builder(storage).clock(clock)
-      .payments(payments).pendingHold(Duration.ofMinutes(15)).build();
+  private final ReservationService service =
+      ReservationService.builder(storage)
+          .clock(clock)
+          .payments(payments)
+          .pendingHold(Duration.ofMinutes(15))
+          .build();
   private final TenantId tenant = new TenantId(UUID.randomUUID());
 
   private ReservationView book(String spot, String start, int hours) {
@@ -46,9 +50,11 @@ class ReservationServiceTest {
 
   private void assertRejected(ThrowingCallable command, ErrorCode code) {
     long before = storage.eventCount(tenant);
-    assertThatThrownBy(command).isInstanceOfSatisfying(ReservationException.class,
-        e -> assertThat(e.code()).isEqualTo(code));
-    assertThat(storage.eventCount(tenant)).as("events appended by a rejected command")
+    assertThatThrownBy(command)
+        .isInstanceOfSatisfying(
+            ReservationException.class, e -> assertThat(e.code()).isEqualTo(code));
+    assertThat(storage.eventCount(tenant))
+        .as("events appended by a rejected command")
         .isEqualTo(before);
   }
 
@@ -64,8 +70,10 @@ class ReservationServiceTest {
     assertThat(view.totalCost()).isEqualTo(new BigDecimal("7.50"));
     assertThat(view.createdAt()).isEqualTo(Instant.parse(NOW));
     assertThat(service.byId(tenant, view.id().toString())).contains(view);
-    assertThat(service.events(tenant, view.id().toString())).singleElement()
-        .extracting(StoredEvent::type).isEqualTo(EventType.RESERVATION_CREATED);
+    assertThat(service.events(tenant, view.id().toString()))
+        .singleElement()
+        .extracting(StoredEvent::type)
+        .isEqualTo(EventType.RESERVATION_CREATED);
   }
 
   @Test
@@ -78,7 +86,8 @@ class ReservationServiceTest {
 
   @Test
   void a_start_up_to_five_minutes_in_the_past_is_accepted() {
-    assertThat(book("A-1", "2026-12-01T07:55:00Z", 1).status()).isEqualTo(ReservationStatus.PENDING);
+    assertThat(book("A-1", "2026-12-01T07:55:00Z", 1).status())
+        .isEqualTo(ReservationStatus.PENDING);
   }
 
   static Stream<Arguments> invalidCreations() {
@@ -105,16 +114,16 @@ class ReservationServiceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidCreations")
-  void invalid_input_is_rejected_with_invalid_input_and_appends_nothing(String rule, String user,
-      String spot, String start, Integer hours, Double cost) {
-    assertRejected(() -> service.create(tenant, user, spot, start, hours, cost),
-        ErrorCode.INVALID_INPUT);
+  void invalid_input_is_rejected_with_invalid_input_and_appends_nothing(
+      String rule, String user, String spot, String start, Integer hours, Double cost) {
+    assertRejected(
+        () -> service.create(tenant, user, spot, start, hours, cost), ErrorCode.INVALID_INPUT);
   }
 
   @Test
   void the_largest_cost_and_longest_spot_are_accepted() {
-    ReservationView view = service.create(tenant, USER, "x".repeat(255), "2026-12-01T09:00:00Z",
-        24, 99_999_999.99);
+    ReservationView view =
+        service.create(tenant, USER, "x".repeat(255), "2026-12-01T09:00:00Z", 24, 99_999_999.99);
     assertThat(view.totalCost()).isEqualTo(new BigDecimal("99999999.99"));
   }
 
@@ -123,15 +132,20 @@ class ReservationServiceTest {
     String first = booked();
     assertRejected(() -> book("A-12", "2026-12-01T10:30:00Z", 1), ErrorCode.SLOT_UNAVAILABLE);
     assertThatThrownBy(() -> book("A-12", "2026-12-01T10:30:00Z", 1))
-        .isInstanceOfSatisfying(ReservationException.SlotUnavailable.class,
+        .isInstanceOfSatisfying(
+            ReservationException.SlotUnavailable.class,
             e -> assertThat(e.conflicts()).containsExactly(UUID.fromString(first)));
   }
 
   @Test
   void an_unknown_parking_spot_is_rejected_when_a_directory_is_configured() {
-    ReservationService strict = ReservationService.builder(storage).clock(clock)
-        .spots(spot -> spot.startsWith("A-")).build();
-    assertRejected(() -> strict.create(tenant, USER, "Z-1", "2026-12-01T09:00:00Z", 1, 1.0),
+    ReservationService strict =
+        ReservationService.builder(storage)
+            .clock(clock)
+            .spots(spot -> spot.startsWith("A-"))
+            .build();
+    assertRejected(
+        () -> strict.create(tenant, USER, "Z-1", "2026-12-01T09:00:00Z", 1, 1.0),
         ErrorCode.UNKNOWN_PARKING_SPOT);
   }
 
@@ -146,7 +160,8 @@ class ReservationServiceTest {
     assertThat(confirmed.transactionId()).isEqualTo("txn-1");
     assertThat(confirmed.updatedAt()).isEqualTo(Instant.parse(NOW).plusSeconds(60));
     assertThat(service.complete(tenant, id).status()).isEqualTo(ReservationStatus.COMPLETED);
-    assertThat(service.events(tenant, id)).extracting(StoredEvent::version)
+    assertThat(service.events(tenant, id))
+        .extracting(StoredEvent::version)
         .containsExactly(1L, 2L, 3L);
   }
 
@@ -197,8 +212,8 @@ class ReservationServiceTest {
   @Test
   void a_malformed_id_is_invalid_input_and_an_unknown_one_not_found() {
     assertRejected(() -> service.confirm(tenant, "42", null), ErrorCode.INVALID_INPUT);
-    assertRejected(() -> service.cancel(tenant, UUID.randomUUID().toString(), null),
-        ErrorCode.NOT_FOUND);
+    assertRejected(
+        () -> service.cancel(tenant, UUID.randomUUID().toString(), null), ErrorCode.NOT_FOUND);
   }
 
   @Test
@@ -209,14 +224,16 @@ class ReservationServiceTest {
     assertThat(service.events(other, id)).isEmpty();
     assertThatThrownBy(() -> service.cancel(other, id, null))
         .isInstanceOf(ReservationException.NotFound.class);
-    assertThat(service.byId(tenant, id).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+    assertThat(service.byId(tenant, id).orElseThrow().status())
+        .isEqualTo(ReservationStatus.PENDING);
   }
 
   @Test
   void cancelling_frees_the_slot() {
     String id = booked();
     service.cancel(tenant, id, "plans");
-    assertThat(book("A-12", "2026-12-01T09:30:00Z", 2).status()).isEqualTo(ReservationStatus.PENDING);
+    assertThat(book("A-12", "2026-12-01T09:30:00Z", 2).status())
+        .isEqualTo(ReservationStatus.PENDING);
   }
 
   // ---- delete ----
@@ -224,10 +241,11 @@ class ReservationServiceTest {
   @Test
   void deleting_a_pending_reservation_records_it_and_hides_it() {
     String id = booked();
-    assertThat(service.delete(tenant, id)).isEqualTo(new DeleteOutcome(true,
-        "Reservation " + id + " deleted"));
+    assertThat(service.delete(tenant, id))
+        .isEqualTo(new DeleteOutcome(true, "Reservation " + id + " deleted"));
     assertThat(service.byId(tenant, id)).isEmpty();
-    assertThat(service.events(tenant, id)).extracting(StoredEvent::type)
+    assertThat(service.events(tenant, id))
+        .extracting(StoredEvent::type)
         .containsExactly(EventType.RESERVATION_CREATED, EventType.RESERVATION_DELETED);
     assertThat(service.delete(tenant, id).message()).contains("not found");
   }
@@ -271,10 +289,13 @@ class ReservationServiceTest {
     String id = booked();
     payments.approve(false);
     PaymentOutcome outcome = service.pay(tenant, id);
-    assertThat(outcome).isEqualTo(new PaymentOutcome(false, null, "Card declined", "CARD_DECLINED"));
-    assertThat(service.events(tenant, id)).extracting(StoredEvent::type)
+    assertThat(outcome)
+        .isEqualTo(new PaymentOutcome(false, null, "Card declined", "CARD_DECLINED"));
+    assertThat(service.events(tenant, id))
+        .extracting(StoredEvent::type)
         .containsExactly(EventType.RESERVATION_CREATED, EventType.PAYMENT_FAILED);
-    assertThat(service.byId(tenant, id).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+    assertThat(service.byId(tenant, id).orElseThrow().status())
+        .isEqualTo(ReservationStatus.PENDING);
   }
 
   @Test
@@ -300,8 +321,8 @@ class ReservationServiceTest {
   @Test
   void a_payment_that_lands_after_a_cancellation_is_refunded() {
     String id = booked();
-    ReservationService racing = payingWhile(
-        () -> service.cancel(tenant, id, "cancelled while paying"), "txn-late");
+    ReservationService racing =
+        payingWhile(() -> service.cancel(tenant, id, "cancelled while paying"), "txn-late");
 
     PaymentOutcome outcome = racing.pay(tenant, id);
 
@@ -314,8 +335,8 @@ class ReservationServiceTest {
   @Test
   void a_payment_confirmed_by_the_payment_services_callback_meanwhile_is_attached_not_refunded() {
     String id = booked();
-    ReservationService paying = payingWhile(() -> service.confirm(tenant, id, null),
-        "txn-callback");
+    ReservationService paying =
+        payingWhile(() -> service.confirm(tenant, id, null), "txn-callback");
 
     PaymentOutcome outcome = paying.pay(tenant, id);
 
@@ -339,19 +360,22 @@ class ReservationServiceTest {
    * approves it as {@code transactionId}; refunds go to {@link #payments}.
    */
   private ReservationService payingWhile(Runnable meanwhile, String transactionId) {
-    return ReservationService.builder(storage).clock(clock)
-        .payments(new com.parkora.reservation.port.PaymentGateway() {
-          @Override
-          public Charge charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
-            meanwhile.run();
-            return new Charge(true, transactionId, "ok", null);
-          }
+    return ReservationService.builder(storage)
+        .clock(clock)
+        .payments(
+            new com.parkora.reservation.port.PaymentGateway() {
+              @Override
+              public Charge charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
+                meanwhile.run();
+                return new Charge(true, transactionId, "ok", null);
+              }
 
-          @Override
-          public Refund refund(TenantId t, String txn, BigDecimal amount, String reason) {
-            return payments.refund(t, txn, amount, reason);
-          }
-        }).build();
+              @Override
+              public Refund refund(TenantId t, String txn, BigDecimal amount, String reason) {
+                return payments.refund(t, txn, amount, reason);
+              }
+            })
+        .build();
   }
 
   // ---- expiry ----
@@ -363,8 +387,10 @@ class ReservationServiceTest {
     assertThat(service.expireDue(tenant, 100)).isZero();
     clock.advance(Duration.ofMinutes(1));
     assertThat(service.expireDue(tenant, 100)).isEqualTo(1);
-    assertThat(service.byId(tenant, id).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
-    assertThat(book("A-12", "2026-12-01T09:30:00Z", 2).status()).isEqualTo(ReservationStatus.PENDING);
+    assertThat(service.byId(tenant, id).orElseThrow().status())
+        .isEqualTo(ReservationStatus.EXPIRED);
+    assertThat(book("A-12", "2026-12-01T09:30:00Z", 2).status())
+        .isEqualTo(ReservationStatus.PENDING);
   }
 
   // ---- queries ----
@@ -372,7 +398,8 @@ class ReservationServiceTest {
   @Test
   void page_limits_are_checked() {
     assertThatThrownBy(() -> service.list(tenant, null, null, 501, 0))
-        .isInstanceOfSatisfying(ReservationException.class,
+        .isInstanceOfSatisfying(
+            ReservationException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
     assertThatThrownBy(() -> service.list(tenant, null, null, -1, 0))
         .isInstanceOf(ReservationException.InvalidInput.class);
@@ -405,9 +432,12 @@ class ReservationServiceTest {
     assertThat(service.stateAt(tenant, id, "2026-12-01T08:05:00Z").orElseThrow().status())
         .isEqualTo(ReservationStatus.CONFIRMED);
     assertThat(service.stateAt(tenant, id, "2026-12-01T07:00:00Z")).isEmpty();
-    assertThat(service.stateAtVersion(tenant, id, 2).orElseThrow().transactionId()).isEqualTo("t-1");
-    assertThat(service.history(tenant, id)).extracting(ReservationView::status).containsExactly(
-        ReservationStatus.PENDING, ReservationStatus.CONFIRMED, ReservationStatus.CANCELLED);
+    assertThat(service.stateAtVersion(tenant, id, 2).orElseThrow().transactionId())
+        .isEqualTo("t-1");
+    assertThat(service.history(tenant, id))
+        .extracting(ReservationView::status)
+        .containsExactly(
+            ReservationStatus.PENDING, ReservationStatus.CONFIRMED, ReservationStatus.CANCELLED);
   }
 
   @Test

@@ -24,10 +24,18 @@ public final class Fixtures {
     return new TenantId(UUID.randomUUID());
   }
 
-  public static ReservationEvent.ReservationCreated created(TenantId tenant, UUID id, String spot,
-      Instant start, int hours) {
-    return new ReservationEvent.ReservationCreated(id, tenant, UUID.randomUUID(), spot, start,
-        start.plus(Duration.ofHours(hours)), hours, new BigDecimal("7.50"), T0);
+  public static ReservationEvent.ReservationCreated created(
+      TenantId tenant, UUID id, String spot, Instant start, int hours) {
+    return new ReservationEvent.ReservationCreated(
+        id,
+        tenant,
+        UUID.randomUUID(),
+        spot,
+        start,
+        start.plus(Duration.ofHours(hours)),
+        hours,
+        new BigDecimal("7.50"),
+        T0);
   }
 
   public static NewEvent newEvent(ReservationEvent event) {

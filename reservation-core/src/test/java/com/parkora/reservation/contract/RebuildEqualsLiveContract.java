@@ -30,8 +30,8 @@ public abstract class RebuildEqualsLiveContract {
     Storage storage = newStorage();
     TestClock clock = new TestClock(START);
     ScriptedPayments payments = new ScriptedPayments();
-    ReservationService service = ReservationService.builder(storage).clock(clock)
-        .payments(payments).build();
+    ReservationService service =
+        ReservationService.builder(storage).clock(clock).payments(payments).build();
     Random random = new Random(20261124L);
 
     for (int sequence = 0; sequence < SEQUENCES; sequence++) {
@@ -41,8 +41,7 @@ public abstract class RebuildEqualsLiveContract {
 
       service.rebuild(tenant, Storage.RebuildProgress.NONE);
 
-      assertThat(rows(storage, tenant))
-          .as("sequence %d", sequence).isEqualTo(live);
+      assertThat(rows(storage, tenant)).as("sequence %d", sequence).isEqualTo(live);
     }
   }
 
@@ -50,8 +49,13 @@ public abstract class RebuildEqualsLiveContract {
     return storage.inTransaction(tenant, Fixtures::allRows);
   }
 
-  private static void runSequence(ReservationService service, TenantId tenant, TestClock clock,
-      ScriptedPayments payments, Random random, int commands) {
+  private static void runSequence(
+      ReservationService service,
+      TenantId tenant,
+      TestClock clock,
+      ScriptedPayments payments,
+      Random random,
+      int commands) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < commands; i++) {
       clock.advance(Duration.ofMillis(1 + random.nextInt(90_000)).plusNanos(random.nextInt(1000)));
@@ -59,10 +63,21 @@ public abstract class RebuildEqualsLiveContract {
       String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
       try {
         switch (action) {
-          case 0, 1 -> ids.add(service.create(tenant, java.util.UUID.randomUUID().toString(),
-              "S-" + random.nextInt(3),
-              clock.instant().plus(Duration.ofMinutes(30L * random.nextInt(12))).toString(),
-              1 + random.nextInt(4), random.nextInt(5000) / 100.0).id().toString());
+          case 0, 1 ->
+              ids.add(
+                  service
+                      .create(
+                          tenant,
+                          java.util.UUID.randomUUID().toString(),
+                          "S-" + random.nextInt(3),
+                          clock
+                              .instant()
+                              .plus(Duration.ofMinutes(30L * random.nextInt(12)))
+                              .toString(),
+                          1 + random.nextInt(4),
+                          random.nextInt(5000) / 100.0)
+                      .id()
+                      .toString());
           case 2 -> service.confirm(tenant, id, random.nextBoolean() ? "txn-" + i : null);
           case 3 -> {
             payments.approve(random.nextBoolean());
@@ -73,7 +88,8 @@ public abstract class RebuildEqualsLiveContract {
           case 6 -> service.expire(tenant, id);
           default -> service.delete(tenant, id);
         }
-      } catch (ReservationException.InvalidState | ReservationException.SlotUnavailable
+      } catch (ReservationException.InvalidState
+          | ReservationException.SlotUnavailable
           | ReservationException.NotFound refused) {
         // a refused command is part of a realistic sequence; it must leave no trace
       }

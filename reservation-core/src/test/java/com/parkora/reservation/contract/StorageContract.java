@@ -50,14 +50,16 @@ public abstract class StorageContract {
   }
 
   /** Appends and projects in one unit of work, as the service does. */
-  protected List<StoredEvent> record(TenantId tenant, UUID id, long expected,
-      ReservationEvent... events) {
-    return storage.inTransaction(tenant, uow -> {
-      List<NewEvent> pending = java.util.Arrays.stream(events).map(Fixtures::newEvent).toList();
-      List<StoredEvent> stored = uow.events().append(id, expected, pending);
-      stored.forEach(e -> uow.readModel().apply(PROJECTOR.project(e.event())));
-      return stored;
-    });
+  protected List<StoredEvent> record(
+      TenantId tenant, UUID id, long expected, ReservationEvent... events) {
+    return storage.inTransaction(
+        tenant,
+        uow -> {
+          List<NewEvent> pending = java.util.Arrays.stream(events).map(Fixtures::newEvent).toList();
+          List<StoredEvent> stored = uow.events().append(id, expected, pending);
+          stored.forEach(e -> uow.readModel().apply(PROJECTOR.project(e.event())));
+          return stored;
+        });
   }
 
   private UUID book(TenantId tenant, String spot, Instant start, int hours) {
@@ -85,18 +87,26 @@ public abstract class StorageContract {
     TenantId tenant = newTenant();
     UUID id = UUID.randomUUID();
     record(tenant, id, 0, created(tenant, id, "A-1", T0, 2));
-    List<StoredEvent> more = record(tenant, id, 1,
-        new ReservationEvent.PaymentFailed(id, "CARD", "declined", T0.plusSeconds(5)),
-        new ReservationEvent.ReservationConfirmed(id, "txn-1", T0.plusSeconds(10)));
+    List<StoredEvent> more =
+        record(
+            tenant,
+            id,
+            1,
+            new ReservationEvent.PaymentFailed(id, "CARD", "declined", T0.plusSeconds(5)),
+            new ReservationEvent.ReservationConfirmed(id, "txn-1", T0.plusSeconds(10)));
 
     assertThat(more).extracting(StoredEvent::version).containsExactly(2L, 3L);
     List<StoredEvent> stream = stream(tenant, id);
     assertThat(stream).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L);
-    assertThat(stream).extracting(StoredEvent::type).containsExactly(
-        EventType.RESERVATION_CREATED, EventType.PAYMENT_FAILED, EventType.RESERVATION_CONFIRMED);
+    assertThat(stream)
+        .extracting(StoredEvent::type)
+        .containsExactly(
+            EventType.RESERVATION_CREATED,
+            EventType.PAYMENT_FAILED,
+            EventType.RESERVATION_CONFIRMED);
     assertThat(stream.get(0).position()).isLessThan(stream.get(1).position());
-    assertThat(stream.get(2).event()).isEqualTo(
-        new ReservationEvent.ReservationConfirmed(id, "txn-1", T0.plusSeconds(10)));
+    assertThat(stream.get(2).event())
+        .isEqualTo(new ReservationEvent.ReservationConfirmed(id, "txn-1", T0.plusSeconds(10)));
     assertThat(stream.get(2).createdAt()).isEqualTo(T0.plusSeconds(10));
     assertThat(stream.get(0).metadata()).containsEntry("source", "test");
   }
@@ -108,12 +118,14 @@ public abstract class StorageContract {
     record(tenant, id, 0, created(tenant, id, "A-1", T0, 2));
     record(tenant, id, 1, new ReservationEvent.ReservationConfirmed(id, null, T0.plusSeconds(60)));
 
-    storage.inTransaction(tenant, uow -> {
-      assertThat(uow.events().loadUpToVersion(id, 1)).hasSize(1);
-      assertThat(uow.events().loadUpTo(id, T0.plusSeconds(59))).hasSize(1);
-      assertThat(uow.events().loadUpTo(id, T0.plusSeconds(60))).hasSize(2);
-      return null;
-    });
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          assertThat(uow.events().loadUpToVersion(id, 1)).hasSize(1);
+          assertThat(uow.events().loadUpTo(id, T0.plusSeconds(59))).hasSize(1);
+          assertThat(uow.events().loadUpTo(id, T0.plusSeconds(60))).hasSize(2);
+          return null;
+        });
   }
 
   @Test
@@ -121,11 +133,13 @@ public abstract class StorageContract {
     TenantId tenant = newTenant();
     UUID id = book(tenant, "A-1", T0, 1);
 
-    assertThatThrownBy(() -> record(tenant, id, 0,
-        new ReservationEvent.ReservationCompleted(id, T0)))
+    assertThatThrownBy(
+            () -> record(tenant, id, 0, new ReservationEvent.ReservationCompleted(id, T0)))
         .isInstanceOf(ReservationException.Conflict.class);
     assertThat(stream(tenant, id)).hasSize(1);
-    assertThat(row(tenant, id)).get().extracting(ReservationView::status)
+    assertThat(row(tenant, id))
+        .get()
+        .extracting(ReservationView::status)
         .isEqualTo(ReservationStatus.PENDING);
   }
 
@@ -145,12 +159,19 @@ public abstract class StorageContract {
     TenantId tenant = newTenant();
     UUID id = UUID.randomUUID();
 
-    assertThatThrownBy(() -> storage.inTransaction(tenant, uow -> {
-      StoredEvent e = uow.events().append(id, 0,
-          List.of(newEvent(created(tenant, id, "A-1", T0, 1)))).getFirst();
-      uow.readModel().apply(PROJECTOR.project(e.event()));
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    assertThatThrownBy(
+            () ->
+                storage.inTransaction(
+                    tenant,
+                    uow -> {
+                      StoredEvent e =
+                          uow.events()
+                              .append(id, 0, List.of(newEvent(created(tenant, id, "A-1", T0, 1))))
+                              .getFirst();
+                      uow.readModel().apply(PROJECTOR.project(e.event()));
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
 
     assertThat(stream(tenant, id)).isEmpty();
     assertThat(row(tenant, id)).isEmpty();
@@ -164,19 +185,22 @@ public abstract class StorageContract {
     UUID ofA = book(a, "A-1", T0, 1);
     book(b, "A-1", T0, 1);
 
-    storage.inTransaction(b, uow -> {
-      assertThat(uow.events().load(ofA)).isEmpty();
-      assertThat(uow.readModel().byId(ofA)).isEmpty();
-      assertThat(uow.readModel().list(null, null, 100, 0)).hasSize(1)
-          .allMatch(r -> r.tenantId().equals(b));
-      assertThat(uow.readModel().bySpot("A-1", null, null)).hasSize(1);
-      assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
-      assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
-      List<StoredEvent> seen = new ArrayList<>();
-      uow.events().forEach(seen::add);
-      assertThat(seen).hasSize(1).allMatch(e -> e.tenantId().equals(b));
-      return null;
-    });
+    storage.inTransaction(
+        b,
+        uow -> {
+          assertThat(uow.events().load(ofA)).isEmpty();
+          assertThat(uow.readModel().byId(ofA)).isEmpty();
+          assertThat(uow.readModel().list(null, null, 100, 0))
+              .hasSize(1)
+              .allMatch(r -> r.tenantId().equals(b));
+          assertThat(uow.readModel().bySpot("A-1", null, null)).hasSize(1);
+          assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
+          assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
+          List<StoredEvent> seen = new ArrayList<>();
+          uow.events().forEach(seen::add);
+          assertThat(seen).hasSize(1).allMatch(e -> e.tenantId().equals(b));
+          return null;
+        });
     assertThat(storage.tenants()).contains(a, b);
     assertThat(storage.eventCount(a)).isEqualTo(1);
   }
@@ -189,8 +213,13 @@ public abstract class StorageContract {
     UUID first = book(tenant, "A-1", T0, 2);
     UUID second = UUID.randomUUID();
 
-    assertThatThrownBy(() -> record(tenant, second, 0,
-        created(tenant, second, "A-1", T0.plus(Duration.ofHours(1)), 2)))
+    assertThatThrownBy(
+            () ->
+                record(
+                    tenant,
+                    second,
+                    0,
+                    created(tenant, second, "A-1", T0.plus(Duration.ofHours(1)), 2)))
         .isInstanceOf(ReservationException.SlotUnavailable.class);
     assertThat(stream(tenant, second)).isEmpty();
     assertThat(row(tenant, first)).isPresent();
@@ -205,8 +234,8 @@ public abstract class StorageContract {
     book(tenant, "A-2", T0, 2);
     book(newTenant(), "A-1", T0, 2);
 
-    List<ReservationView> held = storage.inTransaction(tenant,
-        uow -> uow.readModel().bySpot("A-1", null, null));
+    List<ReservationView> held =
+        storage.inTransaction(tenant, uow -> uow.readModel().bySpot("A-1", null, null));
     assertThat(held).hasSize(2);
   }
 
@@ -229,27 +258,41 @@ public abstract class StorageContract {
     UUID user = UUID.randomUUID();
     for (int i = 0; i < 5; i++) {
       UUID id = UUID.randomUUID();
-      var event = new ReservationEvent.ReservationCreated(id, tenant, i % 2 == 0 ? user
-          : UUID.randomUUID(), "S-" + i, T0, T0.plus(Duration.ofHours(1)), 1,
-          new java.math.BigDecimal("1.00"), T0.plusSeconds(i));
+      var event =
+          new ReservationEvent.ReservationCreated(
+              id,
+              tenant,
+              i % 2 == 0 ? user : UUID.randomUUID(),
+              "S-" + i,
+              T0,
+              T0.plus(Duration.ofHours(1)),
+              1,
+              new java.math.BigDecimal("1.00"),
+              T0.plusSeconds(i));
       record(tenant, id, 0, event);
       ids.add(id);
     }
     record(tenant, ids.get(1), 1, new ReservationEvent.ReservationConfirmed(ids.get(1), "t", T0));
 
-    storage.inTransaction(tenant, uow -> {
-      var model = uow.readModel();
-      assertThat(model.list(null, null, 100, 0)).extracting(ReservationView::id)
-          .containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
-      assertThat(model.list(null, null, 2, 1)).extracting(ReservationView::id)
-          .containsExactly(ids.get(3), ids.get(2));
-      assertThat(model.list(ReservationStatus.CONFIRMED, null, 100, 0))
-          .extracting(ReservationView::id).containsExactly(ids.get(1));
-      assertThat(model.list(null, user, 100, 0)).extracting(ReservationView::id)
-          .containsExactly(ids.get(4), ids.get(2), ids.get(0));
-      assertThat(model.list(null, null, 0, 0)).isEmpty();
-      return null;
-    });
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          var model = uow.readModel();
+          assertThat(model.list(null, null, 100, 0))
+              .extracting(ReservationView::id)
+              .containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+          assertThat(model.list(null, null, 2, 1))
+              .extracting(ReservationView::id)
+              .containsExactly(ids.get(3), ids.get(2));
+          assertThat(model.list(ReservationStatus.CONFIRMED, null, 100, 0))
+              .extracting(ReservationView::id)
+              .containsExactly(ids.get(1));
+          assertThat(model.list(null, user, 100, 0))
+              .extracting(ReservationView::id)
+              .containsExactly(ids.get(4), ids.get(2), ids.get(0));
+          assertThat(model.list(null, null, 0, 0)).isEmpty();
+          return null;
+        });
   }
 
   @Test
@@ -260,8 +303,8 @@ public abstract class StorageContract {
     record(tenant, high, 0, created(tenant, high, "T-1", T0, 1));
     record(tenant, low, 0, created(tenant, low, "T-2", T0, 1));
 
-    List<ReservationView> page = storage.inTransaction(tenant,
-        uow -> uow.readModel().list(null, null, 10, 0));
+    List<ReservationView> page =
+        storage.inTransaction(tenant, uow -> uow.readModel().list(null, null, 10, 0));
     assertThat(page).extracting(ReservationView::id).containsExactly(low, high);
   }
 
@@ -272,25 +315,67 @@ public abstract class StorageContract {
     UUID early = UUID.randomUUID();
     UUID late = UUID.randomUUID();
     UUID done = UUID.randomUUID();
-    record(tenant, early, 0, new ReservationEvent.ReservationCreated(early, tenant, user, "S-1",
-        T0, T0.plus(Duration.ofHours(1)), 1, java.math.BigDecimal.ONE.setScale(2), T0));
-    record(tenant, late, 0, new ReservationEvent.ReservationCreated(late, tenant, user, "S-2",
-        T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)), 1,
-        java.math.BigDecimal.ONE.setScale(2), T0));
-    record(tenant, done, 0, new ReservationEvent.ReservationCreated(done, tenant, user, "S-3",
-        T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)), 1,
-        java.math.BigDecimal.ONE.setScale(2), T0));
-    record(tenant, done, 1, new ReservationEvent.ReservationConfirmed(done, "t", T0),
+    record(
+        tenant,
+        early,
+        0,
+        new ReservationEvent.ReservationCreated(
+            early,
+            tenant,
+            user,
+            "S-1",
+            T0,
+            T0.plus(Duration.ofHours(1)),
+            1,
+            java.math.BigDecimal.ONE.setScale(2),
+            T0));
+    record(
+        tenant,
+        late,
+        0,
+        new ReservationEvent.ReservationCreated(
+            late,
+            tenant,
+            user,
+            "S-2",
+            T0.plus(Duration.ofDays(1)),
+            T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
+            1,
+            java.math.BigDecimal.ONE.setScale(2),
+            T0));
+    record(
+        tenant,
+        done,
+        0,
+        new ReservationEvent.ReservationCreated(
+            done,
+            tenant,
+            user,
+            "S-3",
+            T0.plus(Duration.ofDays(2)),
+            T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)),
+            1,
+            java.math.BigDecimal.ONE.setScale(2),
+            T0));
+    record(
+        tenant,
+        done,
+        1,
+        new ReservationEvent.ReservationConfirmed(done, "t", T0),
         new ReservationEvent.ReservationCompleted(done, T0.plusSeconds(1)));
 
-    storage.inTransaction(tenant, uow -> {
-      assertThat(uow.readModel().byUser(user, false)).extracting(ReservationView::id)
-          .containsExactly(late, early);
-      assertThat(uow.readModel().byUser(user, true)).extracting(ReservationView::id)
-          .containsExactly(done, late, early);
-      assertThat(uow.readModel().byUser(UUID.randomUUID(), true)).isEmpty();
-      return null;
-    });
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          assertThat(uow.readModel().byUser(user, false))
+              .extracting(ReservationView::id)
+              .containsExactly(late, early);
+          assertThat(uow.readModel().byUser(user, true))
+              .extracting(ReservationView::id)
+              .containsExactly(done, late, early);
+          assertThat(uow.readModel().byUser(UUID.randomUUID(), true)).isEmpty();
+          return null;
+        });
   }
 
   @Test
@@ -301,21 +386,30 @@ public abstract class StorageContract {
     UUID gone = book(tenant, "A-1", T0.plus(Duration.ofHours(8)), 2);
     record(tenant, gone, 1, new ReservationEvent.ReservationExpired(gone, T0));
 
-    storage.inTransaction(tenant, uow -> {
-      var model = uow.readModel();
-      assertThat(model.bySpot("A-1", null, null)).extracting(ReservationView::id)
-          .containsExactly(morning, noon);
-      assertThat(model.bySpot("A-1", T0.plus(Duration.ofHours(2)), null))
-          .extracting(ReservationView::id).containsExactly(noon);
-      assertThat(model.bySpot("A-1", null, T0.plus(Duration.ofHours(4))))
-          .extracting(ReservationView::id).containsExactly(morning);
-      assertThat(model.overlapping("A-1", T0.plus(Duration.ofHours(1)),
-          T0.plus(Duration.ofHours(5)))).extracting(ReservationView::id)
-          .containsExactly(morning, noon);
-      assertThat(model.overlapping("A-1", T0.plus(Duration.ofHours(2)),
-          T0.plus(Duration.ofHours(4)))).isEmpty();
-      return null;
-    });
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          var model = uow.readModel();
+          assertThat(model.bySpot("A-1", null, null))
+              .extracting(ReservationView::id)
+              .containsExactly(morning, noon);
+          assertThat(model.bySpot("A-1", T0.plus(Duration.ofHours(2)), null))
+              .extracting(ReservationView::id)
+              .containsExactly(noon);
+          assertThat(model.bySpot("A-1", null, T0.plus(Duration.ofHours(4))))
+              .extracting(ReservationView::id)
+              .containsExactly(morning);
+          assertThat(
+                  model.overlapping(
+                      "A-1", T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(5))))
+              .extracting(ReservationView::id)
+              .containsExactly(morning, noon);
+          assertThat(
+                  model.overlapping(
+                      "A-1", T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(4))))
+              .isEmpty();
+          return null;
+        });
   }
 
   @Test
@@ -337,7 +431,8 @@ public abstract class StorageContract {
     EventCounts events = storage.inTransaction(tenant, uow -> uow.events().counts());
     assertThat(events.totalEvents()).isEqualTo(5);
     assertThat(events.totalAggregates()).isEqualTo(3);
-    assertThat(events.byType()).hasSize(EventType.values().length)
+    assertThat(events.byType())
+        .hasSize(EventType.values().length)
         .containsEntry(EventType.RESERVATION_CREATED, 3L)
         .containsEntry(EventType.PAYMENT_PROCESSED, 1L)
         .containsEntry(EventType.RESERVATION_CANCELLED, 1L)
@@ -348,21 +443,54 @@ public abstract class StorageContract {
   void pending_due_finds_pending_rows_past_their_hold_or_their_start() {
     TenantId tenant = newTenant();
     UUID old = UUID.randomUUID();
-    record(tenant, old, 0, new ReservationEvent.ReservationCreated(old, tenant, UUID.randomUUID(),
-        "S-1", T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
-        1, java.math.BigDecimal.ONE.setScale(2), T0));
+    record(
+        tenant,
+        old,
+        0,
+        new ReservationEvent.ReservationCreated(
+            old,
+            tenant,
+            UUID.randomUUID(),
+            "S-1",
+            T0.plus(Duration.ofDays(1)),
+            T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
+            1,
+            java.math.BigDecimal.ONE.setScale(2),
+            T0));
     UUID started = UUID.randomUUID();
-    record(tenant, started, 0, new ReservationEvent.ReservationCreated(started, tenant,
-        UUID.randomUUID(), "S-2", T0.plusSeconds(60), T0.plusSeconds(3660), 1,
-        java.math.BigDecimal.ONE.setScale(2), T0.plusSeconds(50)));
+    record(
+        tenant,
+        started,
+        0,
+        new ReservationEvent.ReservationCreated(
+            started,
+            tenant,
+            UUID.randomUUID(),
+            "S-2",
+            T0.plusSeconds(60),
+            T0.plusSeconds(3660),
+            1,
+            java.math.BigDecimal.ONE.setScale(2),
+            T0.plusSeconds(50)));
     UUID fresh = UUID.randomUUID();
-    record(tenant, fresh, 0, new ReservationEvent.ReservationCreated(fresh, tenant,
-        UUID.randomUUID(), "S-3", T0.plus(Duration.ofDays(1)),
-        T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)), 1,
-        java.math.BigDecimal.ONE.setScale(2), T0.plusSeconds(50)));
+    record(
+        tenant,
+        fresh,
+        0,
+        new ReservationEvent.ReservationCreated(
+            fresh,
+            tenant,
+            UUID.randomUUID(),
+            "S-3",
+            T0.plus(Duration.ofDays(1)),
+            T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
+            1,
+            java.math.BigDecimal.ONE.setScale(2),
+            T0.plusSeconds(50)));
 
-    List<UUID> due = storage.inTransaction(tenant, uow ->
-        uow.readModel().pendingDue(T0.plusSeconds(10), T0.plusSeconds(60), 10));
+    List<UUID> due =
+        storage.inTransaction(
+            tenant, uow -> uow.readModel().pendingDue(T0.plusSeconds(10), T0.plusSeconds(60), 10));
     assertThat(due).containsExactlyInAnyOrder(old, started);
   }
 
@@ -370,12 +498,16 @@ public abstract class StorageContract {
   void an_update_changes_only_what_it_names() {
     TenantId tenant = newTenant();
     UUID id = book(tenant, "A-1", T0, 1);
-    storage.inTransaction(tenant, uow -> {
-      uow.readModel().apply(new ReadModelWrite.Update(id, ReservationStatus.CONFIRMED, "t-9",
-          T0.plusSeconds(1)));
-      uow.readModel().apply(new ReadModelWrite.Update(id, null, null, T0.plusSeconds(2)));
-      return null;
-    });
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          uow.readModel()
+              .apply(
+                  new ReadModelWrite.Update(
+                      id, ReservationStatus.CONFIRMED, "t-9", T0.plusSeconds(1)));
+          uow.readModel().apply(new ReadModelWrite.Update(id, null, null, T0.plusSeconds(2)));
+          return null;
+        });
     ReservationView view = row(tenant, id).orElseThrow();
     assertThat(view.status()).isEqualTo(ReservationStatus.CONFIRMED);
     assertThat(view.transactionId()).isEqualTo("t-9");
@@ -389,19 +521,30 @@ public abstract class StorageContract {
   void importing_an_event_twice_adds_it_once() {
     TenantId tenant = newTenant();
     UUID id = UUID.randomUUID();
-    StoredEvent event = new StoredEvent(UUID.randomUUID(), id, tenant, 1, 0,
-        created(tenant, id, "A-1", T0, 1), java.util.Map.of(), T0);
+    StoredEvent event =
+        new StoredEvent(
+            UUID.randomUUID(),
+            id,
+            tenant,
+            1,
+            0,
+            created(tenant, id, "A-1", T0, 1),
+            java.util.Map.of(),
+            T0);
 
     boolean first = storage.inTransaction(tenant, uow -> uow.events().importEvent(event));
     boolean second = storage.inTransaction(tenant, uow -> uow.events().importEvent(event));
     assertThat(first).isTrue();
     assertThat(second).isFalse();
     List<StoredEvent> stream = stream(tenant, id);
-    assertThat(stream).singleElement().satisfies(e -> {
-      assertThat(e.eventId()).isEqualTo(event.eventId());
-      assertThat(e.createdAt()).isEqualTo(T0);
-      assertThat(e.event()).isEqualTo(event.event());
-    });
+    assertThat(stream)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.eventId()).isEqualTo(event.eventId());
+              assertThat(e.createdAt()).isEqualTo(T0);
+              assertThat(e.event()).isEqualTo(event.event());
+            });
   }
 
   @Test
@@ -415,9 +558,10 @@ public abstract class StorageContract {
     assertThat(all).extracting(f -> f.event().aggregateId()).containsExactly(a, b, a);
     assertThat(all).extracting(FeedEvent::feedPosition).isSorted();
 
-    List<FeedEvent> rest = storage.feed().readAfter(all.get(0).feedPosition(), 100,
-        Optional.of(tenant));
-    assertThat(rest).extracting(f -> f.event().eventId())
+    List<FeedEvent> rest =
+        storage.feed().readAfter(all.get(0).feedPosition(), 100, Optional.of(tenant));
+    assertThat(rest)
+        .extracting(f -> f.event().eventId())
         .containsExactly(all.get(1).event().eventId(), all.get(2).event().eventId());
     assertThat(storage.feed().readAfter(all.get(2).feedPosition(), 100, Optional.of(tenant)))
         .isEmpty();
@@ -444,11 +588,15 @@ public abstract class StorageContract {
     record(tenant, deleted, 1, new ReservationEvent.ReservationDeleted(deleted, T0.plusSeconds(4)));
     UUID other = book(bystander, "A-1", T0, 1);
     List<ReservationView> live = rows(tenant);
-    storage.inTransaction(tenant, uow -> {
-      uow.readModel().apply(new ReadModelWrite.Update(kept, ReservationStatus.CANCELLED, "x",
-          T0.plusSeconds(99)));
-      return null;
-    });
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          uow.readModel()
+              .apply(
+                  new ReadModelWrite.Update(
+                      kept, ReservationStatus.CANCELLED, "x", T0.plusSeconds(99)));
+          return null;
+        });
 
     long replayed = storage.rebuild(tenant, PROJECTOR, Storage.RebuildProgress.NONE);
 

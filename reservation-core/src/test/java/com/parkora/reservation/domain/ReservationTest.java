@@ -29,8 +29,17 @@ class ReservationTest {
 
   private static Reservation given(ReservationEvent... history) {
     List<ReservationEvent> events = new ArrayList<>();
-    events.add(new ReservationCreated(ID, TENANT, UUID.randomUUID(), "A-1", T0.plusSeconds(3600),
-        T0.plusSeconds(7200), 1, new BigDecimal("3.00"), T0));
+    events.add(
+        new ReservationCreated(
+            ID,
+            TENANT,
+            UUID.randomUUID(),
+            "A-1",
+            T0.plusSeconds(3600),
+            T0.plusSeconds(7200),
+            1,
+            new BigDecimal("3.00"),
+            T0));
     events.addAll(List.of(history));
     return Reservation.replay(events);
   }
@@ -134,8 +143,8 @@ class ReservationTest {
     assertThat(state.status()).isEqualTo(ReservationStatus.PENDING);
     assertThat(state.updatedAt()).isEqualTo(LATER);
     assertThat(state.version()).isEqualTo(2);
-    assertRefused(() -> cancelled().recordPaymentFailure("X", "y", LATER),
-        ReservationStatus.CANCELLED);
+    assertRefused(
+        () -> cancelled().recordPaymentFailure("X", "y", LATER), ReservationStatus.CANCELLED);
   }
 
   @Test
@@ -167,12 +176,14 @@ class ReservationTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
-  private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
-      ReservationStatus status) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ReservationException.InvalidState.class,
-        e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
-          assertThat(e.status()).isEqualTo(status);
-        });
+  private static void assertRefused(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ReservationStatus status) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ReservationException.InvalidState.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
+              assertThat(e.status()).isEqualTo(status);
+            });
   }
 }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final TenantId tenant = new TenantId(UUID.randomUUID());
   private final String start = Instant.now().plusSeconds(3600).toString();
@@ -60,15 +59,20 @@ class JournalTest {
   @Test
   void a_torn_last_line_from_a_crash_is_dropped_and_writing_goes_on() throws Exception {
     try (JournaledStorage storage = Journal.open(dir, new EventCodec())) {
-      ReservationService.builder(storage).build()
+      ReservationService.builder(storage)
+          .build()
           .create(tenant, UUID.randomUUID().toString(), "A-1", start, 2, 4.0);
     }
-    Files.writeString(dir.resolve(Journal.FILE_NAME), "{\"event_id\": \"0c1d",
-        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        dir.resolve(Journal.FILE_NAME),
+        "{\"event_id\": \"0c1d",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
 
     try (JournaledStorage storage = Journal.open(dir, new EventCodec())) {
       assertThat(storage.replayedEvents()).isEqualTo(1);
-      ReservationService.builder(storage).build()
+      ReservationService.builder(storage)
+          .build()
           .create(tenant, UUID.randomUUID().toString(), "A-2", start, 2, 4.0);
     }
     try (JournaledStorage storage = Journal.open(dir, new EventCodec())) {

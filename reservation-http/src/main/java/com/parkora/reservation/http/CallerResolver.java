@@ -6,9 +6,9 @@ import java.util.Optional;
  * Reads the verified caller from a request's {@code Authorization} header. The JWT verifier
  * implements this; without one, {@link #NONE} treats every request as anonymous.
  *
- * <p>An implementation answers empty for no credentials and throws
- * {@link com.parkora.reservation.domain.ReservationException.AccessDenied} with
- * {@code UNAUTHENTICATED} for credentials it cannot verify.
+ * <p>An implementation answers empty for no credentials and throws {@link
+ * com.parkora.reservation.domain.ReservationException.AccessDenied} with {@code UNAUTHENTICATED}
+ * for credentials it cannot verify.
  */
 @FunctionalInterface
 public interface CallerResolver {

@@ -8,18 +8,22 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 
-/** Documentation and operations paths: Swagger UI, ReDoc, the OpenAPI document, GraphiQL, metrics. */
+/**
+ * Documentation and operations paths: Swagger UI, ReDoc, the OpenAPI document, GraphiQL, metrics.
+ */
 final class DocsRoutes {
 
   static final String OPENAPI_RESOURCE = "openapi.yaml";
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
   /**
-   * The pages may load nothing from elsewhere: ReDoc's menu, for one, links a logo image on a
-   * CDN, which this policy keeps the browser from fetching.
+   * The pages may load nothing from elsewhere: ReDoc's menu, for one, links a logo image on a CDN,
+   * which this policy keeps the browser from fetching.
    */
-  static final String PAGE_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' "
-      + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-      + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'";
+  static final String PAGE_POLICY =
+      "default-src 'self'; script-src 'self' 'unsafe-inline' "
+          + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+          + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'";
 
   private final WebPages pages = new WebPages();
   private final String openApiJson;
@@ -45,8 +49,10 @@ final class DocsRoutes {
       page(ctx, pages.graphiql);
       return;
     }
-    Failure failure = ErrorMapping.invalidInput(400,
-        "Send GraphQL operations as POST /graphql with a JSON body; GET serves GraphiQL to browsers");
+    Failure failure =
+        ErrorMapping.invalidInput(
+            400,
+            "Send GraphQL operations as POST /graphql with a JSON body; GET serves GraphiQL to browsers");
     ctx.status(failure.status()).json(failure.graphQlBody());
   }
 
@@ -56,8 +62,8 @@ final class DocsRoutes {
 
   private static String openApiJson(ObjectMapper json) {
     try {
-      JsonNode document = new YAMLMapper().readTree(WebPages.resource(DocsRoutes.class,
-          OPENAPI_RESOURCE));
+      JsonNode document =
+          new YAMLMapper().readTree(WebPages.resource(DocsRoutes.class, OPENAPI_RESOURCE));
       return json.writeValueAsString(document);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);

@@ -11,12 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Keeps documents parsed, validated and measured against the {@link DocumentLimits}, by their
- * text: clients send the same few documents with new variables, and parsing, validation and the
- * limit checks were a third of a request's work. The verdict depends on the document and the
- * schema only, so a cached one (errors included) holds. Bounded by the characters it holds, and a
- * document longer than {@link #LARGEST_CACHED} is judged afresh each time, so distinct documents
- * cannot grow it beyond a few MiB.
+ * Keeps documents parsed, validated and measured against the {@link DocumentLimits}, by their text:
+ * clients send the same few documents with new variables, and parsing, validation and the limit
+ * checks were a third of a request's work. The verdict depends on the document and the schema only,
+ * so a cached one (errors included) holds. Bounded by the characters it holds, and a document
+ * longer than {@link #LARGEST_CACHED} is judged afresh each time, so distinct documents cannot grow
+ * it beyond a few MiB.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
@@ -29,19 +29,26 @@ final class DocumentCache implements PreparsedDocumentProvider {
   private final Cache<String, Entry> documents;
   private final DocumentLimits limits;
 
-  /** @param maximumCharacters the total length of the documents kept */
+  /**
+   * @param maximumCharacters the total length of the documents kept
+   */
   DocumentCache(long maximumCharacters, DocumentLimits limits) {
-    this.documents = Caffeine.newBuilder().maximumWeight(maximumCharacters)
-        .<String, Entry>weigher((query, entry) -> query.length()).build();
+    this.documents =
+        Caffeine.newBuilder()
+            .maximumWeight(maximumCharacters)
+            .<String, Entry>weigher((query, entry) -> query.length())
+            .build();
     this.limits = limits;
   }
 
   @Override
-  public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
-      Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+  public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+      ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
     String query = input.getQuery();
-    Entry entry = query.length() > LARGEST_CACHED ? judge(parseAndValidate.apply(input))
-        : documents.get(query, text -> judge(parseAndValidate.apply(input)));
+    Entry entry =
+        query.length() > LARGEST_CACHED
+            ? judge(parseAndValidate.apply(input))
+            : documents.get(query, text -> judge(parseAndValidate.apply(input)));
     return CompletableFuture.completedFuture(entry.verdict());
   }
 
@@ -55,10 +62,10 @@ final class DocumentCache implements PreparsedDocumentProvider {
     if (parsed.hasErrors()) {
       return new Entry(parsed, null);
     }
-    List<OperationDefinition> operations = parsed.getDocument()
-        .getDefinitionsOfType(OperationDefinition.class);
+    List<OperationDefinition> operations =
+        parsed.getDocument().getDefinitionsOfType(OperationDefinition.class);
     String name = operations.size() == 1 ? operations.getFirst().getName() : null;
-    return new Entry(limits.check(parsed.getDocument()).map(PreparsedDocumentEntry::new)
-        .orElse(parsed), name);
+    return new Entry(
+        limits.check(parsed.getDocument()).map(PreparsedDocumentEntry::new).orElse(parsed), name);
   }
 }

@@ -19,29 +19,31 @@ import java.util.stream.Collectors;
 /**
  * Depth and complexity caps, checked once per distinct document rather than on every execution.
  * Counted as graphql-java's MaxQueryDepth/MaxQueryComplexity instrumentations count (a top-level
- * field is depth 1; complexity is the number of fields), over every operation of the document
- * with fragments expanded and every {@code @skip}/{@code @include} taken as included, so the
- * verdict holds whatever the variables. Each fragment is measured once (a document spreading
- * fragments into each other cannot make the walk exponential) and counts saturate. Runs after
- * validation, which rejects fragment cycles.
+ * field is depth 1; complexity is the number of fields), over every operation of the document with
+ * fragments expanded and every {@code @skip}/{@code @include} taken as included, so the verdict
+ * holds whatever the variables. Each fragment is measured once (a document spreading fragments into
+ * each other cannot make the walk exponential) and counts saturate. Runs after validation, which
+ * rejects fragment cycles.
  */
 record DocumentLimits(int maxDepth, int maxComplexity) {
 
   /** The first cap a document breaks, as a caller error; empty when it keeps both. */
   Optional<GraphQLError> check(Document document) {
-    Map<String, FragmentDefinition> fragments = document
-        .getDefinitionsOfType(FragmentDefinition.class).stream()
-        .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
+    Map<String, FragmentDefinition> fragments =
+        document.getDefinitionsOfType(FragmentDefinition.class).stream()
+            .collect(
+                Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
     Walk walk = new Walk(fragments);
     for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
       Measure measure = walk.measure(operation.getSelectionSet());
       if (measure.depth() > maxDepth) {
-        return Optional.of(error("maximum query depth exceeded: " + measure.depth() + " > "
-            + maxDepth));
+        return Optional.of(
+            error("maximum query depth exceeded: " + measure.depth() + " > " + maxDepth));
       }
       if (measure.fields() > maxComplexity) {
-        return Optional.of(error("maximum query complexity exceeded: " + measure.fields() + " > "
-            + maxComplexity));
+        return Optional.of(
+            error(
+                "maximum query complexity exceeded: " + measure.fields() + " > " + maxComplexity));
       }
     }
     return Optional.empty();
@@ -52,7 +54,8 @@ record DocumentLimits(int maxDepth, int maxComplexity) {
     static final Measure NONE = new Measure(0, 0);
 
     Measure plus(Measure other) {
-      return new Measure(Math.max(depth, other.depth),
+      return new Measure(
+          Math.max(depth, other.depth),
           (int) Math.min(Integer.MAX_VALUE, (long) fields + other.fields));
     }
   }
@@ -71,16 +74,18 @@ record DocumentLimits(int maxDepth, int maxComplexity) {
         return total;
       }
       for (Selection<?> selection : set.getSelections()) {
-        total = total.plus(switch (selection) {
-          case Field field -> {
-            Measure below = measure(field.getSelectionSet());
-            yield new Measure(below.depth() + 1,
-                (int) Math.min(Integer.MAX_VALUE, below.fields() + 1L));
-          }
-          case FragmentSpread spread -> fragment(spread.getName());
-          case InlineFragment inline -> measure(inline.getSelectionSet());
-          default -> Measure.NONE;
-        });
+        total =
+            total.plus(
+                switch (selection) {
+                  case Field field -> {
+                    Measure below = measure(field.getSelectionSet());
+                    yield new Measure(
+                        below.depth() + 1, (int) Math.min(Integer.MAX_VALUE, below.fields() + 1L));
+                  }
+                  case FragmentSpread spread -> fragment(spread.getName());
+                  case InlineFragment inline -> measure(inline.getSelectionSet());
+                  default -> Measure.NONE;
+                });
       }
       return total;
     }

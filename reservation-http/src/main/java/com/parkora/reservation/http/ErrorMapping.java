@@ -55,14 +55,19 @@ final class ErrorMapping {
   /** Javalin's own answers (404 for an unknown path, 413 for a large body, ...). */
   private static Failure ofHttp(HttpResponseException http) {
     int status = http.getStatus();
-    ErrorCode code = switch (status) {
-      case 401 -> ErrorCode.UNAUTHENTICATED;
-      case 403 -> ErrorCode.FORBIDDEN;
-      case 404 -> ErrorCode.NOT_FOUND;
-      default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID_INPUT;
-    };
-    String message = status == 404 ? "No such path" : status == 413 ? "Request body too large"
-        : status >= 500 ? INTERNAL_MESSAGE : "Bad request";
+    ErrorCode code =
+        switch (status) {
+          case 401 -> ErrorCode.UNAUTHENTICATED;
+          case 403 -> ErrorCode.FORBIDDEN;
+          case 404 -> ErrorCode.NOT_FOUND;
+          default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID_INPUT;
+        };
+    String message =
+        status == 404
+            ? "No such path"
+            : status == 413
+                ? "Request body too large"
+                : status >= 500 ? INTERNAL_MESSAGE : "Bad request";
     if (status >= 500) {
       LOG.error("HTTP {} answered", status, http);
     }

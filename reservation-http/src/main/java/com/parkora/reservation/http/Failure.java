@@ -7,7 +7,7 @@ import java.util.Map;
 /** A failure as the wire shows it: code, HTTP status and a message safe to show. */
 record Failure(ErrorCode code, int status, String message) {
 
-  /** The REST body of CONTRACTS.md §2: {@code {"error": CODE, "message": ...}}. */
+  /** The REST body of docs/rest.md: {@code {"error": CODE, "message": ...}}. */
   Map<String, Object> restBody() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code.name());

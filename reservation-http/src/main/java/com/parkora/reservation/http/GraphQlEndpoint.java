@@ -21,8 +21,12 @@ final class GraphQlEndpoint {
   private final ObjectMapper json;
   private final long maxBodyBytes;
 
-  GraphQlEndpoint(GraphQlEngine engine, TenantResolver tenants, HttpMetrics metrics,
-      ObjectMapper json, long maxBodyBytes) {
+  GraphQlEndpoint(
+      GraphQlEngine engine,
+      TenantResolver tenants,
+      HttpMetrics metrics,
+      ObjectMapper json,
+      long maxBodyBytes) {
     this.engine = engine;
     this.tenants = tenants;
     this.metrics = metrics;

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
 final class GraphQlEngine {
 
   static final String SCHEMA_RESOURCE = "schema.graphqls";
+
   /** Characters of distinct documents kept parsed and validated (a few MiB at most). */
   static final long DOCUMENT_CACHE_CHARACTERS = 4L * 1024 * 1024;
 
@@ -36,18 +37,19 @@ final class GraphQlEngine {
   private final DocumentCache documents;
 
   /**
-   * No instrumentation runs during execution (they hook every field): the depth and complexity
-   * caps are checked once per distinct document by the {@link DocumentCache}.
+   * No instrumentation runs during execution (they hook every field): the depth and complexity caps
+   * are checked once per distinct document by the {@link DocumentCache}.
    */
   GraphQlEngine(RuntimeWiring wiring, int maxDepth, int maxComplexity) {
-    GraphQLSchema schema = new SchemaGenerator()
-        .makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
-    this.documents = new DocumentCache(DOCUMENT_CACHE_CHARACTERS,
-        new DocumentLimits(maxDepth, maxComplexity));
-    this.graphQl = GraphQL.newGraphQL(schema)
-        .defaultDataFetcherExceptionHandler(errorHandler())
-        .preparsedDocumentProvider(documents)
-        .build();
+    GraphQLSchema schema =
+        new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
+    this.documents =
+        new DocumentCache(DOCUMENT_CACHE_CHARACTERS, new DocumentLimits(maxDepth, maxComplexity));
+    this.graphQl =
+        GraphQL.newGraphQL(schema)
+            .defaultDataFetcherExceptionHandler(errorHandler())
+            .preparsedDocumentProvider(documents)
+            .build();
   }
 
   /**
@@ -57,15 +59,16 @@ final class GraphQlEngine {
   record Outcome(Map<String, Object> body, String operationName, String firstErrorCode) {}
 
   Outcome execute(GraphQlRequest request, Tenancy tenancy) {
-    ExecutionInput input = ExecutionInput.newExecutionInput()
-        .query(request.query())
-        .operationName(request.operationName())
-        .variables(request.variables())
-        .graphQLContext(context -> context.of(Tenancy.class, tenancy))
-        .build();
+    ExecutionInput input =
+        ExecutionInput.newExecutionInput()
+            .query(request.query())
+            .operationName(request.operationName())
+            .variables(request.variables())
+            .graphQLContext(context -> context.of(Tenancy.class, tenancy))
+            .build();
     ExecutionResult result = graphQl.execute(input);
-    List<Map<String, Object>> errors = result.getErrors().stream().map(GraphQlEngine::wireError)
-        .toList();
+    List<Map<String, Object>> errors =
+        result.getErrors().stream().map(GraphQlEngine::wireError).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     if (result.isDataPresent()) {
       body.put("data", result.getData());
@@ -74,8 +77,10 @@ final class GraphQlEngine {
       body.put("errors", errors);
     }
     String firstCode = errors.isEmpty() ? null : codeOf(errors.getFirst());
-    String operation = request.operationName() != null ? request.operationName()
-        : documents.soleOperationName(request.query());
+    String operation =
+        request.operationName() != null
+            ? request.operationName()
+            : documents.soleOperationName(request.query());
     return new Outcome(body, operation, firstCode);
   }
 
@@ -94,12 +99,13 @@ final class GraphQlEngine {
         cause = cause.getCause();
       }
       Failure failure = ErrorMapping.classify(cause);
-      GraphQLError error = GraphqlErrorBuilder.newError()
-          .message("%s", failure.message())
-          .path(params.getPath())
-          .location(params.getSourceLocation())
-          .extensions(Map.of("code", failure.code().name()))
-          .build();
+      GraphQLError error =
+          GraphqlErrorBuilder.newError()
+              .message("%s", failure.message())
+              .path(params.getPath())
+              .location(params.getSourceLocation())
+              .extensions(Map.of("code", failure.code().name()))
+              .build();
       return CompletableFuture.completedFuture(
           DataFetcherExceptionHandlerResult.newResult(error).build());
     };

@@ -10,20 +10,38 @@ import com.parkora.reservation.port.StoredEvent;
 import java.util.List;
 import java.util.UUID;
 
-/** The GraphQL output types of CONTRACTS.md §1 as records, field for field. */
+/** The GraphQL output types of docs/graphql.md as records, field for field. */
 final class GraphQlOutput {
 
   private GraphQlOutput() {}
 
-  record ReservationOut(String id, String tenantId, String userId, String parkingSpotId,
-      String startTime, String endTime, int durationHours, double totalCost, String status,
-      String transactionId, String createdAt, String updatedAt) {
+  record ReservationOut(
+      String id,
+      String tenantId,
+      String userId,
+      String parkingSpotId,
+      String startTime,
+      String endTime,
+      int durationHours,
+      double totalCost,
+      String status,
+      String transactionId,
+      String createdAt,
+      String updatedAt) {
 
     static ReservationOut of(ReservationView view) {
-      return new ReservationOut(view.id().toString(), view.tenantId().toString(),
-          view.userId().toString(), view.parkingSpotId(), Times.format(view.startTime()),
-          Times.format(view.endTime()), view.durationHours(), view.totalCost().doubleValue(),
-          view.status().name(), view.transactionId(), Times.format(view.createdAt()),
+      return new ReservationOut(
+          view.id().toString(),
+          view.tenantId().toString(),
+          view.userId().toString(),
+          view.parkingSpotId(),
+          Times.format(view.startTime()),
+          Times.format(view.endTime()),
+          view.durationHours(),
+          view.totalCost().doubleValue(),
+          view.status().name(),
+          view.transactionId(),
+          Times.format(view.createdAt()),
           Times.format(view.updatedAt()));
     }
 
@@ -32,21 +50,31 @@ final class GraphQlOutput {
     }
   }
 
-  record EventOut(String id, String aggregateId, String eventType, int version, String data,
-      String createdAt) {
+  record EventOut(
+      String id, String aggregateId, String eventType, int version, String data, String createdAt) {
 
     static EventOut of(StoredEvent event, EventCodec codec) {
-      return new EventOut(event.eventId().toString(), event.aggregateId().toString(),
-          event.type().name(), Math.toIntExact(event.version()), codec.payloadText(event.event()),
+      return new EventOut(
+          event.eventId().toString(),
+          event.aggregateId().toString(),
+          event.type().name(),
+          Math.toIntExact(event.version()),
+          codec.payloadText(event.event()),
           Times.format(event.createdAt()));
     }
   }
 
-  record StatsOut(long totalReservations, long activeReservations, long completedReservations,
+  record StatsOut(
+      long totalReservations,
+      long activeReservations,
+      long completedReservations,
       long cancelledReservations) {
 
     static StatsOut of(StatusCounts counts) {
-      return new StatsOut(counts.total(), counts.active(), counts.of(ReservationStatus.COMPLETED),
+      return new StatsOut(
+          counts.total(),
+          counts.active(),
+          counts.of(ReservationStatus.COMPLETED),
           counts.of(ReservationStatus.CANCELLED));
     }
   }
@@ -54,8 +82,10 @@ final class GraphQlOutput {
   record AvailabilityOut(boolean available, List<String> conflicts) {
 
     static AvailabilityOut of(Availability availability) {
-      List<String> ids = availability.conflicts() == null ? null
-          : availability.conflicts().stream().map(UUID::toString).toList();
+      List<String> ids =
+          availability.conflicts() == null
+              ? null
+              : availability.conflicts().stream().map(UUID::toString).toList();
       return new AvailabilityOut(availability.available(), ids);
     }
   }

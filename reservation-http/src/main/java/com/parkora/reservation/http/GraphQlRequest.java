@@ -27,7 +27,9 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
     if (query == null || !query.isTextual() || query.asText().isBlank()) {
       throw invalid("The request has no \"query\" string");
     }
-    return new GraphQlRequest(query.asText(), operationName(root.get("operationName")),
+    return new GraphQlRequest(
+        query.asText(),
+        operationName(root.get("operationName")),
         variables(root.get("variables"), json));
   }
 

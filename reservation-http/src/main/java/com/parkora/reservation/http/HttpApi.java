@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The HTTP face of the reservation service: GraphQL (CONTRACTS.md §1), the REST paths (§2),
- * tenancy (§3), documentation pages, metrics and CORS, as one Javalin app.
+ * The HTTP face of the reservation service: GraphQL (docs/graphql.md), the REST paths (§2), tenancy
+ * (§3), documentation pages, metrics and CORS, as one Javalin app.
  *
  * <pre>{@code
  * Javalin app = HttpApi.create(service, HttpSettings.defaults().withDefaultTenant(tenant));
@@ -28,27 +28,37 @@ public final class HttpApi {
   public static Javalin create(ReservationService service, HttpSettings settings) {
     ObjectMapper json = new ObjectMapper();
     HttpMetrics metrics = new HttpMetrics(settings.meterRegistry());
-    TenantResolver tenants = new TenantResolver(settings.callerResolver(), settings.defaultTenant());
-    GraphQlEngine engine = new GraphQlEngine(new ReservationFetchers(service, metrics).wiring(),
-        settings.maxQueryDepth(), settings.maxQueryComplexity());
-    GraphQlEndpoint graphQl = new GraphQlEndpoint(engine, tenants, metrics, json,
-        settings.maxBodyBytes());
+    TenantResolver tenants =
+        new TenantResolver(settings.callerResolver(), settings.defaultTenant());
+    GraphQlEngine engine =
+        new GraphQlEngine(
+            new ReservationFetchers(service, metrics).wiring(),
+            settings.maxQueryDepth(),
+            settings.maxQueryComplexity());
+    GraphQlEndpoint graphQl =
+        new GraphQlEndpoint(engine, tenants, metrics, json, settings.maxBodyBytes());
     RestRoutes rest = new RestRoutes(service, tenants, settings.readiness(), metrics);
     DocsRoutes docs = new DocsRoutes(json, settings.meterRegistry());
-    return Javalin.create(config -> {
-      config.jsonMapper(new JavalinJackson(json, false));
-      config.http.maxRequestSize = settings.maxBodyBytes();
-      config.startup.showJavalinBanner = false;
-      config.staticFiles.enableWebjars();
-      cors(config, settings.corsOrigins());
-      config.requestLogger.http((ctx, millis) -> metrics.request(ctx.method().name(),
-          routeOf(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
-      rest.register(config.routes);
-      docs.register(config.routes);
-      config.routes.post("/graphql", graphQl::handle);
-      config.routes.exception(Exception.class, HttpApi::restError);
-      config.routes.exception(HttpResponseException.class, HttpApi::restError);
-    });
+    return Javalin.create(
+        config -> {
+          config.jsonMapper(new JavalinJackson(json, false));
+          config.http.maxRequestSize = settings.maxBodyBytes();
+          config.startup.showJavalinBanner = false;
+          config.staticFiles.enableWebjars();
+          cors(config, settings.corsOrigins());
+          config.requestLogger.http(
+              (ctx, millis) ->
+                  metrics.request(
+                      ctx.method().name(),
+                      routeOf(ctx),
+                      ctx.statusCode(),
+                      Duration.ofNanos((long) (millis * 1_000_000))));
+          rest.register(config.routes);
+          docs.register(config.routes);
+          config.routes.post("/graphql", graphQl::handle);
+          config.routes.exception(Exception.class, HttpApi::restError);
+          config.routes.exception(HttpResponseException.class, HttpApi::restError);
+        });
   }
 
   /** REST failures, Javalin's own (404, 413, ...) included, as {@code {"error", "message"}}. */
@@ -58,14 +68,19 @@ public final class HttpApi {
   }
 
   private static void cors(JavalinConfig config, List<String> origins) {
-    config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-      if (origins.isEmpty()) {
-        rule.anyHost();
-        return;
-      }
-      rule.allowHost(origins.getFirst(), origins.subList(1, origins.size()).toArray(String[]::new));
-      rule.allowCredentials = true;
-    }));
+    config.bundledPlugins.enableCors(
+        cors ->
+            cors.addRule(
+                rule -> {
+                  if (origins.isEmpty()) {
+                    rule.anyHost();
+                    return;
+                  }
+                  rule.allowHost(
+                      origins.getFirst(),
+                      origins.subList(1, origins.size()).toArray(String[]::new));
+                  rule.allowCredentials = true;
+                }));
   }
 
   /** The matched route pattern, so that ids in paths do not multiply the series. */

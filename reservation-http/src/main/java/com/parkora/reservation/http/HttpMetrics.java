@@ -23,10 +23,13 @@ final class HttpMetrics {
   private final MeterRegistry registry;
   private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
 
-  /** Bucket bounds at whole milliseconds, so a latency objective (p99 within 5 ms) reads exactly. */
-  private static final Duration[] LATENCY_OBJECTIVES = java.util.stream.IntStream
-      .of(1, 2, 3, 4, 5, 10, 25, 50, 100, 250, 1000)
-      .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+  /**
+   * Bucket bounds at whole milliseconds, so a latency objective (p99 within 5 ms) reads exactly.
+   */
+  private static final Duration[] LATENCY_OBJECTIVES =
+      java.util.stream.IntStream.of(1, 2, 3, 4, 5, 10, 25, 50, 100, 250, 1000)
+          .mapToObj(Duration::ofMillis)
+          .toArray(Duration[]::new);
 
   HttpMetrics(MeterRegistry registry) {
     this.registry = registry;

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * How the HTTP adapter is configured; {@link #defaults()} and the {@code with...} methods build one.
+ * How the HTTP adapter is configured; {@link #defaults()} and the {@code with...} methods build
+ * one.
  *
  * @param corsOrigins origins allowed by CORS; empty allows any origin, without credentials
  * @param defaultTenant the tenant of requests that name none (single-tenant deployments)
@@ -45,42 +46,98 @@ public record HttpSettings(
 
   /** Any origin, no default tenant, no extra probe, a fresh registry, 1 MiB, anonymous callers. */
   public static HttpSettings defaults() {
-    return new HttpSettings(List.of(), Optional.empty(), () -> true,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), ONE_MIB, CallerResolver.NONE, 15, 1000);
+    return new HttpSettings(
+        List.of(),
+        Optional.empty(),
+        () -> true,
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        ONE_MIB,
+        CallerResolver.NONE,
+        15,
+        1000);
   }
 
   public HttpSettings withCorsOrigins(List<String> value) {
-    return new HttpSettings(value, defaultTenant, readiness, meterRegistry, maxBodyBytes,
-        callerResolver, maxQueryDepth, maxQueryComplexity);
+    return new HttpSettings(
+        value,
+        defaultTenant,
+        readiness,
+        meterRegistry,
+        maxBodyBytes,
+        callerResolver,
+        maxQueryDepth,
+        maxQueryComplexity);
   }
 
   public HttpSettings withDefaultTenant(Optional<TenantId> value) {
-    return new HttpSettings(corsOrigins, value, readiness, meterRegistry, maxBodyBytes,
-        callerResolver, maxQueryDepth, maxQueryComplexity);
+    return new HttpSettings(
+        corsOrigins,
+        value,
+        readiness,
+        meterRegistry,
+        maxBodyBytes,
+        callerResolver,
+        maxQueryDepth,
+        maxQueryComplexity);
   }
 
   public HttpSettings withReadiness(BooleanSupplier value) {
-    return new HttpSettings(corsOrigins, defaultTenant, value, meterRegistry, maxBodyBytes,
-        callerResolver, maxQueryDepth, maxQueryComplexity);
+    return new HttpSettings(
+        corsOrigins,
+        defaultTenant,
+        value,
+        meterRegistry,
+        maxBodyBytes,
+        callerResolver,
+        maxQueryDepth,
+        maxQueryComplexity);
   }
 
   public HttpSettings withMeterRegistry(PrometheusMeterRegistry value) {
-    return new HttpSettings(corsOrigins, defaultTenant, readiness, value, maxBodyBytes,
-        callerResolver, maxQueryDepth, maxQueryComplexity);
+    return new HttpSettings(
+        corsOrigins,
+        defaultTenant,
+        readiness,
+        value,
+        maxBodyBytes,
+        callerResolver,
+        maxQueryDepth,
+        maxQueryComplexity);
   }
 
   public HttpSettings withMaxBodyBytes(long value) {
-    return new HttpSettings(corsOrigins, defaultTenant, readiness, meterRegistry, value,
-        callerResolver, maxQueryDepth, maxQueryComplexity);
+    return new HttpSettings(
+        corsOrigins,
+        defaultTenant,
+        readiness,
+        meterRegistry,
+        value,
+        callerResolver,
+        maxQueryDepth,
+        maxQueryComplexity);
   }
 
   public HttpSettings withCallerResolver(CallerResolver value) {
-    return new HttpSettings(corsOrigins, defaultTenant, readiness, meterRegistry, maxBodyBytes,
-        value, maxQueryDepth, maxQueryComplexity);
+    return new HttpSettings(
+        corsOrigins,
+        defaultTenant,
+        readiness,
+        meterRegistry,
+        maxBodyBytes,
+        value,
+        maxQueryDepth,
+        maxQueryComplexity);
   }
 
   public HttpSettings withQueryLimits(int depth, int complexity) {
-    return new HttpSettings(corsOrigins, defaultTenant, readiness, meterRegistry, maxBodyBytes,
-        callerResolver, depth, complexity);
+    return new HttpSettings(
+        corsOrigins,
+        defaultTenant,
+        readiness,
+        meterRegistry,
+        maxBodyBytes,
+        callerResolver,
+        depth,
+        complexity);
   }
 }

@@ -28,48 +28,126 @@ final class ReservationFetchers {
 
   RuntimeWiring wiring() {
     return RuntimeWiring.newRuntimeWiring()
-        .type("Query", query -> query
-            .dataFetcher("reservations", env -> ReservationOut.all(service.list(tenant(env),
-                env.getArgument("status"), env.getArgument("userId"), env.getArgument("limit"),
-                env.getArgument("offset"))))
-            .dataFetcher("reservationById", env -> service.byId(tenant(env), env.getArgument("id"))
-                .map(ReservationOut::of).orElse(null))
-            .dataFetcher("reservationsByUser", env -> ReservationOut.all(service.byUser(tenant(env),
-                env.getArgument("userId"), env.<Boolean>getArgument("includeCompleted"))))
-            .dataFetcher("reservationsByParkingSpot", env -> ReservationOut.all(service.bySpot(
-                tenant(env), env.getArgument("parkingSpotId"), env.getArgument("startTime"),
-                env.getArgument("endTime"))))
-            .dataFetcher("checkAvailability", env -> AvailabilityOut.of(service.availability(
-                tenant(env), env.getArgument("parkingSpotId"), env.getArgument("startTime"),
-                env.getArgument("durationHours"))))
-            .dataFetcher("reservationStats", env -> StatsOut.of(service.stats(tenant(env))))
-            .dataFetcher("eventsByReservation", env -> service.events(tenant(env),
-                env.getArgument("reservationId")).stream().map(e -> EventOut.of(e, codec)).toList())
-            .dataFetcher("reservationAt", env -> service.stateAt(tenant(env), env.getArgument("id"),
-                env.getArgument("asOf")).map(ReservationOut::of).orElse(null))
-            .dataFetcher("reservationHistory", env -> ReservationOut.all(service.history(tenant(env),
-                env.getArgument("id")))))
-        .type("Mutation", mutation -> mutation
-            .dataFetcher("createReservation", command("create", this::create))
-            .dataFetcher("confirmReservation", command("confirm", env -> ReservationOut.of(
-                service.confirm(tenant(env), env.getArgument("id"), env.getArgument("transactionId")))))
-            .dataFetcher("cancelReservation", command("cancel", env -> ReservationOut.of(
-                service.cancel(tenant(env), env.getArgument("id"), env.getArgument("reason")))))
-            .dataFetcher("completeReservation", command("complete", env -> ReservationOut.of(
-                service.complete(tenant(env), env.getArgument("id")))))
-            .dataFetcher("payReservation", env -> metrics.payment(
-                service.pay(tenant(env), env.getArgument("id"))))
-            .dataFetcher("deleteReservation", env -> metrics.deletion(
-                service.delete(tenant(env), env.getArgument("id")))))
+        .type(
+            "Query",
+            query ->
+                query
+                    .dataFetcher(
+                        "reservations",
+                        env ->
+                            ReservationOut.all(
+                                service.list(
+                                    tenant(env),
+                                    env.getArgument("status"),
+                                    env.getArgument("userId"),
+                                    env.getArgument("limit"),
+                                    env.getArgument("offset"))))
+                    .dataFetcher(
+                        "reservationById",
+                        env ->
+                            service
+                                .byId(tenant(env), env.getArgument("id"))
+                                .map(ReservationOut::of)
+                                .orElse(null))
+                    .dataFetcher(
+                        "reservationsByUser",
+                        env ->
+                            ReservationOut.all(
+                                service.byUser(
+                                    tenant(env),
+                                    env.getArgument("userId"),
+                                    env.<Boolean>getArgument("includeCompleted"))))
+                    .dataFetcher(
+                        "reservationsByParkingSpot",
+                        env ->
+                            ReservationOut.all(
+                                service.bySpot(
+                                    tenant(env),
+                                    env.getArgument("parkingSpotId"),
+                                    env.getArgument("startTime"),
+                                    env.getArgument("endTime"))))
+                    .dataFetcher(
+                        "checkAvailability",
+                        env ->
+                            AvailabilityOut.of(
+                                service.availability(
+                                    tenant(env),
+                                    env.getArgument("parkingSpotId"),
+                                    env.getArgument("startTime"),
+                                    env.getArgument("durationHours"))))
+                    .dataFetcher("reservationStats", env -> StatsOut.of(service.stats(tenant(env))))
+                    .dataFetcher(
+                        "eventsByReservation",
+                        env ->
+                            service.events(tenant(env), env.getArgument("reservationId")).stream()
+                                .map(e -> EventOut.of(e, codec))
+                                .toList())
+                    .dataFetcher(
+                        "reservationAt",
+                        env ->
+                            service
+                                .stateAt(
+                                    tenant(env), env.getArgument("id"), env.getArgument("asOf"))
+                                .map(ReservationOut::of)
+                                .orElse(null))
+                    .dataFetcher(
+                        "reservationHistory",
+                        env ->
+                            ReservationOut.all(
+                                service.history(tenant(env), env.getArgument("id")))))
+        .type(
+            "Mutation",
+            mutation ->
+                mutation
+                    .dataFetcher("createReservation", command("create", this::create))
+                    .dataFetcher(
+                        "confirmReservation",
+                        command(
+                            "confirm",
+                            env ->
+                                ReservationOut.of(
+                                    service.confirm(
+                                        tenant(env),
+                                        env.getArgument("id"),
+                                        env.getArgument("transactionId")))))
+                    .dataFetcher(
+                        "cancelReservation",
+                        command(
+                            "cancel",
+                            env ->
+                                ReservationOut.of(
+                                    service.cancel(
+                                        tenant(env),
+                                        env.getArgument("id"),
+                                        env.getArgument("reason")))))
+                    .dataFetcher(
+                        "completeReservation",
+                        command(
+                            "complete",
+                            env ->
+                                ReservationOut.of(
+                                    service.complete(tenant(env), env.getArgument("id")))))
+                    .dataFetcher(
+                        "payReservation",
+                        env -> metrics.payment(service.pay(tenant(env), env.getArgument("id"))))
+                    .dataFetcher(
+                        "deleteReservation",
+                        env ->
+                            metrics.deletion(service.delete(tenant(env), env.getArgument("id")))))
         .build();
   }
 
   private ReservationOut create(DataFetchingEnvironment env) {
     Map<String, Object> input = env.getArgument("input");
     Number cost = (Number) input.get("totalCost");
-    return ReservationOut.of(service.create(tenant(env), (String) input.get("userId"),
-        (String) input.get("parkingSpotId"), (String) input.get("startTime"),
-        (Integer) input.get("durationHours"), cost == null ? null : cost.doubleValue()));
+    return ReservationOut.of(
+        service.create(
+            tenant(env),
+            (String) input.get("userId"),
+            (String) input.get("parkingSpotId"),
+            (String) input.get("startTime"),
+            (Integer) input.get("durationHours"),
+            cost == null ? null : cost.doubleValue()));
   }
 
   private DataFetcher<Object> command(String name, Function<DataFetchingEnvironment, Object> body) {

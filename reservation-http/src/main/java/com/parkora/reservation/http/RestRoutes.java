@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The REST paths of CONTRACTS.md §2, in the Python service's snake_case shapes. */
+/** The REST paths of docs/rest.md, in the Python service's snake_case shapes. */
 final class RestRoutes {
 
   static final String SERVICE = "reservation-service";
@@ -28,7 +28,10 @@ final class RestRoutes {
   private final BooleanSupplier readiness;
   private final HttpMetrics metrics;
 
-  RestRoutes(ReservationService service, TenantResolver tenants, BooleanSupplier readiness,
+  RestRoutes(
+      ReservationService service,
+      TenantResolver tenants,
+      BooleanSupplier readiness,
       HttpMetrics metrics) {
     this.service = service;
     this.tenants = tenants;
@@ -52,8 +55,14 @@ final class RestRoutes {
     body.put("docs", "/docs");
     body.put("graphql", "/graphql");
     body.put("health", Map.of("live", "/health/live", "ready", "/health/ready"));
-    body.put("features", List.of("GraphQL API for reservations", "CQRS/Event Sourcing pattern",
-        "Multitenancy support", "Keycloak authentication", "Prometheus metrics"));
+    body.put(
+        "features",
+        List.of(
+            "GraphQL API for reservations",
+            "CQRS/Event Sourcing pattern",
+            "Multitenancy support",
+            "Keycloak authentication",
+            "Prometheus metrics"));
     ctx.json(body);
   }
 

@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * CONTRACTS.md §3: the {@code X-Tenant-ID} header (a non-UUID is refused, never a fallback), else
+ * docs/tenancy.md: the {@code X-Tenant-ID} header (a non-UUID is refused, never a fallback), else
  * the caller's tenant claim, else the configured default. A header that contradicts the claim is
  * FORBIDDEN.
  */
@@ -32,7 +32,8 @@ final class TenantResolver {
     }
     TenantId named = TenantId.parse(header);
     if (claimed.isPresent() && !claimed.get().equals(named)) {
-      throw new ReservationException.AccessDenied(ErrorCode.FORBIDDEN,
+      throw new ReservationException.AccessDenied(
+          ErrorCode.FORBIDDEN,
           "The X-Tenant-ID header names a tenant the credentials do not belong to");
     }
     return new Tenancy(Optional.of(named), caller);

@@ -8,18 +8,19 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The browser pages (GraphiQL, Swagger UI, ReDoc): HTML templates from this jar whose
- * {@code ${artifact}} placeholders become the versions of the webjars on the class path, so the
- * pages load every asset from {@code /webjars/...} on this server and nothing from the internet.
+ * The browser pages (GraphiQL, Swagger UI, ReDoc): HTML templates from this jar whose {@code
+ * ${artifact}} placeholders become the versions of the webjars on the class path, so the pages load
+ * every asset from {@code /webjars/...} on this server and nothing from the internet.
  */
 final class WebPages {
 
-  private static final Map<String, String> WEBJARS = Map.of(
-      "graphiql", "org.webjars.npm",
-      "react", "org.webjars.npm",
-      "react-dom", "org.webjars.npm",
-      "swagger-ui", "org.webjars",
-      "redoc", "org.webjars.npm");
+  private static final Map<String, String> WEBJARS =
+      Map.of(
+          "graphiql", "org.webjars.npm",
+          "react", "org.webjars.npm",
+          "react-dom", "org.webjars.npm",
+          "swagger-ui", "org.webjars",
+          "redoc", "org.webjars.npm");
 
   final String graphiql;
   final String swaggerUi;
@@ -34,7 +35,8 @@ final class WebPages {
   private static String render(String template) {
     String page = resource(WebPages.class, template);
     for (Map.Entry<String, String> webjar : WEBJARS.entrySet()) {
-      page = page.replace("${" + webjar.getKey() + "}", version(webjar.getValue(), webjar.getKey()));
+      page =
+          page.replace("${" + webjar.getKey() + "}", version(webjar.getValue(), webjar.getKey()));
     }
     return page;
   }
@@ -43,7 +45,8 @@ final class WebPages {
     String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
     try (InputStream in = WebPages.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("webjar missing from the class path: " + group + ":" + artifact);
+        throw new IllegalStateException(
+            "webjar missing from the class path: " + group + ":" + artifact);
       }
       Properties properties = new Properties();
       properties.load(in);

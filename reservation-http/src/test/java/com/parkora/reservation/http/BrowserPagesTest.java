@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * GraphiQL, Swagger UI and ReDoc render in headless Chromium with every request going through a
- * recording loopback proxy: each page shows its UI, a screenshot is saved under
- * {@code target/screenshots}, and no request was for a host outside this machine.
+ * recording loopback proxy: each page shows its UI, a screenshot is saved under {@code
+ * target/screenshots}, and no request was for a host outside this machine.
  */
 class BrowserPagesTest {
 
@@ -54,9 +54,10 @@ class BrowserPagesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "graphiql, /graphql, graphiql-container",
-      "swagger-ui, /docs, opblock",
-      "redoc, /redoc, api-content"})
+    "graphiql, /graphql, graphiql-container",
+    "swagger-ui, /docs, opblock",
+    "redoc, /redoc, api-content"
+  })
   void the_page_renders_offline_in_headless_chromium(String name, String path, String rootMarkup)
       throws Exception {
     int before = proxy.requestedHosts().size();
@@ -73,44 +74,67 @@ class BrowserPagesTest {
     assertThat(hosts).as("requests went through the recording proxy").isNotEmpty();
     assertThat(hosts).as("the page and its assets came from this server").contains("127.0.0.1");
     if (name.equals("graphiql")) {
-      assertThat(api.get("/metrics", java.util.Map.of()).body()).as("GraphiQL loaded the schema")
-          .contains("graphql_operations_seconds_count{operation=\"IntrospectionQuery\",outcome=\"OK\"}");
+      assertThat(api.get("/metrics", java.util.Map.of()).body())
+          .as("GraphiQL loaded the schema")
+          .contains(
+              "graphql_operations_seconds_count{operation=\"IntrospectionQuery\",outcome=\"OK\"}");
     }
-    assertThat(hosts).as("hosts requested, beyond Chromium's own services")
+    assertThat(hosts)
+        .as("hosts requested, beyond Chromium's own services")
         .allMatch(host -> RecordingProxy.isLoopback(host) || isChromiumService(host));
   }
 
   /**
-   * Chromium's own background services (component updater, sign-in, autofill), which it contacts
-   * at start-up whatever the page, even with the background-networking switches. They are not the
+   * Chromium's own background services (component updater, sign-in, autofill), which it contacts at
+   * start-up whatever the page, even with the background-networking switches. They are not the
    * page's requests, and the proxy refuses them like any other outside host, so they never leave
    * the machine either. The pages' Content-Security-Policy would block such hosts anyway.
    */
   private static boolean isChromiumService(String host) {
-    return host.equals("google.com") || host.endsWith(".google.com")
-        || host.endsWith(".googleapis.com") || host.endsWith(".gvt1.com");
+    return host.equals("google.com")
+        || host.endsWith(".google.com")
+        || host.endsWith(".googleapis.com")
+        || host.endsWith(".gvt1.com");
   }
 
   private static String chromium(String run, List<String> arguments) throws Exception {
     Path profile = Files.createTempDirectory("chromium-" + run);
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless",
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
-        "--disable-client-side-phishing-detection", "--disable-domain-reliability", "--no-pings",
-        "--disable-breakpad", "--metrics-recording-only", "--disable-field-trial-config",
-        "--no-default-browser-check", "--disable-component-extensions-with-background-pages",
-        "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,"
-            + "CertificateTransparencyComponentUpdater,OptimizationGuideModelDownloading",
-        "--user-data-dir=" + profile, "--proxy-server=http://127.0.0.1:" + proxy.port(),
-        "--proxy-bypass-list=<-loopback>", "--virtual-time-budget=15000",
-        "--run-all-compositor-stages-before-draw"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-dev-shm-usage",
+                "--disable-client-side-phishing-detection",
+                "--disable-domain-reliability",
+                "--no-pings",
+                "--disable-breakpad",
+                "--metrics-recording-only",
+                "--disable-field-trial-config",
+                "--no-default-browser-check",
+                "--disable-component-extensions-with-background-pages",
+                "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,"
+                    + "CertificateTransparencyComponentUpdater,OptimizationGuideModelDownloading",
+                "--user-data-dir=" + profile,
+                "--proxy-server=http://127.0.0.1:" + proxy.port(),
+                "--proxy-bypass-list=<-loopback>",
+                "--virtual-time-budget=15000",
+                "--run-all-compositor-stages-before-draw"));
     command.addAll(arguments);
     Path output = Files.createTempFile("chromium-" + run, ".out");
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(output.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(output.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       fail("chromium did not finish within 90 s: " + command);

@@ -64,10 +64,12 @@ abstract class ClientDocumentsContract {
     String cancelled = create("2026-12-03T09:30:00.000Z").path("id").asText();
     data(CANCEL_RESERVATION, Map.of("id", cancelled, "reason", "plans changed"));
 
-    JsonNode active = data(GET_USER_RESERVATIONS, Map.of("userId", userId, "includeCompleted", false))
-        .path("reservationsByUser");
-    JsonNode all = data(GET_USER_RESERVATIONS, Map.of("userId", userId, "includeCompleted", true))
-        .path("reservationsByUser");
+    JsonNode active =
+        data(GET_USER_RESERVATIONS, Map.of("userId", userId, "includeCompleted", false))
+            .path("reservationsByUser");
+    JsonNode all =
+        data(GET_USER_RESERVATIONS, Map.of("userId", userId, "includeCompleted", true))
+            .path("reservationsByUser");
 
     assertThat(active).hasSize(1);
     JsonNode first = active.get(0);
@@ -93,8 +95,8 @@ abstract class ClientDocumentsContract {
 
   @Test
   void paying_an_unknown_reservation_answers_reservation_not_found() {
-    JsonNode paid = data(PAY_RESERVATION, Map.of("id", UUID.randomUUID().toString()))
-        .path("payReservation");
+    JsonNode paid =
+        data(PAY_RESERVATION, Map.of("id", UUID.randomUUID().toString())).path("payReservation");
 
     assertThat(paid.path("success").asBoolean()).isFalse();
     assertThat(paid.path("errorCode").asText()).isEqualTo("RESERVATION_NOT_FOUND");
@@ -108,8 +110,8 @@ abstract class ClientDocumentsContract {
     noReason.put("id", second);
     noReason.put("reason", null);
 
-    JsonNode withReason = data(CANCEL_RESERVATION, Map.of("id", first, "reason", "sick"))
-        .path("cancelReservation");
+    JsonNode withReason =
+        data(CANCEL_RESERVATION, Map.of("id", first, "reason", "sick")).path("cancelReservation");
     JsonNode without = data(CANCEL_RESERVATION, noReason).path("cancelReservation");
 
     assertThat(withReason.path("id").asText()).isEqualTo(first);
@@ -122,10 +124,12 @@ abstract class ClientDocumentsContract {
     String id = create("2026-12-07T09:30:00.000Z").path("id").asText();
 
     JsonNode read = data(GET_RESERVATION, Map.of("id", id)).path("reservationById");
-    JsonNode confirmed = data(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "txn-42"))
-        .path("confirmReservation");
-    JsonNode again = data(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "txn-42"))
-        .path("confirmReservation");
+    JsonNode confirmed =
+        data(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "txn-42"))
+            .path("confirmReservation");
+    JsonNode again =
+        data(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "txn-42"))
+            .path("confirmReservation");
 
     assertThat(read.path("id").asText()).isEqualTo(id);
     assertThat(read.path("tenantId").asText()).isEqualTo(RunningApi.TENANT);
@@ -143,8 +147,8 @@ abstract class ClientDocumentsContract {
     Map<String, String> other = Map.of("X-Tenant-ID", OTHER_TENANT);
 
     JsonNode read = api.graphQl(GET_RESERVATION, Map.of("id", id), other).json();
-    JsonNode confirm = api.graphQl(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "t"), other)
-        .json();
+    JsonNode confirm =
+        api.graphQl(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "t"), other).json();
 
     assertThat(read.path("data").path("reservationById").isNull()).isTrue();
     assertThat(confirm.path("errors").get(0).path("extensions").path("code").asText())
@@ -156,8 +160,8 @@ abstract class ClientDocumentsContract {
     String id = create("2026-12-09T09:30:00.000Z").path("id").asText();
     data(CANCEL_RESERVATION, Map.of("id", id, "reason", "no"));
 
-    JsonNode answer = api.graphQl(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "t"))
-        .json();
+    JsonNode answer =
+        api.graphQl(CONFIRM_RESERVATION, Map.of("id", id, "transactionId", "t")).json();
 
     JsonNode error = answer.path("errors").get(0);
     assertThat(error.path("extensions").path("code").asText()).isEqualTo("INVALID_STATE");
@@ -179,8 +183,19 @@ abstract class ClientDocumentsContract {
   }
 
   protected Map<String, Object> input(String startTime) {
-    return Map.of("input", Map.of("userId", userId, "parkingSpotId", spot, "startTime", startTime,
-        "durationHours", 2, "totalCost", 7.5));
+    return Map.of(
+        "input",
+        Map.of(
+            "userId",
+            userId,
+            "parkingSpotId",
+            spot,
+            "startTime",
+            startTime,
+            "durationHours",
+            2,
+            "totalCost",
+            7.5));
   }
 
   protected JsonNode data(String document, Map<String, Object> variables) {

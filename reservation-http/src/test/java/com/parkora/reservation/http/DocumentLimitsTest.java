@@ -20,8 +20,8 @@ class DocumentLimitsTest {
 
   @Test
   void depth_counts_fields_from_one_at_the_top() {
-    assertThat(verdict("{ a { b { c { d } } } }")).hasValueSatisfying(m ->
-        assertThat(m).contains("depth").contains("4 > 3"));
+    assertThat(verdict("{ a { b { c { d } } } }"))
+        .hasValueSatisfying(m -> assertThat(m).contains("depth").contains("4 > 3"));
   }
 
   @Test
@@ -42,17 +42,25 @@ class DocumentLimitsTest {
         .hasValueSatisfying(m -> assertThat(m).contains("complexity").contains("7 > 6"));
   }
 
-  /** Walked naively this document is 2^40 fields; the timeout only turns such a hang into a failure. */
+  /**
+   * Walked naively this document is 2^40 fields; the timeout only turns such a hang into a failure.
+   */
   @Test
   @org.junit.jupiter.api.Timeout(60)
   void fragments_spread_into_each_other_are_measured_once_not_exponentially() {
     StringBuilder document = new StringBuilder("{ ...F0 }");
     for (int i = 0; i < 40; i++) {
-      document.append(" fragment F").append(i).append(" on T { a { ...F").append(i + 1)
-          .append(" } b { ...F").append(i + 1).append(" } }");
+      document
+          .append(" fragment F")
+          .append(i)
+          .append(" on T { a { ...F")
+          .append(i + 1)
+          .append(" } b { ...F")
+          .append(i + 1)
+          .append(" } }");
     }
     document.append(" fragment F40 on T { leaf }");
-    assertThat(verdict(document.toString())).hasValueSatisfying(m -> assertThat(m)
-        .contains("maximum query depth exceeded: 41 > 3"));
+    assertThat(verdict(document.toString()))
+        .hasValueSatisfying(m -> assertThat(m).contains("maximum query depth exceeded: 41 > 3"));
   }
 }

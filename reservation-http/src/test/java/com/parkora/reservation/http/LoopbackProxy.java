@@ -66,18 +66,21 @@ final class LoopbackProxy implements AutoCloseable {
   }
 
   private void pipe(Socket from, Socket to) {
-    Thread.ofVirtual().start(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // the other side or a cut closed the connection
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // the other side or a cut closed the connection
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            });
   }
 
   private static void closeQuietly(Socket socket) {

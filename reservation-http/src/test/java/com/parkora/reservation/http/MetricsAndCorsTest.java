@@ -2,7 +2,6 @@ package com.parkora.reservation.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.memory.InMemoryStorage;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -12,9 +11,20 @@ import org.junit.jupiter.api.Test;
 /** Metrics per route, GraphQL operation and command outcome; CORS as configured. */
 class MetricsAndCorsTest {
 
-  private static final Map<String, Object> INPUT = Map.of("input", Map.of(
-      "userId", "22222222-2222-4222-8222-222222222222", "parkingSpotId", "M-1",
-      "startTime", "2026-12-01T09:30:00Z", "durationHours", 1, "totalCost", 1.0));
+  private static final Map<String, Object> INPUT =
+      Map.of(
+          "input",
+          Map.of(
+              "userId",
+              "22222222-2222-4222-8222-222222222222",
+              "parkingSpotId",
+              "M-1",
+              "startTime",
+              "2026-12-01T09:30:00Z",
+              "durationHours",
+              1,
+              "totalCost",
+              1.0));
 
   @Test
   void metrics_show_latency_per_route_and_operation_and_commands_by_outcome() {
@@ -25,12 +35,20 @@ class MetricsAndCorsTest {
 
       String metrics = api.get("/metrics", Map.of()).body();
 
-      assertThat(metrics).contains("http_server_requests_seconds_bucket{method=\"POST\",route=\"/graphql\"");
+      assertThat(metrics)
+          .contains("http_server_requests_seconds_bucket{method=\"POST\",route=\"/graphql\"");
       assertThat(metrics).contains("route=\"/stats\"");
-      assertThat(metrics).contains("graphql_operations_seconds_bucket{operation=\"CreateReservation\",outcome=\"OK\"");
-      assertThat(metrics).contains("graphql_operations_seconds_count{operation=\"CreateReservation\",outcome=\"SLOT_UNAVAILABLE\"} 1");
-      assertThat(metrics).contains("reservation_commands_total{command=\"create\",outcome=\"OK\"} 1.0");
-      assertThat(metrics).contains("reservation_commands_total{command=\"create\",outcome=\"SLOT_UNAVAILABLE\"} 1.0");
+      assertThat(metrics)
+          .contains(
+              "graphql_operations_seconds_bucket{operation=\"CreateReservation\",outcome=\"OK\"");
+      assertThat(metrics)
+          .contains(
+              "graphql_operations_seconds_count{operation=\"CreateReservation\",outcome=\"SLOT_UNAVAILABLE\"} 1");
+      assertThat(metrics)
+          .contains("reservation_commands_total{command=\"create\",outcome=\"OK\"} 1.0");
+      assertThat(metrics)
+          .contains(
+              "reservation_commands_total{command=\"create\",outcome=\"SLOT_UNAVAILABLE\"} 1.0");
     }
   }
 
@@ -48,9 +66,9 @@ class MetricsAndCorsTest {
 
   @Test
   void configured_origins_are_allowed_and_others_are_not() {
-    HttpSettings settings = HttpSettings.defaults().withCorsOrigins(List.of("https://app.example.com"));
-    try (RunningApi api = RunningApi.start(RunningApi.service(new InMemoryStorage()),
-        settings)) {
+    HttpSettings settings =
+        HttpSettings.defaults().withCorsOrigins(List.of("https://app.example.com"));
+    try (RunningApi api = RunningApi.start(RunningApi.service(new InMemoryStorage()), settings)) {
       assertThat(allowOrigin(api, "https://app.example.com")).isEqualTo("https://app.example.com");
       assertThat(allowOrigin(api, "https://evil.example.net")).isEmpty();
     }
@@ -58,14 +76,16 @@ class MetricsAndCorsTest {
 
   private static java.net.http.HttpHeaders preflight(RunningApi api, String origin) {
     try {
-      return java.net.http.HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(api.uri("/graphql"))
-              .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-              .header("Origin", origin)
-              .header("Access-Control-Request-Method", "POST")
-              .header("Access-Control-Request-Headers", "content-type,x-tenant-id")
-              .build(),
-          java.net.http.HttpResponse.BodyHandlers.discarding()).headers();
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(api.uri("/graphql"))
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", origin)
+                  .header("Access-Control-Request-Method", "POST")
+                  .header("Access-Control-Request-Headers", "content-type,x-tenant-id")
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding())
+          .headers();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -76,10 +96,13 @@ class MetricsAndCorsTest {
 
   private static String allowOrigin(RunningApi api, String origin) {
     try {
-      return java.net.http.HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(api.uri("/health/live")).header("Origin", origin).build(),
-          java.net.http.HttpResponse.BodyHandlers.discarding())
-          .headers().firstValue("Access-Control-Allow-Origin").orElse("");
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(api.uri("/health/live")).header("Origin", origin).build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding())
+          .headers()
+          .firstValue("Access-Control-Allow-Origin")
+          .orElse("");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

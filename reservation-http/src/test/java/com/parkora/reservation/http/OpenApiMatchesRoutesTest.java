@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The design-first {@code openapi.yaml} names exactly the routes the app registers. */
 class OpenApiMatchesRoutesTest {
 
-  private static final Set<String> DOCUMENTED_METHODS = Set.of("get", "post", "put", "patch",
-      "delete");
+  private static final Set<String> DOCUMENTED_METHODS =
+      Set.of("get", "post", "put", "patch", "delete");
 
   @Test
   void every_registered_route_is_documented_and_every_documented_path_is_registered() {
@@ -27,24 +27,33 @@ class OpenApiMatchesRoutesTest {
 
   private static Set<String> registered(RunningApi api) {
     Set<String> routes = new TreeSet<>();
-    api.app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
-      Endpoint endpoint = parsed.endpoint;
-      HandlerType method = endpoint.method;
-      if (method.isHttpMethod() && DOCUMENTED_METHODS.contains(method.name().toLowerCase())) {
-        routes.add(method.name() + " " + endpoint.path);
-      }
-    });
+    api.app
+        .unsafe
+        .internalRouter
+        .allHttpHandlers()
+        .forEach(
+            parsed -> {
+              Endpoint endpoint = parsed.endpoint;
+              HandlerType method = endpoint.method;
+              if (method.isHttpMethod()
+                  && DOCUMENTED_METHODS.contains(method.name().toLowerCase())) {
+                routes.add(method.name() + " " + endpoint.path);
+              }
+            });
     return routes;
   }
 
   private static Set<String> documented(JsonNode paths) {
     Set<String> routes = new TreeSet<>();
     for (Map.Entry<String, JsonNode> path : paths.properties()) {
-      path.getValue().fieldNames().forEachRemaining(method -> {
-        if (DOCUMENTED_METHODS.contains(method)) {
-          routes.add(method.toUpperCase() + " " + path.getKey());
-        }
-      });
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(
+              method -> {
+                if (DOCUMENTED_METHODS.contains(method)) {
+                  routes.add(method.toUpperCase() + " " + path.getKey());
+                }
+              });
     }
     return routes;
   }

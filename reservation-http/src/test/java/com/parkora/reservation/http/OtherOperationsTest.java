@@ -33,12 +33,14 @@ class OtherOperationsTest {
   void availability_lists_conflicts_only_when_taken_and_touching_ends_do_not_conflict() {
     String id = create("B-1", "2026-12-01T10:00:00Z", 2);
 
-    JsonNode taken = data("{ checkAvailability(parkingSpotId: \"B-1\", startTime: "
-        + "\"2026-12-01T11:00:00Z\", durationHours: 1) { available conflicts } }")
-        .path("checkAvailability");
-    JsonNode touching = data("{ checkAvailability(parkingSpotId: \"B-1\", startTime: "
-        + "\"2026-12-01T12:00:00Z\", durationHours: 1) { available conflicts } }")
-        .path("checkAvailability");
+    JsonNode taken =
+        data("{ checkAvailability(parkingSpotId: \"B-1\", startTime: "
+                + "\"2026-12-01T11:00:00Z\", durationHours: 1) { available conflicts } }")
+            .path("checkAvailability");
+    JsonNode touching =
+        data("{ checkAvailability(parkingSpotId: \"B-1\", startTime: "
+                + "\"2026-12-01T12:00:00Z\", durationHours: 1) { available conflicts } }")
+            .path("checkAvailability");
 
     assertThat(taken.path("available").asBoolean()).isFalse();
     assertThat(taken.path("conflicts").get(0).asText()).isEqualTo(id);
@@ -53,9 +55,11 @@ class OtherOperationsTest {
     data("mutation { confirmReservation(id: \"" + second + "\", transactionId: \"t-1\") { id } }");
 
     JsonNode all = data("{ reservations { id } }").path("reservations");
-    JsonNode confirmed = data("{ reservations(status: \"CONFIRMED\") { id } }").path("reservations");
+    JsonNode confirmed =
+        data("{ reservations(status: \"CONFIRMED\") { id } }").path("reservations");
     JsonNode page = data("{ reservations(limit: 1, offset: 1) { id } }").path("reservations");
-    JsonNode byUser = data("{ reservations(userId: \"" + user + "\") { id } }").path("reservations");
+    JsonNode byUser =
+        data("{ reservations(userId: \"" + user + "\") { id } }").path("reservations");
 
     assertThat(ids(all)).containsExactly(second, first);
     assertThat(ids(confirmed)).containsExactly(second);
@@ -68,11 +72,13 @@ class OtherOperationsTest {
     String id = create("D-1", "2026-12-01T10:00:00Z", 1);
     create("D-1", "2026-12-02T10:00:00Z", 1);
 
-    JsonNode window = data("{ reservationsByParkingSpot(parkingSpotId: \"D-1\", startTime: "
-        + "\"2026-12-01T00:00:00Z\", endTime: \"2026-12-01T23:00:00Z\") { id } }")
-        .path("reservationsByParkingSpot");
-    JsonNode any = data("{ reservationsByParkingSpot(parkingSpotId: \"D-1\") { id } }")
-        .path("reservationsByParkingSpot");
+    JsonNode window =
+        data("{ reservationsByParkingSpot(parkingSpotId: \"D-1\", startTime: "
+                + "\"2026-12-01T00:00:00Z\", endTime: \"2026-12-01T23:00:00Z\") { id } }")
+            .path("reservationsByParkingSpot");
+    JsonNode any =
+        data("{ reservationsByParkingSpot(parkingSpotId: \"D-1\") { id } }")
+            .path("reservationsByParkingSpot");
 
     assertThat(ids(window)).containsExactly(id);
     assertThat(any).hasSize(2);
@@ -83,10 +89,13 @@ class OtherOperationsTest {
     String id = create("E-1", "2026-12-01T10:00:00Z", 1);
     data("mutation { confirmReservation(id: \"" + id + "\") { id } }");
 
-    JsonNode completed = data("mutation { completeReservation(id: \"" + id + "\") " + FIELDS + " }")
-        .path("completeReservation");
-    JsonNode stats = data("{ reservationStats { totalReservations activeReservations "
-        + "completedReservations cancelledReservations } }").path("reservationStats");
+    JsonNode completed =
+        data("mutation { completeReservation(id: \"" + id + "\") " + FIELDS + " }")
+            .path("completeReservation");
+    JsonNode stats =
+        data("{ reservationStats { totalReservations activeReservations "
+                + "completedReservations cancelledReservations } }")
+            .path("reservationStats");
 
     assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(stats.path("totalReservations").asInt()).isEqualTo(1);
@@ -98,16 +107,19 @@ class OtherOperationsTest {
   void delete_answers_success_for_a_pending_one_and_not_found_for_an_unknown_one() {
     String id = create("F-1", "2026-12-01T10:00:00Z", 1);
 
-    JsonNode deleted = data("mutation { deleteReservation(id: \"" + id + "\") { success message } }")
-        .path("deleteReservation");
-    JsonNode again = data("mutation { deleteReservation(id: \"" + id + "\") { success message } }")
-        .path("deleteReservation");
+    JsonNode deleted =
+        data("mutation { deleteReservation(id: \"" + id + "\") { success message } }")
+            .path("deleteReservation");
+    JsonNode again =
+        data("mutation { deleteReservation(id: \"" + id + "\") { success message } }")
+            .path("deleteReservation");
 
     assertThat(deleted.path("success").asBoolean()).isTrue();
     assertThat(again.path("success").asBoolean()).isFalse();
     assertThat(again.path("message").asText()).contains("not found");
-    assertThat(data("{ reservationById(id: \"" + id + "\") { id } }").path("reservationById")
-        .isNull()).isTrue();
+    assertThat(
+            data("{ reservationById(id: \"" + id + "\") { id } }").path("reservationById").isNull())
+        .isTrue();
   }
 
   @Test
@@ -117,22 +129,39 @@ class OtherOperationsTest {
     Thread.sleep(5);
     data("mutation { confirmReservation(id: \"" + id + "\", transactionId: \"t-9\") { id } }");
 
-    JsonNode events = data("{ eventsByReservation(reservationId: \"" + id + "\") "
-        + "{ id aggregateId eventType version data createdAt } }").path("eventsByReservation");
-    JsonNode history = data("{ reservationHistory(id: \"" + id + "\") " + FIELDS + " }")
-        .path("reservationHistory");
-    JsonNode then = data("{ reservationAt(id: \"" + id + "\", asOf: \"" + beforeConfirm + "\") "
-        + FIELDS + " }").path("reservationAt");
-    JsonNode beforeItExisted = data("{ reservationAt(id: \"" + id + "\", asOf: "
-        + "\"2000-01-01T00:00:00Z\") { id } }").path("reservationAt");
+    JsonNode events =
+        data("{ eventsByReservation(reservationId: \""
+                + id
+                + "\") "
+                + "{ id aggregateId eventType version data createdAt } }")
+            .path("eventsByReservation");
+    JsonNode history =
+        data("{ reservationHistory(id: \"" + id + "\") " + FIELDS + " }")
+            .path("reservationHistory");
+    JsonNode then =
+        data("{ reservationAt(id: \""
+                + id
+                + "\", asOf: \""
+                + beforeConfirm
+                + "\") "
+                + FIELDS
+                + " }")
+            .path("reservationAt");
+    JsonNode beforeItExisted =
+        data("{ reservationAt(id: \"" + id + "\", asOf: " + "\"2000-01-01T00:00:00Z\") { id } }")
+            .path("reservationAt");
 
     assertThat(events).hasSize(2);
     assertThat(events.get(0).path("eventType").asText()).isEqualTo("RESERVATION_CREATED");
     assertThat(events.get(1).path("eventType").asText()).isEqualTo("RESERVATION_CONFIRMED");
     assertThat(events.get(1).path("version").asInt()).isEqualTo(2);
     assertThat(events.get(0).path("aggregateId").asText()).isEqualTo(id);
-    assertThat(RunningApi.JSON.readTree(events.get(0).path("data").asText()).path("parking_spot_id")
-        .asText()).isEqualTo("G-1");
+    assertThat(
+            RunningApi.JSON
+                .readTree(events.get(0).path("data").asText())
+                .path("parking_spot_id")
+                .asText())
+        .isEqualTo("G-1");
     assertThat(history).hasSize(2);
     assertThat(history.get(0).path("status").asText()).isEqualTo("PENDING");
     assertThat(history.get(1).path("status").asText()).isEqualTo("CONFIRMED");
@@ -144,10 +173,13 @@ class OtherOperationsTest {
   void a_document_over_the_complexity_cap_is_refused() {
     HttpSettings settings = HttpSettings.defaults().withQueryLimits(15, 20);
     try (RunningApi small = RunningApi.start(api.service, settings)) {
-      RunningApi.Answer answer = small.graphQl("{ a: reservations { id tenantId userId "
-          + "parkingSpotId startTime endTime durationHours totalCost status transactionId createdAt "
-          + "updatedAt } b: reservations { id tenantId userId parkingSpotId startTime endTime "
-          + "durationHours totalCost status transactionId createdAt updatedAt } }", Map.of());
+      RunningApi.Answer answer =
+          small.graphQl(
+              "{ a: reservations { id tenantId userId "
+                  + "parkingSpotId startTime endTime durationHours totalCost status transactionId createdAt "
+                  + "updatedAt } b: reservations { id tenantId userId parkingSpotId startTime endTime "
+                  + "durationHours totalCost status transactionId createdAt updatedAt } }",
+              Map.of());
 
       assertThat(answer.json().path("errors").get(0).path("extensions").path("code").asText())
           .isEqualTo("INVALID_INPUT");
@@ -157,9 +189,18 @@ class OtherOperationsTest {
   }
 
   private String create(String spot, String start, int hours) {
-    return data("mutation { createReservation(input: {userId: \"" + user + "\", parkingSpotId: \""
-        + spot + "\", startTime: \"" + start + "\", durationHours: " + hours
-        + ", totalCost: 3.0}) { id } }").path("createReservation").path("id").asText();
+    return data("mutation { createReservation(input: {userId: \""
+            + user
+            + "\", parkingSpotId: \""
+            + spot
+            + "\", startTime: \""
+            + start
+            + "\", durationHours: "
+            + hours
+            + ", totalCost: 3.0}) { id } }")
+        .path("createReservation")
+        .path("id")
+        .asText();
   }
 
   private JsonNode data(String document) {

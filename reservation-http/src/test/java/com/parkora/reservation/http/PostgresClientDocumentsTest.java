@@ -1,6 +1,5 @@
 package com.parkora.reservation.http;
 
-import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,6 @@ class PostgresClientDocumentsTest extends ClientDocumentsContract {
 
   @Override
   protected RunningApi startApi() {
-    return RunningApi.start(RunningApi.service(db.storage()),
-        HttpSettings.defaults());
+    return RunningApi.start(RunningApi.service(db.storage()), HttpSettings.defaults());
   }
 }

@@ -2,7 +2,6 @@ package com.parkora.reservation.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.jdbc.DatabaseUrl;
 import com.parkora.reservation.jdbc.PostgresStorage;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /health/ready} follows PostgreSQL: 503 while it cannot be reached, 200 again once it can,
- * with no restart. The outage is played by a loopback proxy between the storage and the server;
- * the real server keeps running.
+ * with no restart. The outage is played by a loopback proxy between the storage and the server; the
+ * real server keeps running.
  */
 class PostgresReadinessTest {
 
@@ -33,8 +32,8 @@ class PostgresReadinessTest {
     URI server = URI.create(db.jdbcUrl().substring("jdbc:".length()));
     proxy = new LoopbackProxy(server.getHost(), server.getPort());
     String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath();
-    storage = PostgresStorage.connect(new DatabaseUrl(proxied, db.url().user(), db.url().password()),
-        2);
+    storage =
+        PostgresStorage.connect(new DatabaseUrl(proxied, db.url().user(), db.url().password()), 2);
     api = RunningApi.start(RunningApi.service(storage), HttpSettings.defaults());
   }
 
@@ -55,7 +54,8 @@ class PostgresReadinessTest {
     assertThat(awaitReady(status -> status == 503)).isEqualTo(503);
     RunningApi.Answer down = api.get("/health/ready", Map.of());
     assertThat(down.json().path("status").asText()).isEqualTo("unhealthy");
-    assertThat(api.get("/health/live", Map.of()).status()).as("liveness is not readiness")
+    assertThat(api.get("/health/live", Map.of()).status())
+        .as("liveness is not readiness")
         .isEqualTo(200);
     RunningApi.Answer stats = api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT));
     assertThat(stats.status()).as(stats.body()).isGreaterThanOrEqualTo(500);
@@ -63,7 +63,8 @@ class PostgresReadinessTest {
 
     proxy.restore();
     assertThat(awaitReady(status -> status == 200)).isEqualTo(200);
-    assertThat(api.get("/health/ready", Map.of()).json().path("status").asText()).isEqualTo("ready");
+    assertThat(api.get("/health/ready", Map.of()).json().path("status").asText())
+        .isEqualTo("ready");
     assertThat(api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT)).status()).isEqualTo(200);
   }
 

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An HTTP proxy on a loopback port that records the host of every request a browser makes
- * through it. Requests to loopback hosts are forwarded (one request per connection); any other
- * host is recorded and refused, so nothing leaves the machine.
+ * An HTTP proxy on a loopback port that records the host of every request a browser makes through
+ * it. Requests to loopback hosts are forwarded (one request per connection); any other host is
+ * recorded and refused, so nothing leaves the machine.
  */
 final class RecordingProxy implements AutoCloseable {
 
@@ -87,12 +87,15 @@ final class RecordingProxy implements AutoCloseable {
 
   private void forward(Socket client, InputStream in, String head, String[] requestLine, URI target)
       throws IOException {
-    String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-    StringBuilder rewritten = new StringBuilder(requestLine[0] + " " + path + " " + requestLine[2]
-        + "\r\n");
+    String path =
+        target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    StringBuilder rewritten =
+        new StringBuilder(requestLine[0] + " " + path + " " + requestLine[2] + "\r\n");
     for (String line : head.substring(head.indexOf("\r\n") + 2).split("\r\n")) {
       String lower = line.toLowerCase();
-      if (!line.isEmpty() && !lower.startsWith("connection:") && !lower.startsWith("proxy-connection:")
+      if (!line.isEmpty()
+          && !lower.startsWith("connection:")
+          && !lower.startsWith("proxy-connection:")
           && !lower.startsWith("keep-alive:")) {
         rewritten.append(line).append("\r\n");
       }
@@ -116,8 +119,9 @@ final class RecordingProxy implements AutoCloseable {
   }
 
   private static void refuse(OutputStream out) throws IOException {
-    out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-        .getBytes(StandardCharsets.ISO_8859_1));
+    out.write(
+        "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
   }
 

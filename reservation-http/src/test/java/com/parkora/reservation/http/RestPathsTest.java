@@ -3,7 +3,6 @@ package com.parkora.reservation.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.memory.InMemoryStorage;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every REST path of CONTRACTS.md §2 answers its shape. */
+/** Every REST path of docs/rest.md answers its shape. */
 class RestPathsTest {
 
   private static final Map<String, String> TENANT = Map.of("X-Tenant-ID", RunningApi.TENANT);
@@ -43,8 +42,12 @@ class RestPathsTest {
     assertThat(root.path("graphql").asText()).isEqualTo("/graphql");
     assertThat(root.path("health").path("live").asText()).isEqualTo("/health/live");
     assertThat(root.path("health").path("ready").asText()).isEqualTo("/health/ready");
-    assertThat(texts(root.path("features"))).contains("GraphQL API for reservations",
-        "CQRS/Event Sourcing pattern", "Multitenancy support", "Keycloak authentication");
+    assertThat(texts(root.path("features")))
+        .contains(
+            "GraphQL API for reservations",
+            "CQRS/Event Sourcing pattern",
+            "Multitenancy support",
+            "Keycloak authentication");
   }
 
   @Test
@@ -52,8 +55,13 @@ class RestPathsTest {
     RunningApi.Answer live = api.get("/health/live", Map.of());
 
     assertThat(live.status()).isEqualTo(200);
-    assertThat(live.json()).isEqualTo(RunningApi.JSON.createObjectNode().put("status", "alive")
-        .put("service", "reservation-service").put("version", "1.0.0"));
+    assertThat(live.json())
+        .isEqualTo(
+            RunningApi.JSON
+                .createObjectNode()
+                .put("status", "alive")
+                .put("service", "reservation-service")
+                .put("version", "1.0.0"));
   }
 
   @Test
@@ -67,9 +75,10 @@ class RestPathsTest {
 
   @Test
   void readiness_is_503_unhealthy_when_the_extra_probe_fails() {
-    try (RunningApi failing = RunningApi.start(
-        RunningApi.service(new InMemoryStorage()),
-        HttpSettings.defaults().withReadiness(() -> false))) {
+    try (RunningApi failing =
+        RunningApi.start(
+            RunningApi.service(new InMemoryStorage()),
+            HttpSettings.defaults().withReadiness(() -> false))) {
       RunningApi.Answer ready = failing.get("/health/ready", Map.of());
 
       assertThat(ready.status()).isEqualTo(503);
@@ -84,8 +93,8 @@ class RestPathsTest {
     graphQl("mutation { confirmReservation(id: \"" + confirmed + "\") { id } }");
 
     JsonNode stats = api.get("/stats", TENANT).json();
-    JsonNode otherTenant = api.get("/stats",
-        Map.of("X-Tenant-ID", UUID.randomUUID().toString())).json();
+    JsonNode otherTenant =
+        api.get("/stats", Map.of("X-Tenant-ID", UUID.randomUUID().toString())).json();
 
     assertThat(stats.path("total_reservations").asLong()).isEqualTo(2);
     assertThat(stats.path("active_reservations").asLong()).isEqualTo(1);
@@ -173,17 +182,27 @@ class RestPathsTest {
     while (assets.find()) {
       found.add(assets.group(1));
     }
-    assertThat(found).isNotEmpty().allSatisfy(asset -> {
-      assertThat(asset).startsWith("/webjars/");
-      assertThat(api.get(asset, Map.of()).status()).as(asset).isEqualTo(200);
-    });
+    assertThat(found)
+        .isNotEmpty()
+        .allSatisfy(
+            asset -> {
+              assertThat(asset).startsWith("/webjars/");
+              assertThat(api.get(asset, Map.of()).status()).as(asset).isEqualTo(200);
+            });
   }
 
   private String create(String start) {
-    return graphQl("mutation { createReservation(input: {userId: \"" + UUID.randomUUID()
-        + "\", parkingSpotId: \"S-" + start.substring(0, 10) + "\", startTime: \"" + start
-        + "\", durationHours: 1, totalCost: 2.5}) { id } }")
-        .path("createReservation").path("id").asText();
+    return graphQl(
+            "mutation { createReservation(input: {userId: \""
+                + UUID.randomUUID()
+                + "\", parkingSpotId: \"S-"
+                + start.substring(0, 10)
+                + "\", startTime: \""
+                + start
+                + "\", durationHours: 1, totalCost: 2.5}) { id } }")
+        .path("createReservation")
+        .path("id")
+        .asText();
   }
 
   private JsonNode graphQl(String document) {

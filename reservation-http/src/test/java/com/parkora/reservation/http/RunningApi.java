@@ -26,8 +26,8 @@ final class RunningApi implements AutoCloseable {
 
   final ReservationService service;
   final Javalin app;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private RunningApi(ReservationService service, HttpSettings settings) {
     this.service = service;
@@ -35,11 +35,13 @@ final class RunningApi implements AutoCloseable {
   }
 
   /**
-   * Tests book fixed dates (the client documents of CONTRACTS.md book 2026-12-01): their clock
+   * Tests book fixed dates (the client documents of docs/graphql.md book 2026-12-01): their clock
    * ticks from a fixed instant before those, whatever the day the tests run.
    */
-  static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
-      Duration.between(Instant.now(), Instant.parse("2026-11-20T00:00:00Z")));
+  static final Clock CLOCK =
+      Clock.offset(
+          Clock.systemUTC(),
+          Duration.between(Instant.now(), Instant.parse("2026-11-20T00:00:00Z")));
 
   /** The service under test on {@code storage}, with the tests' clock. */
   static ReservationService service(Storage storage) {
@@ -85,9 +87,10 @@ final class RunningApi implements AutoCloseable {
   }
 
   Answer post(String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return send(request.build());
   }
@@ -101,7 +104,9 @@ final class RunningApi implements AutoCloseable {
   Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body(),
+      return new Answer(
+          response.statusCode(),
+          response.body(),
           response.headers().firstValue("Content-Type").orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

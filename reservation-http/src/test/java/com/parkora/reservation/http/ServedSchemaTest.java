@@ -19,21 +19,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schema served over HTTP, read by introspection, against CONTRACTS.md §1 (a verbatim copy in
+ * The schema served over HTTP, read by introspection, against docs/graphql.md (a verbatim copy in
  * the test resources): every type, field, argument, nullability and default value. The only
  * difference allowed is the two additive Query fields.
  */
 class ServedSchemaTest {
 
-  private static final String TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name } } }";
-  private static final String INTROSPECTION = """
+  private static final String TYPE_REF =
+      "kind name ofType { kind name ofType { kind name ofType { kind name } } }";
+  private static final String INTROSPECTION =
+      """
       { __schema { queryType { name } mutationType { name } types { name kind
           fields { name type { %1$s } args { name defaultValue type { %1$s } } }
           inputFields { name defaultValue type { %1$s } } } } }
-      """.formatted(TYPE_REF);
-  private static final List<String> ADDITIVE_QUERY_FIELDS = List.of(
-      "reservationAt(asOf: String!, id: String!): Reservation",
-      "reservationHistory(id: String!): [Reservation!]!");
+      """
+          .formatted(TYPE_REF);
+  private static final List<String> ADDITIVE_QUERY_FIELDS =
+      List.of(
+          "reservationAt(asOf: String!, id: String!): Reservation",
+          "reservationHistory(id: String!): [Reservation!]!");
 
   private static RunningApi api;
   private static JsonNode schema;
@@ -66,17 +70,23 @@ class ServedSchemaTest {
   @Test
   void every_contract_field_argument_nullability_and_default_is_served_as_written() {
     Map<String, List<String>> served = served();
-    contract().forEach((type, fields) -> {
-      List<String> actual = type.equals("Query")
-          ? served.get(type).stream().filter(f -> !ADDITIVE_QUERY_FIELDS.contains(f)).toList()
-          : served.get(type);
-      assertThat(actual).as(type).containsExactlyInAnyOrderElementsOf(fields);
-    });
+    contract()
+        .forEach(
+            (type, fields) -> {
+              List<String> actual =
+                  type.equals("Query")
+                      ? served.get(type).stream()
+                          .filter(f -> !ADDITIVE_QUERY_FIELDS.contains(f))
+                          .toList()
+                      : served.get(type);
+              assertThat(actual).as(type).containsExactlyInAnyOrderElementsOf(fields);
+            });
   }
 
   @Test
   void the_only_additions_are_reservation_at_and_reservation_history() {
-    assertThat(served().get("Query")).containsAll(ADDITIVE_QUERY_FIELDS)
+    assertThat(served().get("Query"))
+        .containsAll(ADDITIVE_QUERY_FIELDS)
         .hasSize(contract().get("Query").size() + ADDITIVE_QUERY_FIELDS.size());
   }
 
@@ -105,12 +115,19 @@ class ServedSchemaTest {
     for (JsonNode field : fields) {
       List<String> args = new java.util.ArrayList<>();
       for (JsonNode arg : field.path("args")) {
-        args.add(arg.path("name").asText() + ": " + typeRef(arg.path("type"))
-            + defaultOf(arg.path("defaultValue")));
+        args.add(
+            arg.path("name").asText()
+                + ": "
+                + typeRef(arg.path("type"))
+                + defaultOf(arg.path("defaultValue")));
       }
       args.sort(String::compareTo);
-      out.add(field.path("name").asText() + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")")
-          + ": " + typeRef(field.path("type")) + defaultOf(field.path("defaultValue")));
+      out.add(
+          field.path("name").asText()
+              + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")")
+              + ": "
+              + typeRef(field.path("type"))
+              + defaultOf(field.path("defaultValue")));
     }
     return out;
   }
@@ -129,30 +146,42 @@ class ServedSchemaTest {
 
   /** The contract's object and input types, as the same signatures. */
   private static Map<String, List<String>> contract() {
-    TypeDefinitionRegistry registry = new SchemaParser().parse(
-        WebPages.resource(ServedSchemaTest.class, "/contract-schema.graphqls"));
+    TypeDefinitionRegistry registry =
+        new SchemaParser()
+            .parse(WebPages.resource(ServedSchemaTest.class, "/contract-schema.graphqls"));
     Map<String, List<String>> types = new TreeMap<>();
     for (TypeDefinition<?> type : registry.types().values()) {
       if (type instanceof ObjectTypeDefinition object) {
-        types.put(object.getName(), object.getFieldDefinitions().stream()
-            .map(ServedSchemaTest::signature).toList());
+        types.put(
+            object.getName(),
+            object.getFieldDefinitions().stream().map(ServedSchemaTest::signature).toList());
       } else if (type instanceof InputObjectTypeDefinition input) {
-        types.put(input.getName(), input.getInputValueDefinitions().stream()
-            .map(ServedSchemaTest::signature).toList());
+        types.put(
+            input.getName(),
+            input.getInputValueDefinitions().stream().map(ServedSchemaTest::signature).toList());
       }
     }
     return types;
   }
 
   private static String signature(FieldDefinition field) {
-    List<String> args = field.getInputValueDefinitions().stream().map(ServedSchemaTest::signature)
-        .sorted().toList();
-    return field.getName() + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")") + ": "
+    List<String> args =
+        field.getInputValueDefinitions().stream()
+            .map(ServedSchemaTest::signature)
+            .sorted()
+            .toList();
+    return field.getName()
+        + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")")
+        + ": "
         + AstPrinter.printAst(field.getType());
   }
 
   private static String signature(InputValueDefinition value) {
-    return value.getName() + ": " + AstPrinter.printAst(value.getType())
-        + (value.getDefaultValue() == null ? "" : " = " + AstPrinter.printAst(value.getDefaultValue()));
+    return value.getName()
+        + ": "
+        + AstPrinter.printAst(value.getType())
+        + (value.getDefaultValue() == null
+            ? ""
+            : " = " + AstPrinter.printAst(value.getDefaultValue()));
   }
 }

@@ -2,7 +2,6 @@ package com.parkora.reservation.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACTS.md §3: header, then the caller's claim, then the default tenant, else refused. */
+/** docs/tenancy.md: header, then the caller's claim, then the default tenant, else refused. */
 class TenancyTest {
 
   private static final String CLAIMED = "33333333-3333-4333-8333-333333333333";
@@ -19,22 +18,23 @@ class TenancyTest {
   private static final String STATS = "{ reservationStats { totalReservations } }";
 
   /** Tokens in these tests are just the tenant they claim; "bad" is an unverifiable token. */
-  private static final CallerResolver CLAIMS = authorization -> {
-    if (authorization == null) {
-      return Optional.empty();
-    }
-    String token = authorization.substring("Bearer ".length());
-    if (token.equals("bad")) {
-      throw new ReservationException.AccessDenied(ErrorCode.UNAUTHENTICATED, "Invalid token");
-    }
-    return Optional.of(new Caller("user-1", Optional.of(TenantId.parse(token))));
-  };
+  private static final CallerResolver CLAIMS =
+      authorization -> {
+        if (authorization == null) {
+          return Optional.empty();
+        }
+        String token = authorization.substring("Bearer ".length());
+        if (token.equals("bad")) {
+          throw new ReservationException.AccessDenied(ErrorCode.UNAUTHENTICATED, "Invalid token");
+        }
+        return Optional.of(new Caller("user-1", Optional.of(TenantId.parse(token))));
+      };
 
   @Test
   void without_a_header_the_callers_tenant_claim_names_the_tenant() {
     try (RunningApi api = start(HttpSettings.defaults().withCallerResolver(CLAIMS))) {
-      RunningApi.Answer answer = api.graphQl(STATS, Map.of(),
-          Map.of("Authorization", "Bearer " + CLAIMED));
+      RunningApi.Answer answer =
+          api.graphQl(STATS, Map.of(), Map.of("Authorization", "Bearer " + CLAIMED));
 
       assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
     }
@@ -43,10 +43,15 @@ class TenancyTest {
   @Test
   void a_header_that_contradicts_the_claim_is_forbidden() {
     try (RunningApi api = start(HttpSettings.defaults().withCallerResolver(CLAIMS))) {
-      RunningApi.Answer graphQl = api.graphQl(STATS, Map.of(),
-          Map.of("Authorization", "Bearer " + CLAIMED, "X-Tenant-ID", RunningApi.TENANT));
-      RunningApi.Answer rest = api.get("/stats",
-          Map.of("Authorization", "Bearer " + CLAIMED, "X-Tenant-ID", RunningApi.TENANT));
+      RunningApi.Answer graphQl =
+          api.graphQl(
+              STATS,
+              Map.of(),
+              Map.of("Authorization", "Bearer " + CLAIMED, "X-Tenant-ID", RunningApi.TENANT));
+      RunningApi.Answer rest =
+          api.get(
+              "/stats",
+              Map.of("Authorization", "Bearer " + CLAIMED, "X-Tenant-ID", RunningApi.TENANT));
 
       assertThat(graphQl.status()).isEqualTo(403);
       assertThat(graphQl.json().path("errors").get(0).path("extensions").path("code").asText())
@@ -59,8 +64,8 @@ class TenancyTest {
   @Test
   void a_header_that_agrees_with_the_claim_is_accepted() {
     try (RunningApi api = start(HttpSettings.defaults().withCallerResolver(CLAIMS))) {
-      RunningApi.Answer answer = api.get("/stats",
-          Map.of("Authorization", "Bearer " + CLAIMED, "X-Tenant-ID", CLAIMED));
+      RunningApi.Answer answer =
+          api.get("/stats", Map.of("Authorization", "Bearer " + CLAIMED, "X-Tenant-ID", CLAIMED));
 
       assertThat(answer.status()).isEqualTo(200);
     }
@@ -78,22 +83,39 @@ class TenancyTest {
 
   @Test
   void without_header_or_claim_the_configured_default_tenant_is_used() {
-    HttpSettings settings = HttpSettings.defaults()
-        .withDefaultTenant(Optional.of(TenantId.parse(DEFAULT)));
+    HttpSettings settings =
+        HttpSettings.defaults().withDefaultTenant(Optional.of(TenantId.parse(DEFAULT)));
     try (RunningApi api = start(settings)) {
-      api.graphQl(ClientDocuments.CREATE_RESERVATION, Map.of("input", Map.of(
-          "userId", "22222222-2222-4222-8222-222222222222", "parkingSpotId", "A-1",
-          "startTime", "2026-12-01T09:30:00Z", "durationHours", 1, "totalCost", 1.0)), Map.of());
+      api.graphQl(
+          ClientDocuments.CREATE_RESERVATION,
+          Map.of(
+              "input",
+              Map.of(
+                  "userId",
+                  "22222222-2222-4222-8222-222222222222",
+                  "parkingSpotId",
+                  "A-1",
+                  "startTime",
+                  "2026-12-01T09:30:00Z",
+                  "durationHours",
+                  1,
+                  "totalCost",
+                  1.0)),
+          Map.of());
 
-      assertThat(api.get("/stats", Map.of("X-Tenant-ID", DEFAULT)).json()
-          .path("total_reservations").asLong()).isEqualTo(1);
+      assertThat(
+              api.get("/stats", Map.of("X-Tenant-ID", DEFAULT))
+                  .json()
+                  .path("total_reservations")
+                  .asLong())
+          .isEqualTo(1);
     }
   }
 
   @Test
   void a_malformed_header_is_refused_even_when_a_default_tenant_is_configured() {
-    HttpSettings settings = HttpSettings.defaults()
-        .withDefaultTenant(Optional.of(TenantId.parse(DEFAULT)));
+    HttpSettings settings =
+        HttpSettings.defaults().withDefaultTenant(Optional.of(TenantId.parse(DEFAULT)));
     try (RunningApi api = start(settings)) {
       RunningApi.Answer answer = api.get("/stats", Map.of("X-Tenant-ID", "default"));
 
@@ -105,12 +127,14 @@ class TenancyTest {
   @Test
   void health_docs_and_introspection_need_no_tenant() {
     try (RunningApi api = start(HttpSettings.defaults())) {
-      for (String path : new String[] {"/health/live", "/health/ready", "/docs", "/redoc",
-          "/openapi.json", "/metrics", "/"}) {
+      for (String path :
+          new String[] {
+            "/health/live", "/health/ready", "/docs", "/redoc", "/openapi.json", "/metrics", "/"
+          }) {
         assertThat(api.get(path, Map.of()).status()).as(path).isEqualTo(200);
       }
-      RunningApi.Answer introspection = api.graphQl("{ __schema { queryType { name } } }",
-          Map.of(), Map.of());
+      RunningApi.Answer introspection =
+          api.graphQl("{ __schema { queryType { name } } }", Map.of(), Map.of());
       assertThat(introspection.json().has("errors")).as(introspection.body()).isFalse();
     }
   }

@@ -3,7 +3,6 @@ package com.parkora.reservation.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.domain.ReservationException;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,10 +16,11 @@ class UnexpectedFailuresTest {
   @Test
   void a_bug_is_internal_with_a_generic_message_in_graphql_and_rest() {
     try (RunningApi api = start(() -> new IllegalStateException(SECRET))) {
-      RunningApi.Answer graphQl = api.graphQl("{ reservationStats { totalReservations } }", Map.of());
+      RunningApi.Answer graphQl =
+          api.graphQl("{ reservationStats { totalReservations } }", Map.of());
       RunningApi.Answer rest = api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT));
-      RunningApi.Answer rebuild = api.post("/admin/rebuild", "", Map.of("X-Tenant-ID",
-          RunningApi.TENANT));
+      RunningApi.Answer rebuild =
+          api.post("/admin/rebuild", "", Map.of("X-Tenant-ID", RunningApi.TENANT));
 
       JsonNode error = graphQl.json().path("errors").get(0);
       assertThat(error.path("extensions").path("code").asText()).isEqualTo("INTERNAL");
@@ -38,9 +38,13 @@ class UnexpectedFailuresTest {
 
   @Test
   void an_unreachable_store_is_dependency_unavailable_and_503() {
-    try (RunningApi api = start(() -> new ReservationException.DependencyUnavailable(
-        "The database is unavailable", new IllegalStateException(SECRET)))) {
-      RunningApi.Answer graphQl = api.graphQl("{ reservationStats { totalReservations } }", Map.of());
+    try (RunningApi api =
+        start(
+            () ->
+                new ReservationException.DependencyUnavailable(
+                    "The database is unavailable", new IllegalStateException(SECRET)))) {
+      RunningApi.Answer graphQl =
+          api.graphQl("{ reservationStats { totalReservations } }", Map.of());
       RunningApi.Answer rest = api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT));
 
       assertThat(graphQl.json().path("errors").get(0).path("extensions").path("code").asText())
@@ -52,7 +56,7 @@ class UnexpectedFailuresTest {
   }
 
   private static RunningApi start(Supplier<RuntimeException> failure) {
-    return RunningApi.start(RunningApi.service(new FailingStorage(failure)),
-        HttpSettings.defaults());
+    return RunningApi.start(
+        RunningApi.service(new FailingStorage(failure)), HttpSettings.defaults());
   }
 }

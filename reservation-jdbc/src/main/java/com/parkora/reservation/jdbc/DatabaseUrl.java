@@ -9,15 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * Where the database is, as JDBC wants it. Accepts the forms {@code DATABASE_URL} takes
- * (CONTRACTS.md §8): {@code postgresql://user:pass@host:port/db} as the Python service took it
- * (also {@code postgres://} and {@code postgresql+psycopg2://}), and {@code jdbc:postgresql:} URLs,
- * whose user and password may sit in the query string (then {@link #user()} is null).
+ * (docs/configuration.md): {@code postgresql://user:pass@host:port/db} as the Python service took
+ * it (also {@code postgres://} and {@code postgresql+psycopg2://}), and {@code jdbc:postgresql:}
+ * URLs, whose user and password may sit in the query string (then {@link #user()} is null).
  */
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
   private static final Pattern LIBPQ_SCHEME =
       Pattern.compile("^(postgres|postgresql)(\\+[a-z0-9]+)?://", Pattern.CASE_INSENSITIVE);
-  private static final Pattern JDBC_PATH = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(.*)$");
+  private static final Pattern JDBC_PATH =
+      Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(.*)$");
 
   public DatabaseUrl {
     if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -84,8 +85,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
   /** Never shows the password. */
   @Override
   public String toString() {
-    return "DatabaseUrl[" + jdbcUrl.replaceAll("password=[^&]*", "password=***")
-        + (user == null ? "" : ", user=" + user) + "]";
+    return "DatabaseUrl["
+        + jdbcUrl.replaceAll("password=[^&]*", "password=***")
+        + (user == null ? "" : ", user=" + user)
+        + "]";
   }
 
   private static String decode(String raw) {
@@ -93,7 +96,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
   }
 
   private static IllegalArgumentException invalid(String why) {
-    return new IllegalArgumentException("DATABASE_URL is not usable: " + why
-        + "; expected postgresql://user:password@host:port/database or jdbc:postgresql://host:port/database");
+    return new IllegalArgumentException(
+        "DATABASE_URL is not usable: "
+            + why
+            + "; expected postgresql://user:password@host:port/database or jdbc:postgresql://host:port/database");
   }
 }

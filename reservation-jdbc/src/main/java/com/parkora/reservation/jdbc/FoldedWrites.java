@@ -39,19 +39,26 @@ final class FoldedWrites {
   private void update(ReadModelWrite.Update update) {
     ReservationView created = inserts.get(update.id());
     if (created != null) {
-      inserts.put(update.id(), created.with(
-          update.status() == null ? created.status() : update.status(),
-          update.transactionId() == null ? created.transactionId() : update.transactionId(),
-          update.updatedAt()));
+      inserts.put(
+          update.id(),
+          created.with(
+              update.status() == null ? created.status() : update.status(),
+              update.transactionId() == null ? created.transactionId() : update.transactionId(),
+              update.updatedAt()));
       return;
     }
     if (deletes.contains(update.id())) {
       return;
     }
-    updates.merge(update.id(), update, (earlier, later) -> new ReadModelWrite.Update(later.id(),
-        later.status() == null ? earlier.status() : later.status(),
-        later.transactionId() == null ? earlier.transactionId() : later.transactionId(),
-        later.updatedAt()));
+    updates.merge(
+        update.id(),
+        update,
+        (earlier, later) ->
+            new ReadModelWrite.Update(
+                later.id(),
+                later.status() == null ? earlier.status() : later.status(),
+                later.transactionId() == null ? earlier.transactionId() : later.transactionId(),
+                later.updatedAt()));
   }
 
   private void delete(UUID id) {

@@ -8,13 +8,14 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The Flyway migrations of {@code db/migration}, packaged in this jar. A database the Python service
- * created (tables, no history) is baselined at version 0, so every migration runs on it and adds
- * only what is missing.
+ * The Flyway migrations of {@code db/migration}, packaged in this jar. A database the Python
+ * service created (tables, no history) is baselined at version 0, so every migration runs on it and
+ * adds only what is missing.
  */
 final class Migrations {
 
   static final String LOCATION = "classpath:db/migration";
+
   /** The newest migration in db/migration ({@code MigrationsTest} holds the two together). */
   static final String LATEST = "4";
 
@@ -38,10 +39,13 @@ final class Migrations {
       if (!hasHistory(connection)) {
         return java.util.Optional.empty();
       }
-      try (java.sql.ResultSet rows = statement.executeQuery("SELECT version FROM"
-          + " flyway_schema_history WHERE success AND version IS NOT NULL"
-          + " ORDER BY installed_rank DESC LIMIT 1")) {
-        return rows.next() ? java.util.Optional.ofNullable(rows.getString(1))
+      try (java.sql.ResultSet rows =
+          statement.executeQuery(
+              "SELECT version FROM"
+                  + " flyway_schema_history WHERE success AND version IS NOT NULL"
+                  + " ORDER BY installed_rank DESC LIMIT 1")) {
+        return rows.next()
+            ? java.util.Optional.ofNullable(rows.getString(1))
             : java.util.Optional.empty();
       }
     } catch (java.sql.SQLException e) {
@@ -50,20 +54,21 @@ final class Migrations {
   }
 
   private static boolean hasHistory(java.sql.Connection connection) throws java.sql.SQLException {
-    try (java.sql.PreparedStatement exists = connection.prepareStatement(
-        "SELECT to_regclass('flyway_schema_history') IS NOT NULL");
+    try (java.sql.PreparedStatement exists =
+            connection.prepareStatement("SELECT to_regclass('flyway_schema_history') IS NOT NULL");
         java.sql.ResultSet row = exists.executeQuery()) {
       return row.next() && row.getBoolean(1);
     }
   }
 
   static String migrateWithFlyway(DataSource dataSource) {
-    Flyway flyway = Flyway.configure()
-        .dataSource(dataSource)
-        .locations(LOCATION)
-        .baselineOnMigrate(true)
-        .baselineVersion(MigrationVersion.fromVersion("0"))
-        .load();
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations(LOCATION)
+            .baselineOnMigrate(true)
+            .baselineVersion(MigrationVersion.fromVersion("0"))
+            .load();
     MigrateResult result;
     try {
       result = flyway.migrate();

@@ -15,9 +15,12 @@ import java.util.function.Function;
  */
 final class PgEventFeed implements EventFeed {
 
-  private static final String READ = "SELECT " + Rows.FEED_COLUMNS + " FROM event_store"
-      + " WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)"
-      + " AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
+  private static final String READ =
+      "SELECT "
+          + Rows.FEED_COLUMNS
+          + " FROM event_store"
+          + " WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)"
+          + " AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
 
   /** Runs work in a transaction of the system role. */
   interface SystemTransactions {
@@ -34,40 +37,56 @@ final class PgEventFeed implements EventFeed {
 
   @Override
   public List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant) {
-    String sql = READ + (tenant.isPresent() ? " AND tenant_id = :tenant" : "")
-        + " ORDER BY transaction_id, position LIMIT :limit";
-    return inSystem(session -> {
-      var query = session.handle().createQuery(sql)
-          .bind("txid", after.transactionId())
-          .bind("position", after.position())
-          .bind("limit", limit);
-      tenant.ifPresent(t -> query.bind("tenant", t.value()));
-      return query.map(rows.feedEvent()).list();
-    });
+    String sql =
+        READ
+            + (tenant.isPresent() ? " AND tenant_id = :tenant" : "")
+            + " ORDER BY transaction_id, position LIMIT :limit";
+    return inSystem(
+        session -> {
+          var query =
+              session
+                  .handle()
+                  .createQuery(sql)
+                  .bind("txid", after.transactionId())
+                  .bind("position", after.position())
+                  .bind("limit", limit);
+          tenant.ifPresent(t -> query.bind("tenant", t.value()));
+          return query.map(rows.feedEvent()).list();
+        });
   }
 
   @Override
   public FeedPosition checkpoint(String consumer) {
-    return inSystem(session -> session.handle().createQuery("SELECT"
-            + " transaction_id::text::bigint AS txid, position FROM feed_checkpoints"
-            + " WHERE consumer = :consumer")
-        .bind("consumer", consumer)
-        .map((rs, ctx) -> new FeedPosition(rs.getLong("txid"), rs.getLong("position")))
-        .findOne()
-        .orElse(FeedPosition.START));
+    return inSystem(
+        session ->
+            session
+                .handle()
+                .createQuery(
+                    "SELECT"
+                        + " transaction_id::text::bigint AS txid, position FROM feed_checkpoints"
+                        + " WHERE consumer = :consumer")
+                .bind("consumer", consumer)
+                .map((rs, ctx) -> new FeedPosition(rs.getLong("txid"), rs.getLong("position")))
+                .findOne()
+                .orElse(FeedPosition.START));
   }
 
   @Override
   public void saveCheckpoint(String consumer, FeedPosition position) {
-    inSystem(session -> session.handle().createUpdate("INSERT INTO feed_checkpoints"
-            + " (consumer, transaction_id, position) VALUES"
-            + " (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)"
-            + " ON CONFLICT (consumer) DO UPDATE SET transaction_id = excluded.transaction_id,"
-            + " position = excluded.position, updated_at = now()")
-        .bind("consumer", consumer)
-        .bind("txid", position.transactionId())
-        .bind("position", position.position())
-        .execute());
+    inSystem(
+        session ->
+            session
+                .handle()
+                .createUpdate(
+                    "INSERT INTO feed_checkpoints"
+                        + " (consumer, transaction_id, position) VALUES"
+                        + " (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)"
+                        + " ON CONFLICT (consumer) DO UPDATE SET transaction_id = excluded.transaction_id,"
+                        + " position = excluded.position, updated_at = now()")
+                .bind("consumer", consumer)
+                .bind("txid", position.transactionId())
+                .bind("position", position.position())
+                .execute());
   }
 
   private <T> T inSystem(Function<Session, T> work) {

@@ -24,15 +24,17 @@ final class PgEventStore implements EventStore {
 
   static final int STREAM_FETCH_SIZE = 2_000;
 
-  private static final String INSERT_COLUMNS = "INSERT INTO event_store (id, aggregate_id,"
-      + " aggregate_type, event_type, version, data, event_metadata, tenant_id, created_at) ";
-  private static final String APPEND = INSERT_COLUMNS
-      + "SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),"
-      + " CAST(:metadata AS jsonb), :tenant, :createdAt"
-      + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock"
-      + " WHERE :expected = 0 OR EXISTS (SELECT 1 FROM event_store"
-      + " WHERE aggregate_id = :aggregate AND version = :expected)"
-      + " RETURNING position";
+  private static final String INSERT_COLUMNS =
+      "INSERT INTO event_store (id, aggregate_id,"
+          + " aggregate_type, event_type, version, data, event_metadata, tenant_id, created_at) ";
+  private static final String APPEND =
+      INSERT_COLUMNS
+          + "SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),"
+          + " CAST(:metadata AS jsonb), :tenant, :createdAt"
+          + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock"
+          + " WHERE :expected = 0 OR EXISTS (SELECT 1 FROM event_store"
+          + " WHERE aggregate_id = :aggregate AND version = :expected)"
+          + " RETURNING position";
   private static final String SELECT_EVENTS = "SELECT " + Rows.EVENT_COLUMNS + " FROM event_store ";
 
   private final Session session;
@@ -51,14 +53,23 @@ final class PgEventStore implements EventStore {
     long version = expectedVersion;
     for (NewEvent e : events) {
       if (!e.event().reservationId().equals(aggregateId)) {
-        throw new IllegalArgumentException("event of " + e.event().reservationId()
-            + " appended to stream " + aggregateId);
+        throw new IllegalArgumentException(
+            "event of " + e.event().reservationId() + " appended to stream " + aggregateId);
       }
       Instant at = e.event().occurredAt();
-      StoredEvent event = new StoredEvent(e.eventId(), aggregateId, session.tenant(), version + 1,
-          0, e.event(), e.metadata(), at);
-      long position = insert(event, version).orElseThrow(() ->
-          new ReservationException.Conflict(aggregateId, expectedVersion));
+      StoredEvent event =
+          new StoredEvent(
+              e.eventId(),
+              aggregateId,
+              session.tenant(),
+              version + 1,
+              0,
+              e.event(),
+              e.metadata(),
+              at);
+      long position =
+          insert(event, version)
+              .orElseThrow(() -> new ReservationException.Conflict(aggregateId, expectedVersion));
       session.markWriteLocked();
       stored.add(withPosition(event, position));
       version++;
@@ -68,7 +79,9 @@ final class PgEventStore implements EventStore {
 
   private Optional<Long> insert(StoredEvent event, long expectedVersion) {
     try {
-      return session.handle().createQuery(APPEND)
+      return session
+          .handle()
+          .createQuery(APPEND)
           .bind("id", event.eventId())
           .bind("aggregate", event.aggregateId())
           .bind("aggregateType", StoredEvent.AGGREGATE_TYPE)
@@ -92,55 +105,81 @@ final class PgEventStore implements EventStore {
   }
 
   private static StoredEvent withPosition(StoredEvent e, long position) {
-    return new StoredEvent(e.eventId(), e.aggregateId(), e.tenantId(), e.version(), position,
-        e.event(), e.metadata(), e.createdAt());
+    return new StoredEvent(
+        e.eventId(),
+        e.aggregateId(),
+        e.tenantId(),
+        e.version(),
+        position,
+        e.event(),
+        e.metadata(),
+        e.createdAt());
   }
 
   @Override
   public boolean importEvent(StoredEvent event) {
     if (!event.tenantId().equals(session.tenant())) {
-      throw new IllegalArgumentException("event of tenant " + event.tenantId()
-          + " imported for tenant " + session.tenant());
+      throw new IllegalArgumentException(
+          "event of tenant " + event.tenantId() + " imported for tenant " + session.tenant());
     }
-    boolean exists = session.handle()
-        .createQuery("SELECT EXISTS (SELECT 1 FROM event_store WHERE id = :id)")
-        .bind("id", event.eventId()).mapTo(Boolean.class).one();
+    boolean exists =
+        session
+            .handle()
+            .createQuery("SELECT EXISTS (SELECT 1 FROM event_store WHERE id = :id)")
+            .bind("id", event.eventId())
+            .mapTo(Boolean.class)
+            .one();
     if (exists) {
       return false;
     }
-    insert(event, event.version() - 1).orElseThrow(() ->
-        new ReservationException.Conflict(event.aggregateId(), event.version() - 1));
+    insert(event, event.version() - 1)
+        .orElseThrow(
+            () -> new ReservationException.Conflict(event.aggregateId(), event.version() - 1));
     session.markWriteLocked();
     return true;
   }
 
   @Override
   public List<StoredEvent> load(UUID aggregateId) {
-    return session.handle()
+    return session
+        .handle()
         .createQuery(SELECT_EVENTS + "WHERE aggregate_id = :aggregate ORDER BY version")
         .bind("aggregate", aggregateId)
-        .map(rows.storedEvent()).list();
+        .map(rows.storedEvent())
+        .list();
   }
 
   @Override
   public List<StoredEvent> loadUpToVersion(UUID aggregateId, long version) {
-    return session.handle().createQuery(SELECT_EVENTS
-            + "WHERE aggregate_id = :aggregate AND version <= :version ORDER BY version")
-        .bind("aggregate", aggregateId).bind("version", version)
-        .map(rows.storedEvent()).list();
+    return session
+        .handle()
+        .createQuery(
+            SELECT_EVENTS
+                + "WHERE aggregate_id = :aggregate AND version <= :version ORDER BY version")
+        .bind("aggregate", aggregateId)
+        .bind("version", version)
+        .map(rows.storedEvent())
+        .list();
   }
 
   @Override
   public List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {
-    return session.handle().createQuery(SELECT_EVENTS
-            + "WHERE aggregate_id = :aggregate AND created_at <= :asOf ORDER BY version")
-        .bind("aggregate", aggregateId).bind("asOf", timestamp(asOf))
-        .map(rows.storedEvent()).list();
+    return session
+        .handle()
+        .createQuery(
+            SELECT_EVENTS
+                + "WHERE aggregate_id = :aggregate AND created_at <= :asOf ORDER BY version")
+        .bind("aggregate", aggregateId)
+        .bind("asOf", timestamp(asOf))
+        .map(rows.storedEvent())
+        .list();
   }
 
   @Override
   public void forEach(Consumer<StoredEvent> consumer) {
-    session.handle().createQuery(SELECT_EVENTS + "WHERE tenant_id = :tenant ORDER BY position")
+    session
+        .handle()
+        .createQuery(SELECT_EVENTS + "WHERE tenant_id = :tenant ORDER BY position")
         .bind("tenant", session.tenant().value())
         .setFetchSize(STREAM_FETCH_SIZE)
         .map(rows.storedEvent())
@@ -149,13 +188,19 @@ final class PgEventStore implements EventStore {
 
   @Override
   public EventCounts counts() {
-    List<TypeCount> counts = session.handle().createQuery("SELECT event_type, count(*) AS events,"
-            + " (SELECT count(DISTINCT aggregate_id) FROM event_store WHERE tenant_id = :tenant)"
-            + " AS aggregates FROM event_store WHERE tenant_id = :tenant GROUP BY event_type")
-        .bind("tenant", session.tenant().value())
-        .map((rs, ctx) -> new TypeCount(rs.getString("event_type"), rs.getLong("events"),
-            rs.getLong("aggregates")))
-        .list();
+    List<TypeCount> counts =
+        session
+            .handle()
+            .createQuery(
+                "SELECT event_type, count(*) AS events,"
+                    + " (SELECT count(DISTINCT aggregate_id) FROM event_store WHERE tenant_id = :tenant)"
+                    + " AS aggregates FROM event_store WHERE tenant_id = :tenant GROUP BY event_type")
+            .bind("tenant", session.tenant().value())
+            .map(
+                (rs, ctx) ->
+                    new TypeCount(
+                        rs.getString("event_type"), rs.getLong("events"), rs.getLong("aggregates")))
+            .list();
     Map<EventType, Long> byType = new EnumMap<>(EventType.class);
     counts.forEach(c -> EventType.byName(c.type()).ifPresent(type -> byType.put(type, c.events())));
     long total = counts.stream().mapToLong(TypeCount::events).sum();

@@ -22,8 +22,8 @@ import org.jdbi.v3.core.statement.StatementException;
  */
 final class PgReadModel implements ReadModel {
 
-  private static final String SELECT = "SELECT " + Rows.RESERVATION_COLUMNS
-      + " FROM reservations WHERE tenant_id = :tenant ";
+  private static final String SELECT =
+      "SELECT " + Rows.RESERVATION_COLUMNS + " FROM reservations WHERE tenant_id = :tenant ";
   private static final String ACTIVE = "status IN ('PENDING', 'CONFIRMED')";
 
   private final Session session;
@@ -43,9 +43,11 @@ final class PgReadModel implements ReadModel {
 
   @Override
   public List<ReservationView> list(ReservationStatus status, UUID userId, int limit, int offset) {
-    String sql = SELECT + (status == null ? "" : "AND status = :status ")
-        + (userId == null ? "" : "AND user_id = :user ")
-        + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset";
+    String sql =
+        SELECT
+            + (status == null ? "" : "AND status = :status ")
+            + (userId == null ? "" : "AND user_id = :user ")
+            + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset";
     Query query = query(sql).bind("limit", limit).bind("offset", offset);
     if (status != null) {
       query.bind("status", status.name());
@@ -58,27 +60,40 @@ final class PgReadModel implements ReadModel {
 
   @Override
   public List<ReservationView> byUser(UUID userId, boolean includeCompleted) {
-    return query(SELECT + "AND user_id = :user " + (includeCompleted ? "" : "AND " + ACTIVE)
-        + " ORDER BY start_time DESC, id")
-        .bind("user", userId).map(Rows.reservation()).list();
+    return query(
+            SELECT
+                + "AND user_id = :user "
+                + (includeCompleted ? "" : "AND " + ACTIVE)
+                + " ORDER BY start_time DESC, id")
+        .bind("user", userId)
+        .map(Rows.reservation())
+        .list();
   }
 
   /**
-   * Where the bounds make a non-empty range, the range test matches the exclusion constraint's
-   * GiST index; the plain comparisons keep the port's semantics for any bounds.
+   * Where the bounds make a non-empty range, the range test matches the exclusion constraint's GiST
+   * index; the plain comparisons keep the port's semantics for any bounds.
    */
   @Override
   public List<ReservationView> bySpot(String parkingSpotId, Instant from, Instant to) {
     boolean rangeUsable = from == null || to == null || from.isBefore(to);
-    String sql = SELECT + "AND parking_spot_id = :spot AND " + ACTIVE
-        + (from == null ? "" : " AND end_time > :from")
-        + (to == null ? "" : " AND start_time < :to")
-        + (rangeUsable ? " AND tstzrange(start_time, end_time, '[)')"
-            + " && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')" : "")
-        + " ORDER BY start_time, id";
-    return query(sql).bind("spot", parkingSpotId)
-        .bind("from", timestamp(from)).bind("to", timestamp(to))
-        .map(Rows.reservation()).list();
+    String sql =
+        SELECT
+            + "AND parking_spot_id = :spot AND "
+            + ACTIVE
+            + (from == null ? "" : " AND end_time > :from")
+            + (to == null ? "" : " AND start_time < :to")
+            + (rangeUsable
+                ? " AND tstzrange(start_time, end_time, '[)')"
+                    + " && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')"
+                : "")
+            + " ORDER BY start_time, id";
+    return query(sql)
+        .bind("spot", parkingSpotId)
+        .bind("from", timestamp(from))
+        .bind("to", timestamp(to))
+        .map(Rows.reservation())
+        .list();
   }
 
   @Override
@@ -89,7 +104,8 @@ final class PgReadModel implements ReadModel {
   @Override
   public StatusCounts statusCounts() {
     Map<ReservationStatus, Long> counts = new EnumMap<>(ReservationStatus.class);
-    query("SELECT status, count(*) AS n FROM reservations WHERE tenant_id = :tenant GROUP BY status")
+    query(
+            "SELECT status, count(*) AS n FROM reservations WHERE tenant_id = :tenant GROUP BY status")
         .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
         .forEach(e -> counts.put(ReservationStatus.valueOf(e.getKey()), e.getValue()));
     return new StatusCounts(counts);
@@ -97,12 +113,15 @@ final class PgReadModel implements ReadModel {
 
   @Override
   public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
-    return query("SELECT id FROM reservations WHERE tenant_id = :tenant AND status = 'PENDING'"
-            + " AND (created_at <= :created OR start_time <= :start)"
-            + " ORDER BY created_at, id LIMIT :limit")
-        .bind("created", timestamp(createdBefore)).bind("start", timestamp(startBefore))
+    return query(
+            "SELECT id FROM reservations WHERE tenant_id = :tenant AND status = 'PENDING'"
+                + " AND (created_at <= :created OR start_time <= :start)"
+                + " ORDER BY created_at, id LIMIT :limit")
+        .bind("created", timestamp(createdBefore))
+        .bind("start", timestamp(startBefore))
         .bind("limit", limit)
-        .mapTo(UUID.class).list();
+        .mapTo(UUID.class)
+        .list();
   }
 
   @Override
@@ -112,9 +131,13 @@ final class PgReadModel implements ReadModel {
       switch (write) {
         case ReadModelWrite.Insert insert -> insert(insert.row());
         case ReadModelWrite.Update update -> update(update);
-        case ReadModelWrite.Delete delete -> session.handle()
-            .createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant AND id = :id")
-            .bind("tenant", session.tenant().value()).bind("id", delete.id()).execute();
+        case ReadModelWrite.Delete delete ->
+            session
+                .handle()
+                .createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", session.tenant().value())
+                .bind("id", delete.id())
+                .execute();
       }
     } catch (StatementException e) {
       if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
@@ -125,9 +148,14 @@ final class PgReadModel implements ReadModel {
   }
 
   private void insert(ReservationView row) {
-    session.handle().createUpdate("INSERT INTO reservations (" + Rows.RESERVATION_COLUMNS + ")"
-            + " VALUES (:id, :tenant, :user, :spot, :start, :end, :hours, :cost, :status,"
-            + " :transaction, :created, :updated)")
+    session
+        .handle()
+        .createUpdate(
+            "INSERT INTO reservations ("
+                + Rows.RESERVATION_COLUMNS
+                + ")"
+                + " VALUES (:id, :tenant, :user, :spot, :start, :end, :hours, :cost, :status,"
+                + " :transaction, :created, :updated)")
         .bind("id", row.id())
         .bind("tenant", session.tenant().value())
         .bind("user", row.userId())
@@ -144,10 +172,13 @@ final class PgReadModel implements ReadModel {
   }
 
   private void update(ReadModelWrite.Update update) {
-    session.handle().createUpdate("UPDATE reservations SET"
-            + " status = coalesce(:status, status),"
-            + " transaction_id = coalesce(:transaction, transaction_id),"
-            + " updated_at = :updated WHERE tenant_id = :tenant AND id = :id")
+    session
+        .handle()
+        .createUpdate(
+            "UPDATE reservations SET"
+                + " status = coalesce(:status, status),"
+                + " transaction_id = coalesce(:transaction, transaction_id),"
+                + " updated_at = :updated WHERE tenant_id = :tenant AND id = :id")
         .bind("status", update.status() == null ? null : update.status().name())
         .bind("transaction", update.transactionId())
         .bind("updated", timestamp(update.updatedAt()))

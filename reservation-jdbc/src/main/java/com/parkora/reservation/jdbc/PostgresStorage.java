@@ -76,8 +76,8 @@ public final class PostgresStorage implements Storage {
    * @param connectionTimeout how long a unit of work waits for a connection before answering
    *     DEPENDENCY_UNAVAILABLE
    */
-  public static PostgresStorage connect(DatabaseUrl url, int maxPoolSize,
-      Duration connectionTimeout) {
+  public static PostgresStorage connect(
+      DatabaseUrl url, int maxPoolSize, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url.jdbcUrl());
     config.setUsername(url.user());
@@ -113,23 +113,32 @@ public final class PostgresStorage implements Storage {
 
   private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
     Session session = Session.forTenant(handle, tenant);
-    return new PgUnitOfWork(tenant, new PgEventStore(session, codec, rows),
-        new PgReadModel(session));
+    return new PgUnitOfWork(
+        tenant, new PgEventStore(session, codec, rows), new PgReadModel(session));
   }
 
   /** Answers SLOT_UNAVAILABLE with the reservations now holding the slot, looked up afresh. */
   private ReservationException slotUnavailable(TenantId tenant, SlotTaken taken) {
-    Optional<ReservationView> row = taken.write() instanceof ReadModelWrite.Insert insert
-        ? Optional.of(insert.row())
-        : inTransaction(tenant, uow -> uow.readModel().byId(taken.write().id()));
+    Optional<ReservationView> row =
+        taken.write() instanceof ReadModelWrite.Insert insert
+            ? Optional.of(insert.row())
+            : inTransaction(tenant, uow -> uow.readModel().byId(taken.write().id()));
     if (row.isEmpty()) {
-      return new ReservationException.SlotUnavailable("of reservation " + taken.write().id(),
-          List.of());
+      return new ReservationException.SlotUnavailable(
+          "of reservation " + taken.write().id(), List.of());
     }
     ReservationView wanted = row.get();
-    List<UUID> conflicts = inTransaction(tenant, uow -> uow.readModel()
-        .overlapping(wanted.parkingSpotId(), wanted.startTime(), wanted.endTime()).stream()
-        .map(ReservationView::id).filter(id -> !id.equals(wanted.id())).toList());
+    List<UUID> conflicts =
+        inTransaction(
+            tenant,
+            uow ->
+                uow
+                    .readModel()
+                    .overlapping(wanted.parkingSpotId(), wanted.startTime(), wanted.endTime())
+                    .stream()
+                    .map(ReservationView::id)
+                    .filter(id -> !id.equals(wanted.id()))
+                    .toList());
     return new ReservationException.SlotUnavailable(wanted.parkingSpotId(), conflicts);
   }
 
@@ -139,30 +148,45 @@ public final class PostgresStorage implements Storage {
   }
 
   long rebuild(TenantId tenant, Projector projector, RebuildProgress progress, int batchEvents) {
-    return guarded(() -> jdbi.inTransaction(handle -> {
-      Session session = Session.forTenant(handle, tenant);
-      session.lockForRebuild();
-      return new TenantRebuild(session, codec, projector, progress, batchEvents).run();
-    }));
+    return guarded(
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  Session session = Session.forTenant(handle, tenant);
+                  session.lockForRebuild();
+                  return new TenantRebuild(session, codec, projector, progress, batchEvents).run();
+                }));
   }
 
   @Override
   public List<TenantId> tenants() {
-    return inSystem(session -> session.handle().createQuery("WITH RECURSIVE t(id) AS ("
-            + " (SELECT tenant_id FROM event_store ORDER BY tenant_id LIMIT 1)"
-            + " UNION ALL SELECT (SELECT tenant_id FROM event_store WHERE tenant_id > t.id"
-            + " ORDER BY tenant_id LIMIT 1)"
-            + " FROM t WHERE t.id IS NOT NULL)"
-            + " SELECT id FROM t WHERE id IS NOT NULL"
-            + " ORDER BY (SELECT min(position) FROM event_store e WHERE e.tenant_id = t.id)")
-        .mapTo(UUID.class).map(TenantId::new).list());
+    return inSystem(
+        session ->
+            session
+                .handle()
+                .createQuery(
+                    "WITH RECURSIVE t(id) AS ("
+                        + " (SELECT tenant_id FROM event_store ORDER BY tenant_id LIMIT 1)"
+                        + " UNION ALL SELECT (SELECT tenant_id FROM event_store WHERE tenant_id > t.id"
+                        + " ORDER BY tenant_id LIMIT 1)"
+                        + " FROM t WHERE t.id IS NOT NULL)"
+                        + " SELECT id FROM t WHERE id IS NOT NULL"
+                        + " ORDER BY (SELECT min(position) FROM event_store e WHERE e.tenant_id = t.id)")
+                .mapTo(UUID.class)
+                .map(TenantId::new)
+                .list());
   }
 
   @Override
   public long eventCount(TenantId tenant) {
-    return inSystem(session -> session.handle()
-        .createQuery("SELECT count(*) FROM event_store WHERE tenant_id = :tenant")
-        .bind("tenant", tenant.value()).mapTo(Long.class).one());
+    return inSystem(
+        session ->
+            session
+                .handle()
+                .createQuery("SELECT count(*) FROM event_store WHERE tenant_id = :tenant")
+                .bind("tenant", tenant.value())
+                .mapTo(Long.class)
+                .one());
   }
 
   @Override

@@ -20,11 +20,13 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** The columns read from each table and how a row becomes a port type. */
 final class Rows {
 
-  static final String EVENT_COLUMNS = "id, aggregate_id, tenant_id, version, position, event_type,"
-      + " data::text AS data, event_metadata::text AS event_metadata, created_at";
+  static final String EVENT_COLUMNS =
+      "id, aggregate_id, tenant_id, version, position, event_type,"
+          + " data::text AS data, event_metadata::text AS event_metadata, created_at";
   static final String FEED_COLUMNS = EVENT_COLUMNS + ", transaction_id::text::bigint AS txid";
-  static final String RESERVATION_COLUMNS = "id, tenant_id, user_id, parking_spot_id, start_time,"
-      + " end_time, duration_hours, total_cost, status, transaction_id, created_at, updated_at";
+  static final String RESERVATION_COLUMNS =
+      "id, tenant_id, user_id, parking_spot_id, start_time,"
+          + " end_time, duration_hours, total_cost, status, transaction_id, created_at, updated_at";
 
   private final EventCodec codec;
 
@@ -37,33 +39,43 @@ final class Rows {
   }
 
   RowMapper<FeedEvent> feedEvent() {
-    return (rs, ctx) -> new FeedEvent(
-        new FeedPosition(rs.getLong("txid"), rs.getLong("position")), storedEvent(rs));
+    return (rs, ctx) ->
+        new FeedEvent(
+            new FeedPosition(rs.getLong("txid"), rs.getLong("position")), storedEvent(rs));
   }
 
   static RowMapper<ReservationView> reservation() {
-    return (rs, ctx) -> new ReservationView(
-        uuid(rs, "id"),
-        new TenantId(uuid(rs, "tenant_id")),
-        uuid(rs, "user_id"),
-        rs.getString("parking_spot_id"),
-        instant(rs, "start_time"),
-        instant(rs, "end_time"),
-        rs.getInt("duration_hours"),
-        rs.getBigDecimal("total_cost"),
-        ReservationStatus.valueOf(rs.getString("status")),
-        rs.getString("transaction_id"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+    return (rs, ctx) ->
+        new ReservationView(
+            uuid(rs, "id"),
+            new TenantId(uuid(rs, "tenant_id")),
+            uuid(rs, "user_id"),
+            rs.getString("parking_spot_id"),
+            instant(rs, "start_time"),
+            instant(rs, "end_time"),
+            rs.getInt("duration_hours"),
+            rs.getBigDecimal("total_cost"),
+            ReservationStatus.valueOf(rs.getString("status")),
+            rs.getString("transaction_id"),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"));
   }
 
   private StoredEvent storedEvent(ResultSet rs) throws SQLException {
     UUID aggregateId = uuid(rs, "aggregate_id");
     TenantId tenant = new TenantId(uuid(rs, "tenant_id"));
     Instant createdAt = instant(rs, "created_at");
-    ReservationEvent event = codec.decode(rs.getString("event_type"), rs.getString("data"),
-        aggregateId, tenant, createdAt);
-    return new StoredEvent(uuid(rs, "id"), aggregateId, tenant, rs.getLong("version"),
-        rs.getLong("position"), event, codec.metadata(rs.getString("event_metadata")), createdAt);
+    ReservationEvent event =
+        codec.decode(
+            rs.getString("event_type"), rs.getString("data"), aggregateId, tenant, createdAt);
+    return new StoredEvent(
+        uuid(rs, "id"),
+        aggregateId,
+        tenant,
+        rs.getLong("version"),
+        rs.getLong("position"),
+        event,
+        codec.metadata(rs.getString("event_metadata")),
+        createdAt);
   }
 }

@@ -7,14 +7,15 @@ import org.jdbi.v3.core.Handle;
  * One open transaction and the role it runs as. Opening sets the role and the tenant with
  * transaction-local settings in a single round trip, so nothing survives into the pool.
  *
- * <p>Writers of a tenant hold its advisory lock shared and a rebuild holds it exclusively: a command
- * that commits during a rebuild waits for it instead of being lost. Readers take no lock, so they
- * keep seeing the old model while a rebuild runs.
+ * <p>Writers of a tenant hold its advisory lock shared and a rebuild holds it exclusively: a
+ * command that commits during a rebuild waits for it instead of being lost. Readers take no lock,
+ * so they keep seeing the old model while a rebuild runs.
  */
 final class Session {
 
   static final String TENANT_ROLE = "reservation_tenant";
   static final String SYSTEM_ROLE = "reservation_system";
+
   /** First key of the two-key advisory locks that guard tenants ("RESV"). */
   static final int LOCK_NAMESPACE = 0x52455356;
 
@@ -29,8 +30,12 @@ final class Session {
 
   /** Runs as the tenant role with {@code app.tenant_id} set: row security shows only its rows. */
   static Session forTenant(Handle handle, TenantId tenant) {
-    handle.createQuery("SELECT set_config('role', '" + TENANT_ROLE + "', true),"
-            + " set_config('app.tenant_id', :tenant, true)")
+    handle
+        .createQuery(
+            "SELECT set_config('role', '"
+                + TENANT_ROLE
+                + "', true),"
+                + " set_config('app.tenant_id', :tenant, true)")
         .bind("tenant", tenant.toString())
         .mapTo(String.class)
         .one();
@@ -39,7 +44,8 @@ final class Session {
 
   /** Runs as the system role, which may read every tenant's rows. */
   static Session forSystem(Handle handle) {
-    handle.createQuery("SELECT set_config('role', '" + SYSTEM_ROLE + "', true)")
+    handle
+        .createQuery("SELECT set_config('role', '" + SYSTEM_ROLE + "', true)")
         .mapTo(String.class)
         .one();
     return new Session(handle, null);
@@ -59,9 +65,12 @@ final class Session {
 
   /** Takes the tenant's rebuild lock exclusively: waits for writers, holds off new ones. */
   void lockForRebuild() {
-    handle.createQuery("SELECT pg_advisory_xact_lock(:ns, :key)::text")
-        .bind("ns", LOCK_NAMESPACE).bind("key", lockKey())
-        .mapTo(String.class).one();
+    handle
+        .createQuery("SELECT pg_advisory_xact_lock(:ns, :key)::text")
+        .bind("ns", LOCK_NAMESPACE)
+        .bind("key", lockKey())
+        .mapTo(String.class)
+        .one();
     writeLocked = true;
   }
 
@@ -75,9 +84,12 @@ final class Session {
     if (writeLocked) {
       return;
     }
-    handle.createQuery("SELECT pg_advisory_xact_lock_shared(:ns, :key)::text")
-        .bind("ns", LOCK_NAMESPACE).bind("key", lockKey())
-        .mapTo(String.class).one();
+    handle
+        .createQuery("SELECT pg_advisory_xact_lock_shared(:ns, :key)::text")
+        .bind("ns", LOCK_NAMESPACE)
+        .bind("key", lockKey())
+        .mapTo(String.class)
+        .one();
     writeLocked = true;
   }
 }

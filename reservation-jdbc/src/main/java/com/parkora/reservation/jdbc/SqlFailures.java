@@ -40,8 +40,8 @@ final class SqlFailures {
       return new ReservationException.DependencyUnavailable("The database is unavailable", failure);
     }
     if (sqlState(failure).filter(state -> state.startsWith("22")).isPresent()) {
-      return new ReservationException.InvalidInput("input",
-          "A value cannot be stored (out of range or malformed)");
+      return new ReservationException.InvalidInput(
+          "input", "A value cannot be stored (out of range or malformed)");
     }
     return new ReservationException.Internal("A database operation failed", failure);
   }
@@ -56,8 +56,13 @@ final class SqlFailures {
       }
     }
     return sqlState(failure)
-        .filter(state -> state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-            || state.equals("57P03") || state.equals("53300"))
+        .filter(
+            state ->
+                state.startsWith("08")
+                    || state.equals("57P01")
+                    || state.equals("57P02")
+                    || state.equals("57P03")
+                    || state.equals("53300"))
         .isPresent();
   }
 }

@@ -21,39 +21,49 @@ import org.jdbi.v3.core.statement.StatementException;
 /**
  * Replays one tenant's events into its read model inside the caller's transaction: deletes its
  * rows, streams its events by position through a server-side cursor, and writes each batch with
- * three set-based statements over arrays into a temporary table that has only a primary key, so
- * the many updates of a replay touch no other index. One final insert moves the rows into
- * {@code reservations}, where the exclusion constraint checks the rebuilt model. Memory holds one
- * batch, whatever the size of the log.
+ * three set-based statements over arrays into a temporary table that has only a primary key, so the
+ * many updates of a replay touch no other index. One final insert moves the rows into {@code
+ * reservations}, where the exclusion constraint checks the rebuilt model. Memory holds one batch,
+ * whatever the size of the log.
  */
 final class TenantRebuild {
 
   static final int BATCH_EVENTS = 10_000;
 
-  private static final String EVENTS = "SELECT aggregate_id, event_type, data::text AS data,"
-      + " created_at FROM event_store WHERE tenant_id = :tenant ORDER BY position";
-  private static final String STAGING = "CREATE TEMPORARY TABLE rebuild_rows"
-      + " (LIKE reservations INCLUDING DEFAULTS, PRIMARY KEY (id))"
-      + " WITH (fillfactor = 70) ON COMMIT DROP";
-  private static final String DELETE = "DELETE FROM rebuild_rows"
-      + " WHERE id = ANY(CAST(:ids AS uuid[]))";
-  private static final String UPDATE = "UPDATE rebuild_rows r SET"
-      + " status = coalesce(u.status, r.status),"
-      + " transaction_id = coalesce(u.transaction_id, r.transaction_id),"
-      + " updated_at = CAST(u.updated_at AS timestamptz)"
-      + " FROM unnest(:ids, :statuses, :transactions, :updated)"
-      + " AS u(id, status, transaction_id, updated_at)"
-      + " WHERE r.id = CAST(u.id AS uuid)";
-  private static final String INSERT = "INSERT INTO rebuild_rows (" + Rows.RESERVATION_COLUMNS + ")"
-      + " SELECT CAST(u.id AS uuid), :tenant, CAST(u.user_id AS uuid), u.spot,"
-      + " CAST(u.start_time AS timestamptz), CAST(u.end_time AS timestamptz),"
-      + " CAST(u.hours AS integer), CAST(u.cost AS numeric), u.status, u.transaction_id,"
-      + " CAST(u.created_at AS timestamptz), CAST(u.updated_at AS timestamptz)"
-      + " FROM unnest(:ids, :users, :spots, :starts, :ends, :hours, :costs, :statuses,"
-      + " :transactions, :created, :updated) AS u(id, user_id, spot, start_time, end_time, hours,"
-      + " cost, status, transaction_id, created_at, updated_at)";
-  private static final String PUBLISH = "INSERT INTO reservations (" + Rows.RESERVATION_COLUMNS
-      + ") SELECT " + Rows.RESERVATION_COLUMNS + " FROM rebuild_rows";
+  private static final String EVENTS =
+      "SELECT aggregate_id, event_type, data::text AS data,"
+          + " created_at FROM event_store WHERE tenant_id = :tenant ORDER BY position";
+  private static final String STAGING =
+      "CREATE TEMPORARY TABLE rebuild_rows"
+          + " (LIKE reservations INCLUDING DEFAULTS, PRIMARY KEY (id))"
+          + " WITH (fillfactor = 70) ON COMMIT DROP";
+  private static final String DELETE =
+      "DELETE FROM rebuild_rows" + " WHERE id = ANY(CAST(:ids AS uuid[]))";
+  private static final String UPDATE =
+      "UPDATE rebuild_rows r SET"
+          + " status = coalesce(u.status, r.status),"
+          + " transaction_id = coalesce(u.transaction_id, r.transaction_id),"
+          + " updated_at = CAST(u.updated_at AS timestamptz)"
+          + " FROM unnest(:ids, :statuses, :transactions, :updated)"
+          + " AS u(id, status, transaction_id, updated_at)"
+          + " WHERE r.id = CAST(u.id AS uuid)";
+  private static final String INSERT =
+      "INSERT INTO rebuild_rows ("
+          + Rows.RESERVATION_COLUMNS
+          + ")"
+          + " SELECT CAST(u.id AS uuid), :tenant, CAST(u.user_id AS uuid), u.spot,"
+          + " CAST(u.start_time AS timestamptz), CAST(u.end_time AS timestamptz),"
+          + " CAST(u.hours AS integer), CAST(u.cost AS numeric), u.status, u.transaction_id,"
+          + " CAST(u.created_at AS timestamptz), CAST(u.updated_at AS timestamptz)"
+          + " FROM unnest(:ids, :users, :spots, :starts, :ends, :hours, :costs, :statuses,"
+          + " :transactions, :created, :updated) AS u(id, user_id, spot, start_time, end_time, hours,"
+          + " cost, status, transaction_id, created_at, updated_at)";
+  private static final String PUBLISH =
+      "INSERT INTO reservations ("
+          + Rows.RESERVATION_COLUMNS
+          + ") SELECT "
+          + Rows.RESERVATION_COLUMNS
+          + " FROM rebuild_rows";
 
   /**
    * Row security withholds the constraint's key from the tenant role, so the spot cannot be named.
@@ -68,7 +78,11 @@ final class TenantRebuild {
   private final FoldedWrites batch = new FoldedWrites();
   private long processed;
 
-  TenantRebuild(Session session, EventCodec codec, Projector projector, RebuildProgress progress,
+  TenantRebuild(
+      Session session,
+      EventCodec codec,
+      Projector projector,
+      RebuildProgress progress,
       int batchEvents) {
     this.session = session;
     this.codec = codec;
@@ -78,14 +92,25 @@ final class TenantRebuild {
   }
 
   long run() {
-    session.handle().createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant")
-        .bind("tenant", session.tenant().value()).execute();
+    session
+        .handle()
+        .createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant")
+        .bind("tenant", session.tenant().value())
+        .execute();
     session.handle().execute(STAGING);
-    session.handle().createQuery(EVENTS)
+    session
+        .handle()
+        .createQuery(EVENTS)
         .bind("tenant", session.tenant().value())
         .setFetchSize(PgEventStore.STREAM_FETCH_SIZE)
-        .map((rs, ctx) -> codec.decode(rs.getString("event_type"), rs.getString("data"),
-            uuid(rs, "aggregate_id"), session.tenant(), instant(rs, "created_at")))
+        .map(
+            (rs, ctx) ->
+                codec.decode(
+                    rs.getString("event_type"),
+                    rs.getString("data"),
+                    uuid(rs, "aggregate_id"),
+                    session.tenant(),
+                    instant(rs, "created_at")))
         .useStream(events -> events.forEach(this::replay));
     flush();
     publish();
@@ -131,7 +156,9 @@ final class TenantRebuild {
     if (ids.isEmpty()) {
       return;
     }
-    session.handle().createUpdate(DELETE)
+    session
+        .handle()
+        .createUpdate(DELETE)
         .bind("ids", textArray(column(ids, UUID::toString)))
         .execute();
   }
@@ -140,9 +167,13 @@ final class TenantRebuild {
     if (updates.isEmpty()) {
       return;
     }
-    session.handle().createUpdate(UPDATE)
+    session
+        .handle()
+        .createUpdate(UPDATE)
         .bind("ids", textArray(column(updates, u -> u.id().toString())))
-        .bind("statuses", textArray(column(updates, u -> u.status() == null ? null : u.status().name())))
+        .bind(
+            "statuses",
+            textArray(column(updates, u -> u.status() == null ? null : u.status().name())))
         .bind("transactions", textArray(column(updates, ReadModelWrite.Update::transactionId)))
         .bind("updated", textArray(column(updates, u -> text(u.updatedAt()))))
         .execute();
@@ -152,7 +183,9 @@ final class TenantRebuild {
     if (rows.isEmpty()) {
       return;
     }
-    session.handle().createUpdate(INSERT)
+    session
+        .handle()
+        .createUpdate(INSERT)
         .bind("tenant", session.tenant().value())
         .bind("ids", textArray(column(rows, r -> r.id().toString())))
         .bind("users", textArray(column(rows, r -> r.userId().toString())))

@@ -33,11 +33,16 @@ import org.junit.jupiter.api.Test;
 /** Racing commands against the real database: the constraints decide, never the timing. */
 class ConcurrentCommandsTest {
 
-  private static final Map<ReservationStatus, Set<ReservationStatus>> ALLOWED = Map.of(
-      ReservationStatus.PENDING, EnumSet.of(ReservationStatus.PENDING, ReservationStatus.CONFIRMED,
-          ReservationStatus.CANCELLED, ReservationStatus.EXPIRED),
-      ReservationStatus.CONFIRMED, EnumSet.of(ReservationStatus.COMPLETED,
-          ReservationStatus.CANCELLED));
+  private static final Map<ReservationStatus, Set<ReservationStatus>> ALLOWED =
+      Map.of(
+          ReservationStatus.PENDING,
+              EnumSet.of(
+                  ReservationStatus.PENDING,
+                  ReservationStatus.CONFIRMED,
+                  ReservationStatus.CANCELLED,
+                  ReservationStatus.EXPIRED),
+          ReservationStatus.CONFIRMED,
+              EnumSet.of(ReservationStatus.COMPLETED, ReservationStatus.CANCELLED));
 
   private static TestDatabase db;
   private static PostgresStorage storage;
@@ -60,8 +65,16 @@ class ConcurrentCommandsTest {
     TenantId tenant = new TenantId(UUID.randomUUID());
     String start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).toString();
 
-    List<String> outcomes = race(32, i -> outcome(() -> service.create(tenant,
-        UUID.randomUUID().toString(), "A-12", start, 2, 7.5).id().toString()));
+    List<String> outcomes =
+        race(
+            32,
+            i ->
+                outcome(
+                    () ->
+                        service
+                            .create(tenant, UUID.randomUUID().toString(), "A-12", start, 2, 7.5)
+                            .id()
+                            .toString()));
 
     assertThat(outcomes.stream().filter(o -> !o.equals("SLOT_UNAVAILABLE"))).hasSize(1);
     assertThat(outcomes).filteredOn("SLOT_UNAVAILABLE"::equals).hasSize(31);
@@ -73,25 +86,33 @@ class ConcurrentCommandsTest {
   }
 
   @Test
-  void of_16_threads_racing_transitions_on_one_reservation_the_versions_have_no_hole_and_every_step_is_legal() {
+  void
+      of_16_threads_racing_transitions_on_one_reservation_the_versions_have_no_hole_and_every_step_is_legal() {
     TenantId tenant = new TenantId(UUID.randomUUID());
     for (int round = 0; round < 10; round++) {
-      String start = Instant.now().plus(Duration.ofDays(2 + round)).truncatedTo(ChronoUnit.HOURS)
-          .toString();
-      String id = service.create(tenant, UUID.randomUUID().toString(), "B-" + round, start, 1, 3.0)
-          .id().toString();
+      String start =
+          Instant.now().plus(Duration.ofDays(2 + round)).truncatedTo(ChronoUnit.HOURS).toString();
+      String id =
+          service
+              .create(tenant, UUID.randomUUID().toString(), "B-" + round, start, 1, 3.0)
+              .id()
+              .toString();
 
       List<String> outcomes = race(16, i -> outcome(() -> transition(tenant, id, i).toString()));
 
-      assertThat(outcomes).allSatisfy(o -> assertThat(o)
-          .isIn("OK", ErrorCode.INVALID_STATE.name(), ErrorCode.CONFLICT.name()));
+      assertThat(outcomes)
+          .allSatisfy(
+              o ->
+                  assertThat(o)
+                      .isIn("OK", ErrorCode.INVALID_STATE.name(), ErrorCode.CONFLICT.name()));
       List<StoredEvent> stream = service.events(tenant, id);
-      assertThat(stream).extracting(StoredEvent::version)
+      assertThat(stream)
+          .extracting(StoredEvent::version)
           .containsExactlyElementsOf(versionsUpTo(stream.size()));
       assertLegal(stream);
       ReservationStatus last = statusAfter(stream);
-      assertThat(service.byId(tenant, id)).hasValueSatisfying(row ->
-          assertThat(row.status()).isEqualTo(last));
+      assertThat(service.byId(tenant, id))
+          .hasValueSatisfying(row -> assertThat(row.status()).isEqualTo(last));
     }
   }
 
@@ -110,15 +131,19 @@ class ConcurrentCommandsTest {
       ReservationStatus next = event.event().resultingStatus();
       if (status != null && next != null) {
         assertThat(ALLOWED.getOrDefault(status, Set.of()))
-            .as("%s after %s", next, status).contains(next);
+            .as("%s after %s", next, status)
+            .contains(next);
       }
       status = next == null ? status : next;
     }
   }
 
   private static ReservationStatus statusAfter(List<StoredEvent> stream) {
-    return stream.stream().map(e -> e.event().resultingStatus()).filter(s -> s != null)
-        .reduce((a, b) -> b).orElseThrow();
+    return stream.stream()
+        .map(e -> e.event().resultingStatus())
+        .filter(s -> s != null)
+        .reduce((a, b) -> b)
+        .orElseThrow();
   }
 
   private static List<Long> versionsUpTo(int n) {
@@ -148,11 +173,13 @@ class ConcurrentCommandsTest {
       List<Future<String>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         int index = i;
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          return task.apply(index);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return task.apply(index);
+                }));
       }
       ready.await();
       go.countDown();

@@ -33,12 +33,29 @@ class DataExceptionTest {
   void a_value_that_slipped_past_validation_and_cannot_be_stored_is_invalid_input() {
     TenantId tenant = Fixtures.newTenant();
     UUID id = UUID.randomUUID();
-    assertThatThrownBy(() -> db.storage().inTransaction(tenant, uow -> {
-      var stored = uow.events().append(id, 0, List.of(Fixtures.newEvent(
-          Fixtures.created(tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1))));
-      stored.forEach(e -> uow.readModel().apply(new Projector().project(e.event())));
-      return stored;
-    })).isInstanceOfSatisfying(ReservationException.class,
-        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+    assertThatThrownBy(
+            () ->
+                db.storage()
+                    .inTransaction(
+                        tenant,
+                        uow -> {
+                          var stored =
+                              uow.events()
+                                  .append(
+                                      id,
+                                      0,
+                                      List.of(
+                                          Fixtures.newEvent(
+                                              Fixtures.created(
+                                                  tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1))));
+                          stored.forEach(
+                              e -> uow.readModel().apply(new Projector().project(e.event())));
+                          return stored;
+                        }))
+        .isInstanceOfSatisfying(
+            ReservationException.class,
+            e ->
+                org.assertj.core.api.Assertions.assertThat(e.code())
+                    .isEqualTo(ErrorCode.INVALID_INPUT));
   }
 }

@@ -9,10 +9,13 @@ class DatabaseUrlTest {
 
   @Test
   void a_python_style_url_becomes_a_jdbc_url_with_user_and_password() {
-    DatabaseUrl url = DatabaseUrl.parse("postgresql://reserve:s3cret@db.internal:6543/reservations");
+    DatabaseUrl url =
+        DatabaseUrl.parse("postgresql://reserve:s3cret@db.internal:6543/reservations");
 
-    assertThat(url).isEqualTo(new DatabaseUrl(
-        "jdbc:postgresql://db.internal:6543/reservations", "reserve", "s3cret"));
+    assertThat(url)
+        .isEqualTo(
+            new DatabaseUrl(
+                "jdbc:postgresql://db.internal:6543/reservations", "reserve", "s3cret"));
   }
 
   @Test
@@ -50,8 +53,8 @@ class DatabaseUrlTest {
 
   @Test
   void another_database_on_the_same_server_keeps_host_and_parameters() {
-    DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://h:5432/postgres?user=x")
-        .withDatabase("test_1");
+    DatabaseUrl url =
+        DatabaseUrl.parse("jdbc:postgresql://h:5432/postgres?user=x").withDatabase("test_1");
 
     assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/test_1?user=x");
   }
@@ -62,8 +65,7 @@ class DatabaseUrlTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("postgresql://user:password@host:port/database")
         .hasMessageNotContaining("hunter2");
-    assertThatThrownBy(() -> DatabaseUrl.parse(""))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DatabaseUrl.parse("")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:p@host"))
         .hasMessageContaining("no database");
     assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:p@/db"))

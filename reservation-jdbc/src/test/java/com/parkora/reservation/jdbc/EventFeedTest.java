@@ -55,13 +55,17 @@ class EventFeedTest {
     CountDownLatch appended = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     UUID early = UUID.randomUUID();
-    CompletableFuture<Void> held = CompletableFuture.runAsync(() ->
-        storage.inTransaction(tenant, uow -> {
-          record(uow, early, tenant);
-          appended.countDown();
-          await(release);
-          return null;
-        }));
+    CompletableFuture<Void> held =
+        CompletableFuture.runAsync(
+            () ->
+                storage.inTransaction(
+                    tenant,
+                    uow -> {
+                      record(uow, early, tenant);
+                      appended.countDown();
+                      await(release);
+                      return null;
+                    }));
     await(appended);
     UUID late = UUID.randomUUID();
     storage.inTransaction(tenant, uow -> record(uow, late, tenant));
@@ -70,13 +74,15 @@ class EventFeedTest {
 
     release.countDown();
     held.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    assertThat(readUntil(tenant, 2)).extracting(e -> e.event().aggregateId())
+    assertThat(readUntil(tenant, 2))
+        .extracting(e -> e.event().aggregateId())
         .containsExactly(early, late);
   }
 
   @Test
-  void a_follower_sees_every_event_of_8_racing_writers_exactly_once_and_each_writer_in_its_commit_order()
-      throws Exception {
+  void
+      a_follower_sees_every_event_of_8_racing_writers_exactly_once_and_each_writer_in_its_commit_order()
+          throws Exception {
     TenantId tenant = Fixtures.newTenant();
     int writers = 8;
     int perWriter = 15;
@@ -98,8 +104,8 @@ class EventFeedTest {
 
     List<UUID> order = seen.stream().map(e -> e.event().aggregateId()).toList();
     assertThat(new HashSet<>(order)).hasSize(order.size());
-    assertThat(order).containsExactlyInAnyOrderElementsOf(
-        committed.stream().flatMap(List::stream).toList());
+    assertThat(order)
+        .containsExactlyInAnyOrderElementsOf(committed.stream().flatMap(List::stream).toList());
     for (List<UUID> ofOneWriter : committed) {
       assertThat(order.stream().filter(ofOneWriter::contains).toList())
           .containsExactlyElementsOf(ofOneWriter);
@@ -120,18 +126,20 @@ class EventFeedTest {
     List<UUID> mine = new ArrayList<>();
     for (int i = 0; i < transactions; i++) {
       UUID id = UUID.randomUUID();
-      storage.inTransaction(tenant, uow -> {
-        record(uow, id, tenant);
-        sleep(ThreadLocalRandom.current().nextInt(25));
-        return null;
-      });
+      storage.inTransaction(
+          tenant,
+          uow -> {
+            record(uow, id, tenant);
+            sleep(ThreadLocalRandom.current().nextInt(25));
+            return null;
+          });
       mine.add(id);
     }
     return mine;
   }
 
-  private static Void follow(TenantId tenant, int expected, List<FeedEvent> seen,
-      AtomicBoolean writing) {
+  private static Void follow(
+      TenantId tenant, int expected, List<FeedEvent> seen, AtomicBoolean writing) {
     FeedPosition after = FeedPosition.START;
     Instant deadline = Instant.now().plus(PATIENCE);
     while (seen.size() < expected && Instant.now().isBefore(deadline)) {
@@ -145,8 +153,8 @@ class EventFeedTest {
     return null;
   }
 
-  private static Object record(com.parkora.reservation.port.UnitOfWork uow, UUID id,
-      TenantId tenant) {
+  private static Object record(
+      com.parkora.reservation.port.UnitOfWork uow, UUID id, TenantId tenant) {
     ReservationEvent created = Fixtures.created(tenant, id, "F-" + id, Fixtures.T0, 1);
     uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
     uow.readModel().apply(PROJECTOR.project(created));

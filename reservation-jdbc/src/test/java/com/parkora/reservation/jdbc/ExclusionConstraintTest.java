@@ -40,11 +40,14 @@ class ExclusionConstraintTest {
   private static UUID writeWithoutChecking(TenantId tenant, String spot, Instant start) {
     UUID id = UUID.randomUUID();
     ReservationEvent created = Fixtures.created(tenant, id, spot, start, 2);
-    return db.storage().inTransaction(tenant, uow -> {
-      uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
-      uow.readModel().apply(PROJECTOR.project(created));
-      return id;
-    });
+    return db.storage()
+        .inTransaction(
+            tenant,
+            uow -> {
+              uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
+              uow.readModel().apply(PROJECTOR.project(created));
+              return id;
+            });
   }
 
   @Test
@@ -53,10 +56,12 @@ class ExclusionConstraintTest {
     UUID holder = writeWithoutChecking(tenant, "X-1", START);
 
     assertThatThrownBy(() -> writeWithoutChecking(tenant, "X-1", START.plusSeconds(3600)))
-        .isInstanceOfSatisfying(ReservationException.SlotUnavailable.class, e -> {
-          assertThat(e.conflicts()).containsExactly(holder);
-          assertThat(e.getMessage()).contains("X-1").doesNotContain("INSERT", "tstzrange");
-        });
+        .isInstanceOfSatisfying(
+            ReservationException.SlotUnavailable.class,
+            e -> {
+              assertThat(e.conflicts()).containsExactly(holder);
+              assertThat(e.getMessage()).contains("X-1").doesNotContain("INSERT", "tstzrange");
+            });
     EventCounts counts = db.storage().inTransaction(tenant, uow -> uow.events().counts());
     assertThat(counts.totalEvents()).as("the refused event was rolled back").isEqualTo(1);
   }
@@ -74,14 +79,17 @@ class ExclusionConstraintTest {
     TenantId tenant = Fixtures.newTenant();
     UUID first = writeWithoutChecking(tenant, "X-3", START);
     try (Handle handle = db.jdbi().open()) {
-      handle.execute("INSERT INTO event_store (aggregate_id, aggregate_type, event_type, version,"
-          + " data, tenant_id, created_at) SELECT gen_random_uuid(), aggregate_type, event_type, 1,"
-          + " data, tenant_id, created_at FROM event_store WHERE aggregate_id = ?", first);
+      handle.execute(
+          "INSERT INTO event_store (aggregate_id, aggregate_type, event_type, version,"
+              + " data, tenant_id, created_at) SELECT gen_random_uuid(), aggregate_type, event_type, 1,"
+              + " data, tenant_id, created_at FROM event_store WHERE aggregate_id = ?",
+          first);
     }
 
     assertThatThrownBy(() -> db.storage().rebuild(tenant, PROJECTOR, Storage.RebuildProgress.NONE))
-        .isInstanceOfSatisfying(ReservationException.SlotUnavailable.class, e ->
-            assertThat(e.getMessage()).contains("replayed reservation"));
+        .isInstanceOfSatisfying(
+            ReservationException.SlotUnavailable.class,
+            e -> assertThat(e.getMessage()).contains("replayed reservation"));
     long rows = db.storage().inTransaction(tenant, uow -> uow.readModel().statusCounts().total());
     assertThat(rows).as("the old model stays").isEqualTo(1);
   }

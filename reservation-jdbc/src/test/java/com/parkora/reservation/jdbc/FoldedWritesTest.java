@@ -41,21 +41,26 @@ class FoldedWritesTest {
         folded.add(write);
       }
 
-      assertThat(applyFolded(new HashMap<>(before), folded)).as("round %d", round)
+      assertThat(applyFolded(new HashMap<>(before), folded))
+          .as("round %d", round)
           .isEqualTo(oneByOne);
     }
   }
 
-  private static ReadModelWrite randomWrite(Random random, List<UUID> ids,
-      Map<UUID, ReservationView> current, int step) {
+  private static ReadModelWrite randomWrite(
+      Random random, List<UUID> ids, Map<UUID, ReservationView> current, int step) {
     UUID id = ids.get(random.nextInt(ids.size()));
     if (!current.containsKey(id) && random.nextInt(3) > 0) {
       return new ReadModelWrite.Insert(row(id, step));
     }
     return switch (random.nextInt(3)) {
       case 0 -> new ReadModelWrite.Delete(id);
-      case 1 -> new ReadModelWrite.Update(id, ReservationStatus.CONFIRMED,
-          random.nextBoolean() ? "t" + step : null, T0.plusSeconds(step));
+      case 1 ->
+          new ReadModelWrite.Update(
+              id,
+              ReservationStatus.CONFIRMED,
+              random.nextBoolean() ? "t" + step : null,
+              T0.plusSeconds(step));
       default -> new ReadModelWrite.Update(id, null, null, T0.plusSeconds(step));
     };
   }
@@ -63,13 +68,14 @@ class FoldedWritesTest {
   private static void applyInOrder(Map<UUID, ReservationView> rows, ReadModelWrite write) {
     switch (write) {
       case ReadModelWrite.Insert insert -> rows.put(insert.id(), insert.row());
-      case ReadModelWrite.Update update -> rows.computeIfPresent(update.id(), (id, r) -> updated(r, update));
+      case ReadModelWrite.Update update ->
+          rows.computeIfPresent(update.id(), (id, r) -> updated(r, update));
       case ReadModelWrite.Delete delete -> rows.remove(delete.id());
     }
   }
 
-  private static Map<UUID, ReservationView> applyFolded(Map<UUID, ReservationView> rows,
-      FoldedWrites folded) {
+  private static Map<UUID, ReservationView> applyFolded(
+      Map<UUID, ReservationView> rows, FoldedWrites folded) {
     folded.deletes().forEach(rows::remove);
     folded.updates().forEach(u -> rows.computeIfPresent(u.id(), (id, r) -> updated(r, u)));
     folded.inserts().forEach(r -> rows.put(r.id(), r));
@@ -77,14 +83,25 @@ class FoldedWritesTest {
   }
 
   private static ReservationView updated(ReservationView row, ReadModelWrite.Update update) {
-    return row.with(update.status() == null ? row.status() : update.status(),
+    return row.with(
+        update.status() == null ? row.status() : update.status(),
         update.transactionId() == null ? row.transactionId() : update.transactionId(),
         update.updatedAt());
   }
 
   private static ReservationView row(UUID id, int step) {
-    return new ReservationView(id, TENANT, UUID.randomUUID(), "S-1", T0, T0.plusSeconds(3600), 1,
-        BigDecimal.ONE, ReservationStatus.PENDING, null, T0.plusSeconds(step),
+    return new ReservationView(
+        id,
+        TENANT,
+        UUID.randomUUID(),
+        "S-1",
+        T0,
+        T0.plusSeconds(3600),
+        1,
+        BigDecimal.ONE,
+        ReservationStatus.PENDING,
+        null,
+        T0.plusSeconds(step),
         T0.plusSeconds(step));
   }
 }

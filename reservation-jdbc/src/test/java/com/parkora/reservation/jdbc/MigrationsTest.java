@@ -18,8 +18,13 @@ class MigrationsTest {
     Pattern versioned = Pattern.compile("V(\\d+)__.*\\.sql");
     int newest;
     try (Stream<Path> files = Files.list(Path.of("..", "db", "migration"))) {
-      newest = files.map(f -> versioned.matcher(f.getFileName().toString()))
-          .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+      newest =
+          files
+              .map(f -> versioned.matcher(f.getFileName().toString()))
+              .filter(Matcher::matches)
+              .mapToInt(m -> Integer.parseInt(m.group(1)))
+              .max()
+              .orElse(0);
     }
     assertThat(Migrations.LATEST).isEqualTo(Integer.toString(newest));
   }

@@ -42,16 +42,26 @@ class RebuildBatchingTest {
       String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
       try {
         switch (ids.isEmpty() ? 0 : random.nextInt(7)) {
-          case 0, 1 -> ids.add(service.create(TENANT, UUID.randomUUID().toString(),
-              "S-" + random.nextInt(40), clock.instant().plus(Duration.ofHours(random.nextInt(8)))
-                  .toString(), 1 + random.nextInt(3), 5.0).id().toString());
+          case 0, 1 ->
+              ids.add(
+                  service
+                      .create(
+                          TENANT,
+                          UUID.randomUUID().toString(),
+                          "S-" + random.nextInt(40),
+                          clock.instant().plus(Duration.ofHours(random.nextInt(8))).toString(),
+                          1 + random.nextInt(3),
+                          5.0)
+                      .id()
+                      .toString());
           case 2 -> service.confirm(TENANT, id, random.nextBoolean() ? "t-" + i : null);
           case 3 -> service.cancel(TENANT, id, "r");
           case 4 -> service.complete(TENANT, id);
           case 5 -> service.expire(TENANT, id);
           default -> service.delete(TENANT, id);
         }
-      } catch (ReservationException.InvalidState | ReservationException.SlotUnavailable
+      } catch (ReservationException.InvalidState
+          | ReservationException.SlotUnavailable
           | ReservationException.NotFound e) {
         // refused commands leave no trace
       }
@@ -68,7 +78,7 @@ class RebuildBatchingTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 7, 50, 10_000})
   void a_rebuild_with_any_batch_size_reproduces_the_live_read_model(int batchEvents) {
-    long replayed = db.storage().rebuild(TENANT, new Projector(), p -> { }, batchEvents);
+    long replayed = db.storage().rebuild(TENANT, new Projector(), p -> {}, batchEvents);
 
     assertThat(replayed).isEqualTo(events).isGreaterThan(300);
     assertThat(rows()).isEqualTo(live).isNotEmpty();

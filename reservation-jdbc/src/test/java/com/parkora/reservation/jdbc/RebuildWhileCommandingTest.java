@@ -49,19 +49,27 @@ class RebuildWhileCommandingTest {
     }
     CountDownLatch replayed = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    CompletableFuture<Long> rebuild = CompletableFuture.supplyAsync(() ->
-        storage.rebuild(tenant, new Projector(), processed -> {
-          replayed.countDown();
-          awaitQuietly(finish);
-        }));
+    CompletableFuture<Long> rebuild =
+        CompletableFuture.supplyAsync(
+            () ->
+                storage.rebuild(
+                    tenant,
+                    new Projector(),
+                    processed -> {
+                      replayed.countDown();
+                      awaitQuietly(finish);
+                    }));
     assertThat(replayed.await(30, TimeUnit.SECONDS)).isTrue();
 
-    CompletableFuture<ReservationView> confirm = CompletableFuture.supplyAsync(() ->
-        service.confirm(tenant, pending, "txn-during-rebuild"));
-    CompletableFuture<ReservationView> create = CompletableFuture.supplyAsync(() ->
-        service.create(tenant, UUID.randomUUID().toString(), "R-new",
-            start(99).toString(), 1, 1.0));
-    assertThat(service.byId(tenant, pending)).as("readers see the old model meanwhile")
+    CompletableFuture<ReservationView> confirm =
+        CompletableFuture.supplyAsync(() -> service.confirm(tenant, pending, "txn-during-rebuild"));
+    CompletableFuture<ReservationView> create =
+        CompletableFuture.supplyAsync(
+            () ->
+                service.create(
+                    tenant, UUID.randomUUID().toString(), "R-new", start(99).toString(), 1, 1.0));
+    assertThat(service.byId(tenant, pending))
+        .as("readers see the old model meanwhile")
         .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ReservationStatus.PENDING));
     assertStillWaiting(confirm);
     assertStillWaiting(create);
@@ -71,24 +79,30 @@ class RebuildWhileCommandingTest {
     confirm.get(30, TimeUnit.SECONDS);
     UUID created = create.get(30, TimeUnit.SECONDS).id();
 
-    assertThat(service.byId(tenant, pending)).hasValueSatisfying(r -> {
-      assertThat(r.status()).isEqualTo(ReservationStatus.CONFIRMED);
-      assertThat(r.transactionId()).isEqualTo("txn-during-rebuild");
-    });
+    assertThat(service.byId(tenant, pending))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.status()).isEqualTo(ReservationStatus.CONFIRMED);
+              assertThat(r.transactionId()).isEqualTo("txn-during-rebuild");
+            });
     assertThat(service.byId(tenant, created.toString())).isPresent();
     assertThat(storage.eventCount(tenant)).isEqualTo(52);
     List<ReservationView> live = service.list(tenant, null, null, 500, 0);
-    storage.rebuild(tenant, new Projector(), processed -> { });
+    storage.rebuild(tenant, new Projector(), processed -> {});
     assertThat(service.list(tenant, null, null, 500, 0)).isEqualTo(live);
   }
 
   private static String book(TenantId tenant, String spot, int hoursAhead) {
-    return service.create(tenant, UUID.randomUUID().toString(), spot,
-        start(hoursAhead).toString(), 1, 2.5).id().toString();
+    return service
+        .create(tenant, UUID.randomUUID().toString(), spot, start(hoursAhead).toString(), 1, 2.5)
+        .id()
+        .toString();
   }
 
   private static Instant start(int hoursAhead) {
-    return Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS)
+    return Instant.now()
+        .plus(Duration.ofDays(1))
+        .truncatedTo(ChronoUnit.HOURS)
         .plus(Duration.ofHours(hoursAhead));
   }
 

@@ -51,14 +51,19 @@ class StoreAvailabilityTest {
 
   @Test
   void a_database_that_does_not_answer_is_a_dependency_failure_without_sql_in_the_message() {
-    try (PostgresStorage storage = PostgresStorage.connect(
-        DatabaseUrl.parse("postgresql://nobody:secret@127.0.0.1:1/nothing"), 1,
-        Duration.ofMillis(300))) {
+    try (PostgresStorage storage =
+        PostgresStorage.connect(
+            DatabaseUrl.parse("postgresql://nobody:secret@127.0.0.1:1/nothing"),
+            1,
+            Duration.ofMillis(300))) {
       assertThat(storage.isReady()).isFalse();
-      assertThatThrownBy(() -> storage.inTransaction(new TenantId(UUID.randomUUID()),
-          uow -> uow.readModel().statusCounts()))
-          .isInstanceOfSatisfying(ReservationException.class, e ->
-              assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE))
+      assertThatThrownBy(
+              () ->
+                  storage.inTransaction(
+                      new TenantId(UUID.randomUUID()), uow -> uow.readModel().statusCounts()))
+          .isInstanceOfSatisfying(
+              ReservationException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE))
           .hasMessage("The database is unavailable");
     }
   }

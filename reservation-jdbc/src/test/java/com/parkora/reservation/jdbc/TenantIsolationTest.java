@@ -57,19 +57,25 @@ class TenantIsolationTest {
   private static UUID book(TenantId tenant) {
     UUID id = UUID.randomUUID();
     ReservationEvent created = Fixtures.created(tenant, id, "SHARED-1", START, 2);
-    storage.inTransaction(tenant, uow -> {
-      uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
-      uow.readModel().apply(PROJECTOR.project(created));
-      return id;
-    });
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
+          uow.readModel().apply(PROJECTOR.project(created));
+          return id;
+        });
     return id;
   }
 
   @Test
   void the_login_is_a_superuser_so_only_row_security_can_be_keeping_tenants_apart() {
     try (Handle handle = db.jdbi().open()) {
-      assertThat(handle.createQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-          .mapTo(Boolean.class).one()).isTrue();
+      assertThat(
+              handle
+                  .createQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                  .mapTo(Boolean.class)
+                  .one())
+          .isTrue();
       assertThat(handle.createQuery("SELECT count(*) FROM reservations").mapTo(Long.class).one())
           .isGreaterThanOrEqualTo(2);
     }
@@ -77,36 +83,44 @@ class TenantIsolationTest {
 
   @Test
   void a_unit_of_work_for_a_reads_nothing_of_b() {
-    storage.inTransaction(a, uow -> {
-      assertThat(uow.readModel().byId(ofB)).isEmpty();
-      assertThat(uow.events().load(ofB)).isEmpty();
-      assertThat(uow.readModel().list(null, null, 100, 0)).extracting(ReservationView::id)
-          .containsExactly(ofA);
-      assertThat(uow.readModel().bySpot("SHARED-1", null, null)).extracting(ReservationView::id)
-          .containsExactly(ofA);
-      assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
-      assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
-      return null;
-    });
+    storage.inTransaction(
+        a,
+        uow -> {
+          assertThat(uow.readModel().byId(ofB)).isEmpty();
+          assertThat(uow.events().load(ofB)).isEmpty();
+          assertThat(uow.readModel().list(null, null, 100, 0))
+              .extracting(ReservationView::id)
+              .containsExactly(ofA);
+          assertThat(uow.readModel().bySpot("SHARED-1", null, null))
+              .extracting(ReservationView::id)
+              .containsExactly(ofA);
+          assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
+          assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
+          return null;
+        });
   }
 
   @Test
   void a_unit_of_work_for_a_cannot_append_to_or_change_the_rows_of_b() {
-    ReservationEvent cancelB = new ReservationEvent.ReservationCancelled(ofB, "hijack", null,
-        START);
-    assertThatThrownBy(() -> storage.inTransaction(a, uow ->
-        uow.events().append(ofB, 1, List.of(Fixtures.newEvent(cancelB)))))
+    ReservationEvent cancelB =
+        new ReservationEvent.ReservationCancelled(ofB, "hijack", null, START);
+    assertThatThrownBy(
+            () ->
+                storage.inTransaction(
+                    a, uow -> uow.events().append(ofB, 1, List.of(Fixtures.newEvent(cancelB)))))
         .isInstanceOf(ReservationException.Conflict.class);
 
-    storage.inTransaction(a, uow -> {
-      uow.readModel().apply(new ReadModelWrite.Update(ofB, ReservationStatus.CANCELLED, null,
-          START));
-      uow.readModel().apply(new ReadModelWrite.Delete(ofB));
-      return null;
-    });
+    storage.inTransaction(
+        a,
+        uow -> {
+          uow.readModel()
+              .apply(new ReadModelWrite.Update(ofB, ReservationStatus.CANCELLED, null, START));
+          uow.readModel().apply(new ReadModelWrite.Delete(ofB));
+          return null;
+        });
 
-    ReservationView rowOfB = storage.inTransaction(b, uow -> uow.readModel().byId(ofB))
-        .orElseThrow();
+    ReservationView rowOfB =
+        storage.inTransaction(b, uow -> uow.readModel().byId(ofB)).orElseThrow();
     assertThat(rowOfB.status()).isEqualTo(ReservationStatus.PENDING);
     List<StoredEvent> streamOfB = storage.inTransaction(b, uow -> uow.events().load(ofB));
     assertThat(streamOfB).extracting(StoredEvent::version).containsExactly(1L);
@@ -133,10 +147,14 @@ class TenantIsolationTest {
       handle.begin();
       handle.execute("SET LOCAL ROLE reservation_tenant");
       handle.execute("SELECT set_config('app.tenant_id', ?, true)", a.toString());
-      assertThatThrownBy(() -> handle.execute("INSERT INTO reservations (id, tenant_id, user_id,"
-          + " parking_spot_id, start_time, end_time, duration_hours, total_cost, status,"
-          + " created_at, updated_at) VALUES (gen_random_uuid(), ?, gen_random_uuid(), 'X',"
-          + " now(), now() + interval '1 hour', 1, 1, 'PENDING', now(), now())", b.value()))
+      assertThatThrownBy(
+              () ->
+                  handle.execute(
+                      "INSERT INTO reservations (id, tenant_id, user_id,"
+                          + " parking_spot_id, start_time, end_time, duration_hours, total_cost, status,"
+                          + " created_at, updated_at) VALUES (gen_random_uuid(), ?, gen_random_uuid(), 'X',"
+                          + " now(), now() + interval '1 hour', 1, 1, 'PENDING', now(), now())",
+                      b.value()))
           .isInstanceOf(UnableToExecuteStatementException.class)
           .hasMessageContaining("row-level security");
       handle.rollback();
@@ -149,8 +167,10 @@ class TenantIsolationTest {
     for (int i = 0; i < 20; i++) {
       try (Connection connection = storage.dataSource().getConnection();
           Statement sql = connection.createStatement();
-          ResultSet rs = sql.executeQuery("SELECT current_user,"
-              + " coalesce(current_setting('app.tenant_id', true), '')")) {
+          ResultSet rs =
+              sql.executeQuery(
+                  "SELECT current_user,"
+                      + " coalesce(current_setting('app.tenant_id', true), '')")) {
         rs.next();
         assertThat(rs.getString(1)).isNotIn("reservation_tenant", "reservation_system");
         assertThat(rs.getString(2)).isEmpty();
@@ -165,8 +185,14 @@ class TenantIsolationTest {
     try (Handle handle = db.jdbi().open()) {
       handle.begin();
       handle.execute("SET LOCAL ROLE reservation_system");
-      assertThat(handle.createQuery("SELECT count(*) FROM reservations WHERE tenant_id IN (?, ?)")
-          .bind(0, a.value()).bind(1, b.value()).mapTo(Long.class).one()).isEqualTo(2);
+      assertThat(
+              handle
+                  .createQuery("SELECT count(*) FROM reservations WHERE tenant_id IN (?, ?)")
+                  .bind(0, a.value())
+                  .bind(1, b.value())
+                  .mapTo(Long.class)
+                  .one())
+          .isEqualTo(2);
       assertThatThrownBy(() -> handle.execute("DELETE FROM reservations"))
           .isInstanceOf(UnableToExecuteStatementException.class)
           .hasMessageContaining("permission denied");

@@ -14,10 +14,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A fresh PostgreSQL database for one test class, migrated, dropped on {@link #close()}. The
- * server comes from {@code TEST_DATABASE_URL} (any form {@link DatabaseUrl#parse} accepts), by
- * default the local one as {@code postgres}. An unreachable server fails the test with how to start
- * it; it is never skipped.
+ * A fresh PostgreSQL database for one test class, migrated, dropped on {@link #close()}. The server
+ * comes from {@code TEST_DATABASE_URL} (any form {@link DatabaseUrl#parse} accepts), by default the
+ * local one as {@code postgres}. An unreachable server fails the test with how to start it; it is
+ * never skipped.
  *
  * <pre>{@code
  * static TestDatabase db;
@@ -58,8 +58,11 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   static TestDatabase createEmpty(DatabaseUrl server, String label) {
-    String name = "test_" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-        + "_" + UUID.randomUUID().toString().substring(0, 8);
+    String name =
+        "test_"
+            + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+            + "_"
+            + UUID.randomUUID().toString().substring(0, 8);
     TestDatabase db = new TestDatabase(server, name);
     db.onServer("CREATE DATABASE " + name);
     return db;
@@ -68,7 +71,8 @@ public final class TestDatabase implements AutoCloseable {
   static DatabaseUrl server() {
     String configured = System.getenv(ENVIRONMENT);
     return configured == null || configured.isBlank()
-        ? DEFAULT_SERVER : DatabaseUrl.parse(configured);
+        ? DEFAULT_SERVER
+        : DatabaseUrl.parse(configured);
   }
 
   public String name() {
@@ -149,10 +153,16 @@ public final class TestDatabase implements AutoCloseable {
   private IllegalStateException failure(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("28")) {
-      return new IllegalStateException("PostgreSQL is not reachable at " + server
-          + " (" + e.getMessage() + "). Start it with `pg_ctlcluster --skip-systemctl-redirect 15"
-          + " main start` (`pg_lsclusters` names the version), or point " + ENVIRONMENT
-          + " at a server where this user may create databases.", e);
+      return new IllegalStateException(
+          "PostgreSQL is not reachable at "
+              + server
+              + " ("
+              + e.getMessage()
+              + "). Start it with `pg_ctlcluster --skip-systemctl-redirect 15"
+              + " main start` (`pg_lsclusters` names the version), or point "
+              + ENVIRONMENT
+              + " at a server where this user may create databases.",
+          e);
     }
     return new IllegalStateException("Test database " + name + ": " + e.getMessage(), e);
   }

@@ -11,7 +11,8 @@ class TestDatabaseTest {
 
   @Test
   void an_unreachable_server_fails_the_test_and_says_how_to_start_postgresql() {
-    DatabaseUrl nowhere = new DatabaseUrl("jdbc:postgresql://127.0.0.1:1/postgres", "postgres", null);
+    DatabaseUrl nowhere =
+        new DatabaseUrl("jdbc:postgresql://127.0.0.1:1/postgres", "postgres", null);
 
     assertThatThrownBy(() -> TestDatabase.createEmpty(nowhere, "unreachable"))
         .isInstanceOf(IllegalStateException.class)
@@ -27,8 +28,13 @@ class TestDatabaseTest {
 
     try (TestDatabase other = TestDatabase.createEmpty("observer");
         Handle handle = other.jdbi().open()) {
-      assertThat(handle.createQuery("SELECT count(*) FROM pg_database WHERE datname = :name")
-          .bind("name", name).mapTo(Long.class).one()).isZero();
+      assertThat(
+              handle
+                  .createQuery("SELECT count(*) FROM pg_database WHERE datname = :name")
+                  .bind("name", name)
+                  .mapTo(Long.class)
+                  .one())
+          .isZero();
     }
   }
 }
