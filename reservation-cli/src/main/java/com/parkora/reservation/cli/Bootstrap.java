@@ -2,8 +2,11 @@ package com.parkora.reservation.cli;
 
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.http.AuthMode;
+import com.parkora.reservation.http.CallerResolver;
 import com.parkora.reservation.http.HttpApi;
 import com.parkora.reservation.http.HttpSettings;
+import com.parkora.reservation.http.TokenVerifier;
 import com.parkora.reservation.port.Storage;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -103,17 +106,12 @@ public final class Bootstrap implements AutoCloseable {
    * finish for up to {@link #GRACE}.
    */
   public Javalin startHttp() {
-    if (config.authMode() != Config.AuthMode.OFF) {
-      throw new CliException(
-          "AUTH_MODE="
-              + config.authMode().name().toLowerCase(java.util.Locale.ROOT)
-              + " needs a token verifier, which this build does not include; set AUTH_MODE=off");
-    }
     HttpSettings settings =
         HttpSettings.defaults()
             .withCorsOrigins(config.corsOrigins())
             .withDefaultTenant(config.defaultTenant())
-            .withMeterRegistry(metrics);
+            .withMeterRegistry(metrics)
+            .withAuthentication(config.auth().mode(), callers());
     Javalin app = HttpApi.create(service, settings);
     Server server = app.jettyServer().server();
     server.setStopTimeout(GRACE.toMillis());
@@ -121,6 +119,19 @@ public final class Bootstrap implements AutoCloseable {
     onClose("HTTP server", app::stop);
     app.start(config.port());
     return app;
+  }
+
+  /**
+   * The token verifier when authentication is on (its keys fetched now; an unreachable Keycloak is
+   * a warning, not a failure), else anonymous callers.
+   */
+  private CallerResolver callers() {
+    if (config.auth().mode() == AuthMode.OFF) {
+      return CallerResolver.NONE;
+    }
+    TokenVerifier verifier = TokenVerifier.start(config.auth().tokenSettings());
+    onClose("token verifier", verifier::close);
+    return verifier;
   }
 
   /** Starts expiring pending reservations whose hold ran out, every {@code interval}. */

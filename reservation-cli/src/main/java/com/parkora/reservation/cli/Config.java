@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,10 +18,7 @@ public record Config(
     int databasePoolSize,
     int port,
     Path dataDir,
-    Optional<String> keycloakUrl,
-    String keycloakRealm,
-    String keycloakClientId,
-    AuthMode authMode,
+    AuthConfig auth,
     Optional<TenantId> defaultTenant,
     Optional<String> parkingServiceUrl,
     Duration parkingServiceTimeout,
@@ -42,13 +38,6 @@ public record Config(
    */
   public static final int DEFAULT_POOL_SIZE = 16;
 
-  /** How callers are authenticated (docs/tenancy.md). */
-  public enum AuthMode {
-    OFF,
-    OPTIONAL,
-    REQUIRED
-  }
-
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
   }
@@ -61,10 +50,7 @@ public record Config(
         s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE),
         s.port("PORT", 8000),
         Path.of(s.text("DATA_DIR", "./data")),
-        s.optional("KEYCLOAK_URL"),
-        s.text("KEYCLOAK_REALM", "parkora"),
-        s.text("KEYCLOAK_CLIENT_ID", "backend-services"),
-        authMode("AUTH_MODE", s.text("AUTH_MODE", "off")),
+        AuthConfig.from(s),
         s.optional("DEFAULT_TENANT_ID").map(v -> tenant("DEFAULT_TENANT_ID", v)),
         s.optional("PARKING_SERVICE_URL"),
         s.duration("PARKING_SERVICE_TIMEOUT", Duration.ofSeconds(5)),
@@ -89,10 +75,7 @@ public record Config(
         databasePoolSize,
         port,
         dataDir,
-        keycloakUrl,
-        keycloakRealm,
-        keycloakClientId,
-        authMode,
+        auth,
         defaultTenant,
         parkingServiceUrl,
         parkingServiceTimeout,
@@ -113,10 +96,7 @@ public record Config(
         databasePoolSize,
         port,
         value,
-        keycloakUrl,
-        keycloakRealm,
-        keycloakClientId,
-        authMode,
+        auth,
         defaultTenant,
         parkingServiceUrl,
         parkingServiceTimeout,
@@ -137,10 +117,7 @@ public record Config(
         databasePoolSize,
         Settings.checkPort("--port", value),
         dataDir,
-        keycloakUrl,
-        keycloakRealm,
-        keycloakClientId,
-        authMode,
+        auth,
         defaultTenant,
         parkingServiceUrl,
         parkingServiceTimeout,
@@ -161,10 +138,7 @@ public record Config(
         databasePoolSize,
         port,
         dataDir,
-        keycloakUrl,
-        keycloakRealm,
-        keycloakClientId,
-        authMode,
+        auth,
         Optional.of(value),
         parkingServiceUrl,
         parkingServiceTimeout,
@@ -187,10 +161,7 @@ public record Config(
     lines.add("DATABASE_POOL_SIZE=" + (embedded() ? "(unused)" : databasePoolSize));
     lines.add("DATA_DIR=" + (embedded() ? dataDir.toAbsolutePath().normalize() : "(unused)"));
     lines.add("PORT=" + port);
-    lines.add("AUTH_MODE=" + authMode.name().toLowerCase(Locale.ROOT));
-    lines.add("KEYCLOAK_URL=" + keycloakUrl.orElse("(unset)"));
-    lines.add("KEYCLOAK_REALM=" + keycloakRealm);
-    lines.add("KEYCLOAK_CLIENT_ID=" + keycloakClientId);
+    lines.addAll(auth.describe());
     lines.add("DEFAULT_TENANT_ID=" + defaultTenant.map(TenantId::toString).orElse("(unset)"));
     lines.add("PARKING_SERVICE_URL=" + parkingServiceUrl.orElse("(unset: any spot accepted)"));
     lines.add("PARKING_SERVICE_TIMEOUT=" + parkingServiceTimeout.toMillis() + "ms");
@@ -215,16 +186,8 @@ public record Config(
     }
   }
 
-  private static AuthMode authMode(String name, String raw) {
-    try {
-      return AuthMode.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CliException(name + " must be one of off, optional, required; got '" + raw + "'");
-    }
-  }
-
   /** Typed reads of environment variables, failing with the variable's name. */
-  private record Settings(Map<String, String> env) {
+  record Settings(Map<String, String> env) {
 
     Optional<String> optional(String name) {
       String value = env.get(name);

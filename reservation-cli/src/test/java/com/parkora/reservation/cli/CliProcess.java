@@ -21,6 +21,7 @@ final class CliProcess {
           "DATA_DIR",
           "PORT",
           "AUTH_MODE",
+          "KEYCLOAK_URL",
           "DEFAULT_TENANT_ID",
           "RABBITMQ_HOST",
           "PARKING_SERVICE_URL",

@@ -3,6 +3,7 @@ package com.parkora.reservation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.parkora.reservation.http.AuthMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +19,12 @@ class ConfigTest {
     assertThat(config.embedded()).isTrue();
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
     assertThat(config.port()).isEqualTo(8000);
-    assertThat(config.authMode()).isEqualTo(Config.AuthMode.OFF);
-    assertThat(config.keycloakRealm()).isEqualTo("parkora");
-    assertThat(config.keycloakClientId()).isEqualTo("backend-services");
+    assertThat(config.auth().mode()).isEqualTo(AuthMode.OFF);
+    assertThat(config.auth().keycloakRealm()).isEqualTo("parkora");
+    assertThat(config.auth().keycloakClientId()).isEqualTo("backend-services");
+    assertThat(config.auth().allowedClients()).containsExactly("frontend-app", "backend-services");
+    assertThat(config.auth().adminRole()).isEqualTo("admin");
+    assertThat(config.auth().serviceRole()).isEqualTo("service");
     assertThat(config.pendingHold()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.paymentServicePort()).isEqualTo(50051);
     assertThat(config.rabbitmqHost()).isEmpty();
@@ -36,6 +40,9 @@ class ConfigTest {
                 Map.entry("DATA_DIR", "/var/lib/reservations"),
                 Map.entry("KEYCLOAK_URL", "https://auth.example/"),
                 Map.entry("AUTH_MODE", "Required"),
+                Map.entry("AUTH_ALLOWED_CLIENTS", "web, payments"),
+                Map.entry("AUTH_ADMIN_ROLE", "operator"),
+                Map.entry("AUTH_SERVICE_ROLE", "machine"),
                 Map.entry("DEFAULT_TENANT_ID", "00000000-0000-0000-0000-000000000001"),
                 Map.entry("PARKING_SERVICE_URL", "http://parking"),
                 Map.entry("PARKING_SERVICE_TIMEOUT", "2.5"),
@@ -47,7 +54,11 @@ class ConfigTest {
 
     assertThat(config.databaseUrl()).contains("postgresql://app:pw@db:5432/reservations");
     assertThat(config.port()).isEqualTo(9000);
-    assertThat(config.authMode()).isEqualTo(Config.AuthMode.REQUIRED);
+    assertThat(config.auth().mode()).isEqualTo(AuthMode.REQUIRED);
+    assertThat(config.auth().keycloakUrl()).contains("https://auth.example/");
+    assertThat(config.auth().allowedClients()).containsExactly("web", "payments");
+    assertThat(config.auth().adminRole()).isEqualTo("operator");
+    assertThat(config.auth().serviceRole()).isEqualTo("machine");
     assertThat(config.defaultTenant()).isPresent();
     assertThat(config.parkingServiceTimeout()).isEqualTo(Duration.ofMillis(2500));
     assertThat(config.grpcTimeout()).isEqualTo(Duration.ofMillis(750));

@@ -21,4 +21,9 @@ public interface CallerResolver {
    * @return the verified caller, or empty for an anonymous request
    */
   Optional<Caller> resolve(String authorization);
+
+  /** Whether credentials can be verified now (a verifier whose keys are unavailable is not). */
+  default boolean ready() {
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkora.reservation.domain.ErrorCode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
@@ -44,11 +45,15 @@ final class GraphQlEndpoint {
       GraphQlEngine.Outcome result = engine.execute(request, tenants.resolve(ctx));
       operation = result.operationName();
       outcome = result.firstErrorCode() == null ? "OK" : result.firstErrorCode();
+      if (result.hasErrorCode(ErrorCode.UNAUTHENTICATED)) {
+        new Failure(ErrorCode.UNAUTHENTICATED, 401, Tenancy.AUTHENTICATION_REQUIRED).applyTo(ctx);
+      }
       ctx.json(result.body());
     } catch (RuntimeException e) {
       Failure failure = ErrorMapping.classify(e);
       outcome = failure.code().name();
-      ctx.status(failure.status()).json(failure.graphQlBody());
+      failure.applyTo(ctx);
+      ctx.json(failure.graphQlBody());
     } finally {
       metrics.graphQlOperation(operation, outcome, Duration.ofNanos(System.nanoTime() - started));
     }

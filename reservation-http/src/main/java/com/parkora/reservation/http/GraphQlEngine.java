@@ -56,7 +56,15 @@ final class GraphQlEngine {
    * The result of one operation in its wire form, the name of the operation that ran (null when
    * anonymous or not executed) and the code of its first error if any.
    */
-  record Outcome(Map<String, Object> body, String operationName, String firstErrorCode) {}
+  record Outcome(Map<String, Object> body, String operationName, String firstErrorCode) {
+
+    /** Whether any error of the answer carries {@code code}. */
+    boolean hasErrorCode(ErrorCode code) {
+      return body.get("errors") instanceof List<?> errors
+          && errors.stream()
+              .anyMatch(e -> e instanceof Map<?, ?> map && code.name().equals(codeOf(map)));
+    }
+  }
 
   Outcome execute(GraphQlRequest request, Tenancy tenancy) {
     ExecutionInput input =
@@ -123,7 +131,7 @@ final class GraphQlEngine {
     return wire;
   }
 
-  private static String codeOf(Map<String, Object> error) {
+  private static String codeOf(Map<?, ?> error) {
     Object extensions = error.get("extensions");
     return extensions instanceof Map<?, ?> map ? String.valueOf(map.get("code")) : null;
   }

@@ -29,7 +29,8 @@ public final class HttpApi {
     ObjectMapper json = new ObjectMapper();
     HttpMetrics metrics = new HttpMetrics(settings.meterRegistry());
     TenantResolver tenants =
-        new TenantResolver(settings.callerResolver(), settings.defaultTenant());
+        new TenantResolver(
+            settings.callerResolver(), settings.defaultTenant(), settings.authMode());
     GraphQlEngine engine =
         new GraphQlEngine(
             new ReservationFetchers(service, metrics).wiring(),
@@ -53,6 +54,7 @@ public final class HttpApi {
                       routeOf(ctx),
                       ctx.statusCode(),
                       Duration.ofNanos((long) (millis * 1_000_000))));
+          RequestIds.register(config.routes);
           rest.register(config.routes);
           docs.register(config.routes);
           config.routes.post("/graphql", graphQl::handle);
@@ -64,7 +66,8 @@ public final class HttpApi {
   /** REST failures, Javalin's own (404, 413, ...) included, as {@code {"error", "message"}}. */
   private static void restError(Exception e, Context ctx) {
     Failure failure = ErrorMapping.classify(e);
-    ctx.status(failure.status()).json(failure.restBody());
+    failure.applyTo(ctx);
+    ctx.json(failure.restBody());
   }
 
   private static void cors(JavalinConfig config, List<String> origins) {

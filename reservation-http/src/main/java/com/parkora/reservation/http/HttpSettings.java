@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
  * @param callerResolver reads the verified caller from the {@code Authorization} header
  * @param maxQueryDepth the deepest GraphQL selection accepted
  * @param maxQueryComplexity the most GraphQL fields one document may select
+ * @param authMode whether data operations need a verified caller, and whose reservations it sees
  */
 public record HttpSettings(
     List<String> corsOrigins,
@@ -29,7 +30,8 @@ public record HttpSettings(
     long maxBodyBytes,
     CallerResolver callerResolver,
     int maxQueryDepth,
-    int maxQueryComplexity) {
+    int maxQueryComplexity,
+    AuthMode authMode) {
 
   public static final long ONE_MIB = 1024L * 1024L;
 
@@ -39,6 +41,7 @@ public record HttpSettings(
     Objects.requireNonNull(readiness, "readiness");
     Objects.requireNonNull(meterRegistry, "meterRegistry");
     Objects.requireNonNull(callerResolver, "callerResolver");
+    Objects.requireNonNull(authMode, "authMode");
     if (maxBodyBytes <= 0 || maxQueryDepth <= 0 || maxQueryComplexity <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
@@ -54,7 +57,8 @@ public record HttpSettings(
         ONE_MIB,
         CallerResolver.NONE,
         15,
-        1000);
+        1000,
+        AuthMode.OFF);
   }
 
   public HttpSettings withCorsOrigins(List<String> value) {
@@ -66,7 +70,8 @@ public record HttpSettings(
         maxBodyBytes,
         callerResolver,
         maxQueryDepth,
-        maxQueryComplexity);
+        maxQueryComplexity,
+        authMode);
   }
 
   public HttpSettings withDefaultTenant(Optional<TenantId> value) {
@@ -78,7 +83,8 @@ public record HttpSettings(
         maxBodyBytes,
         callerResolver,
         maxQueryDepth,
-        maxQueryComplexity);
+        maxQueryComplexity,
+        authMode);
   }
 
   public HttpSettings withReadiness(BooleanSupplier value) {
@@ -90,7 +96,8 @@ public record HttpSettings(
         maxBodyBytes,
         callerResolver,
         maxQueryDepth,
-        maxQueryComplexity);
+        maxQueryComplexity,
+        authMode);
   }
 
   public HttpSettings withMeterRegistry(PrometheusMeterRegistry value) {
@@ -102,7 +109,8 @@ public record HttpSettings(
         maxBodyBytes,
         callerResolver,
         maxQueryDepth,
-        maxQueryComplexity);
+        maxQueryComplexity,
+        authMode);
   }
 
   public HttpSettings withMaxBodyBytes(long value) {
@@ -114,7 +122,8 @@ public record HttpSettings(
         value,
         callerResolver,
         maxQueryDepth,
-        maxQueryComplexity);
+        maxQueryComplexity,
+        authMode);
   }
 
   public HttpSettings withCallerResolver(CallerResolver value) {
@@ -126,7 +135,8 @@ public record HttpSettings(
         maxBodyBytes,
         value,
         maxQueryDepth,
-        maxQueryComplexity);
+        maxQueryComplexity,
+        authMode);
   }
 
   public HttpSettings withQueryLimits(int depth, int complexity) {
@@ -138,6 +148,24 @@ public record HttpSettings(
         maxBodyBytes,
         callerResolver,
         depth,
-        complexity);
+        complexity,
+        authMode);
+  }
+
+  /**
+   * Authentication: {@code resolver} verifies credentials (sent credentials must verify in every
+   * mode); {@code mode} says whether data operations need them.
+   */
+  public HttpSettings withAuthentication(AuthMode mode, CallerResolver resolver) {
+    return new HttpSettings(
+        corsOrigins,
+        defaultTenant,
+        readiness,
+        meterRegistry,
+        maxBodyBytes,
+        resolver,
+        maxQueryDepth,
+        maxQueryComplexity,
+        mode);
   }
 }

@@ -69,7 +69,10 @@ final class RestRoutes {
   private void ready(Context ctx) {
     boolean ready = isReady();
     Map<String, Object> body = health(ready ? "ready" : "unhealthy");
-    body.put("checks", Map.of("store", ready ? "up" : "down"));
+    Map<String, String> checks = new LinkedHashMap<>();
+    checks.put("store", ready ? "up" : "down");
+    tenants.authCheck().ifPresent(auth -> checks.put("auth", auth));
+    body.put("checks", checks);
     ctx.status(ready ? 200 : 503).json(body);
   }
 
@@ -120,7 +123,8 @@ final class RestRoutes {
       metrics.commandOutcome("rebuild", failure.code().name());
       Map<String, Object> body = new LinkedHashMap<>(failure.restBody());
       body.put("success", false);
-      ctx.status(failure.status()).json(body);
+      failure.applyTo(ctx);
+      ctx.json(body);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * docs/tenancy.md: the {@code X-Tenant-ID} header (a non-UUID is refused, never a fallback), else
  * the caller's tenant claim, else the configured default. A header that contradicts the claim is
- * FORBIDDEN.
+ * FORBIDDEN. Credentials, when sent, must verify, whatever the mode; with {@link AuthMode#REQUIRED}
+ * data operations also need them.
  */
 final class TenantResolver {
 
@@ -17,18 +18,22 @@ final class TenantResolver {
 
   private final CallerResolver callers;
   private final Optional<TenantId> defaultTenant;
+  private final AuthMode mode;
 
-  TenantResolver(CallerResolver callers, Optional<TenantId> defaultTenant) {
+  TenantResolver(CallerResolver callers, Optional<TenantId> defaultTenant, AuthMode mode) {
     this.callers = callers;
     this.defaultTenant = defaultTenant;
+    this.mode = mode;
   }
 
   Tenancy resolve(Context ctx) {
     Optional<Caller> caller = callers.resolve(ctx.header("Authorization"));
     Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
+    String requestId = RequestIds.of(ctx);
+    boolean required = mode == AuthMode.REQUIRED;
     String header = ctx.header(TENANT_HEADER);
     if (header == null) {
-      return new Tenancy(claimed.or(() -> defaultTenant), caller);
+      return new Tenancy(claimed.or(() -> defaultTenant), caller, requestId, required);
     }
     TenantId named = TenantId.parse(header);
     if (claimed.isPresent() && !claimed.get().equals(named)) {
@@ -36,6 +41,21 @@ final class TenantResolver {
           ErrorCode.FORBIDDEN,
           "The X-Tenant-ID header names a tenant the credentials do not belong to");
     }
-    return new Tenancy(Optional.of(named), caller);
+    return new Tenancy(Optional.of(named), caller, requestId, required);
+  }
+
+  AuthMode mode() {
+    return mode;
+  }
+
+  /**
+   * The readiness detail of authentication: {@code up}, or {@code degraded} while credentials
+   * cannot be verified (the realm's keys are unavailable); empty when authentication is off.
+   */
+  Optional<String> authCheck() {
+    if (mode == AuthMode.OFF) {
+      return Optional.empty();
+    }
+    return Optional.of(callers.ready() ? "up" : "degraded");
   }
 }

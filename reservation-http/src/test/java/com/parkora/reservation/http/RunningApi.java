@@ -61,7 +61,13 @@ final class RunningApi implements AutoCloseable {
   }
 
   /** One answer: status, raw body, and the body as JSON when it is JSON. */
-  record Answer(int status, String body, String contentType) {
+  record Answer(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+
+    /** The first value of a response header, or null. */
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -107,7 +113,8 @@ final class RunningApi implements AutoCloseable {
       return new Answer(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
