@@ -22,7 +22,7 @@ public record AuthConfig(
     allowedClients = List.copyOf(allowedClients);
   }
 
-  static AuthConfig from(Config.Settings s) {
+  static AuthConfig from(EnvironmentSettings s) {
     List<String> clients = s.list("AUTH_ALLOWED_CLIENTS");
     return new AuthConfig(
         mode("AUTH_MODE", s.text("AUTH_MODE", "off")),

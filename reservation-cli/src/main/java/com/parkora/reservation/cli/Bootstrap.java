@@ -107,11 +107,12 @@ public final class Bootstrap implements AutoCloseable {
    */
   public Javalin startHttp() {
     HttpSettings settings =
-        HttpSettings.defaults()
-            .withCorsOrigins(config.corsOrigins())
-            .withDefaultTenant(config.defaultTenant())
-            .withMeterRegistry(metrics)
-            .withAuthentication(config.auth().mode(), callers());
+        HttpSettings.builder()
+            .corsOrigins(config.corsOrigins())
+            .defaultTenant(config.defaultTenant())
+            .meterRegistry(metrics)
+            .authentication(config.auth().mode(), callers())
+            .build();
     Javalin app = HttpApi.create(service, settings);
     Server server = app.jettyServer().server();
     server.setStopTimeout(GRACE.toMillis());

@@ -27,13 +27,13 @@ public final class CommonOptions {
 
   /** The environment's configuration with these flags applied. */
   Config applyTo(Config config) {
-    Config result = config;
+    ConfigBuilder result = config.toBuilder();
     if (databaseUrl != null) {
-      result = result.withDatabaseUrl(databaseUrl);
+      result.databaseUrl(databaseUrl);
     }
     if (dataDir != null) {
-      result = result.withDataDir(dataDir);
+      result.dataDir(dataDir);
     }
-    return result;
+    return result.build();
   }
 }

@@ -4,9 +4,9 @@ import com.parkora.reservation.domain.TenantId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,117 +40,65 @@ public record Config(
 
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(defaultTenant, "defaultTenant");
   }
 
-  /** Reads §8 from {@code env}; unset or blank variables take their defaults. */
+  /** Reads docs/configuration.md from {@code env}; unset or blank variables take their defaults. */
   public static Config fromEnvironment(Map<String, String> env) {
-    Settings s = new Settings(env);
-    return new Config(
-        s.optional("DATABASE_URL"),
-        s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE),
-        s.port("PORT", 8000),
-        Path.of(s.text("DATA_DIR", "./data")),
-        AuthConfig.from(s),
-        s.optional("DEFAULT_TENANT_ID").map(v -> tenant("DEFAULT_TENANT_ID", v)),
-        s.optional("PARKING_SERVICE_URL"),
-        s.duration("PARKING_SERVICE_TIMEOUT", Duration.ofSeconds(5)),
-        s.text("PAYMENT_SERVICE_HOST", "payment-service"),
-        s.port("PAYMENT_SERVICE_PORT", 50051),
-        s.duration("GRPC_TIMEOUT", Duration.ofSeconds(10)),
-        s.optional("RABBITMQ_HOST"),
-        s.port("RABBITMQ_PORT", 5672),
-        s.text("RABBITMQ_USER", "guest"),
-        s.optional("RABBITMQ_PASSWORD"),
-        Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)),
-        s.list("CORS_ORIGINS"));
+    EnvironmentSettings s = new EnvironmentSettings(env);
+    return new ConfigBuilder()
+        .databaseUrl(s.optional("DATABASE_URL"))
+        .databasePoolSize(s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
+        .port(s.port("PORT", 8000))
+        .dataDir(Path.of(s.text("DATA_DIR", "./data")))
+        .auth(AuthConfig.from(s))
+        .defaultTenant(s.optional("DEFAULT_TENANT_ID").map(v -> tenant("DEFAULT_TENANT_ID", v)))
+        .parkingServiceUrl(s.optional("PARKING_SERVICE_URL"))
+        .parkingServiceTimeout(s.duration("PARKING_SERVICE_TIMEOUT", Duration.ofSeconds(5)))
+        .paymentServiceHost(s.text("PAYMENT_SERVICE_HOST", "payment-service"))
+        .paymentServicePort(s.port("PAYMENT_SERVICE_PORT", 50051))
+        .grpcTimeout(s.duration("GRPC_TIMEOUT", Duration.ofSeconds(10)))
+        .rabbitmqHost(s.optional("RABBITMQ_HOST"))
+        .rabbitmqPort(s.port("RABBITMQ_PORT", 5672))
+        .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
+        .rabbitmqPassword(s.optional("RABBITMQ_PASSWORD"))
+        .pendingHold(Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)))
+        .corsOrigins(s.list("CORS_ORIGINS"))
+        .build();
+  }
+
+  /** A port given by a flag, checked like one from the environment. */
+  static int flagPort(String flag, int value) {
+    return EnvironmentSettings.checkPort(flag, value);
   }
 
   public boolean embedded() {
     return databaseUrl.isEmpty();
   }
 
-  public Config withDatabaseUrl(String value) {
-    return new Config(
-        Optional.of(value),
-        databasePoolSize,
-        port,
-        dataDir,
-        auth,
-        defaultTenant,
-        parkingServiceUrl,
-        parkingServiceTimeout,
-        paymentServiceHost,
-        paymentServicePort,
-        grpcTimeout,
-        rabbitmqHost,
-        rabbitmqPort,
-        rabbitmqUser,
-        rabbitmqPassword,
-        pendingHold,
-        corsOrigins);
-  }
-
-  public Config withDataDir(Path value) {
-    return new Config(
-        databaseUrl,
-        databasePoolSize,
-        port,
-        value,
-        auth,
-        defaultTenant,
-        parkingServiceUrl,
-        parkingServiceTimeout,
-        paymentServiceHost,
-        paymentServicePort,
-        grpcTimeout,
-        rabbitmqHost,
-        rabbitmqPort,
-        rabbitmqUser,
-        rabbitmqPassword,
-        pendingHold,
-        corsOrigins);
-  }
-
-  public Config withPort(int value) {
-    return new Config(
-        databaseUrl,
-        databasePoolSize,
-        Settings.checkPort("--port", value),
-        dataDir,
-        auth,
-        defaultTenant,
-        parkingServiceUrl,
-        parkingServiceTimeout,
-        paymentServiceHost,
-        paymentServicePort,
-        grpcTimeout,
-        rabbitmqHost,
-        rabbitmqPort,
-        rabbitmqUser,
-        rabbitmqPassword,
-        pendingHold,
-        corsOrigins);
-  }
-
-  public Config withDefaultTenant(TenantId value) {
-    return new Config(
-        databaseUrl,
-        databasePoolSize,
-        port,
-        dataDir,
-        auth,
-        Optional.of(value),
-        parkingServiceUrl,
-        parkingServiceTimeout,
-        paymentServiceHost,
-        paymentServicePort,
-        grpcTimeout,
-        rabbitmqHost,
-        rabbitmqPort,
-        rabbitmqUser,
-        rabbitmqPassword,
-        pendingHold,
-        corsOrigins);
+  /** Starts from these settings, to override some (flags over the environment). */
+  public ConfigBuilder toBuilder() {
+    return new ConfigBuilder()
+        .databaseUrl(databaseUrl)
+        .databasePoolSize(databasePoolSize)
+        .port(port)
+        .dataDir(dataDir)
+        .auth(auth)
+        .defaultTenant(defaultTenant)
+        .parkingServiceUrl(parkingServiceUrl)
+        .parkingServiceTimeout(parkingServiceTimeout)
+        .paymentServiceHost(paymentServiceHost)
+        .paymentServicePort(paymentServicePort)
+        .grpcTimeout(grpcTimeout)
+        .rabbitmqHost(rabbitmqHost)
+        .rabbitmqPort(rabbitmqPort)
+        .rabbitmqUser(rabbitmqUser)
+        .rabbitmqPassword(rabbitmqPassword)
+        .pendingHold(pendingHold)
+        .corsOrigins(corsOrigins);
   }
 
   /** The effective settings as {@code NAME=value} lines, secrets masked; for the start-up log. */
@@ -183,65 +131,6 @@ public record Config(
       return TenantId.parse(raw);
     } catch (RuntimeException e) {
       throw new CliException(name + " must be a UUID, got '" + raw + "'");
-    }
-  }
-
-  /** Typed reads of environment variables, failing with the variable's name. */
-  record Settings(Map<String, String> env) {
-
-    Optional<String> optional(String name) {
-      String value = env.get(name);
-      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    String text(String name, String fallback) {
-      return optional(name).orElse(fallback);
-    }
-
-    int port(String name, int fallback) {
-      return checkPort(name, integer(name, fallback));
-    }
-
-    int positive(String name, int fallback) {
-      int value = integer(name, fallback);
-      if (value <= 0) {
-        throw new CliException(name + " must be a positive number, got " + value);
-      }
-      return value;
-    }
-
-    Duration duration(String name, Duration fallback) {
-      return optional(name).map(raw -> Durations.parse(name, raw)).orElse(fallback);
-    }
-
-    List<String> list(String name) {
-      return optional(name)
-          .map(
-              raw ->
-                  Arrays.stream(raw.split(","))
-                      .map(String::trim)
-                      .filter(v -> !v.isEmpty())
-                      .toList())
-          .orElse(List.of());
-    }
-
-    private int integer(String name, int fallback) {
-      Optional<String> raw = optional(name);
-      if (raw.isEmpty()) {
-        return fallback;
-      }
-      try {
-        return Integer.parseInt(raw.get());
-      } catch (NumberFormatException e) {
-        throw new CliException(name + " must be a whole number, got '" + raw.get() + "'");
-      }
-    }
-
-    static int checkPort(String name, int value) {
-      if (value < 0 || value > 65535) {
-        throw new CliException(name + " must be a port between 0 and 65535, got " + value);
-      }
-      return value;
     }
   }
 }

@@ -4,7 +4,6 @@ import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.codec.EventFormatException;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.port.UnitOfWork;
@@ -24,7 +23,6 @@ final class EventImport {
 
   private final Storage storage;
   private final EventCodec codec;
-  private final Projector projector = new Projector();
   private final List<StoredEvent> batch = new ArrayList<>();
   private long firstLineOfBatch;
   private long imported;
@@ -86,8 +84,7 @@ final class EventImport {
   private long importBatch(UnitOfWork uow) {
     long added = 0;
     for (StoredEvent event : batch) {
-      if (uow.events().importEvent(event)) {
-        uow.readModel().apply(projector.project(event.event()));
+      if (uow.importEvent(event)) {
         added++;
       }
     }

@@ -91,14 +91,14 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private Config effectiveConfig() {
-    Config config = common.applyTo(context.environmentConfig());
+    ConfigBuilder config = common.applyTo(context.environmentConfig()).toBuilder();
     if (port != null) {
-      config = config.withPort(port);
+      config.port(Config.flagPort("--port", port));
     }
     if (defaultTenant != null) {
-      config = config.withDefaultTenant(defaultTenant);
+      config.defaultTenant(defaultTenant);
     }
-    return config;
+    return config.build();
   }
 
   private static void banner(Logger log, Bootstrap bootstrap) {

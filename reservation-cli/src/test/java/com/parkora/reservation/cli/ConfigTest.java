@@ -96,10 +96,11 @@ class ConfigTest {
   @Test
   void flags_override_the_environment() {
     Config config =
-        Config.fromEnvironment(Map.of("PORT", "9000", "DATA_DIR", "/env"))
-            .withPort(9100)
-            .withDataDir(Path.of("/flag"))
-            .withDatabaseUrl("postgresql://db/x");
+        Config.fromEnvironment(Map.of("PORT", "9000", "DATA_DIR", "/env")).toBuilder()
+            .port(9100)
+            .dataDir(Path.of("/flag"))
+            .databaseUrl("postgresql://db/x")
+            .build();
 
     assertThat(config.port()).isEqualTo(9100);
     assertThat(config.dataDir()).isEqualTo(Path.of("/flag"));

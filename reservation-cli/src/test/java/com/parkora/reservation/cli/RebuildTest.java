@@ -86,13 +86,10 @@ class RebuildTest {
   void a_tenant_whose_log_cannot_be_rebuilt_fails_the_command_but_not_the_other_tenants() {
     Reservations.populate(db.storage(), Reservations.TENANTS.subList(0, 1));
     TenantId broken = Reservations.TENANTS.get(1);
-    db.storage()
-        .inTransaction(
-            broken,
-            uow ->
-                uow.events().importEvent(created(broken))
-                    && uow.events().importEvent(created(broken)));
-    db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+    for (int i = 0; i < 2; i++) {
+      db.storage().inTransaction(broken, uow -> uow.importEvent(created(broken)));
+      db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+    }
 
     CliProcess.Result result =
         InProcess.run(

@@ -40,15 +40,7 @@ public final class EventCodec {
   private final ObjectMapper json;
 
   public EventCodec() {
-    this(JsonMapper.builder().build());
-  }
-
-  public EventCodec(ObjectMapper json) {
-    this.json = json;
-  }
-
-  public ObjectMapper mapper() {
-    return json;
+    this.json = JsonMapper.builder().build();
   }
 
   // ---- payload (the data column) ----
@@ -56,43 +48,54 @@ public final class EventCodec {
   public ObjectNode payload(ReservationEvent event) {
     ObjectNode data = json.createObjectNode();
     data.put("id", event.reservationId().toString());
+    if (event instanceof ReservationCreated created) {
+      return createdPayload(data, created);
+    }
+    data.put("status", wireStatus(EventType.of(event)));
     switch (event) {
-      case ReservationCreated e -> {
-        data.put("tenant_id", e.tenantId().toString());
-        data.put("user_id", e.userId().toString());
-        data.put("parking_spot_id", e.parkingSpotId());
-        data.put("start_time", Times.format(e.startTime()));
-        data.put("end_time", Times.format(e.endTime()));
-        data.put("duration_hours", e.durationHours());
-        data.put("total_cost", e.totalCost());
-        data.put("status", ReservationStatus.PENDING.name());
-        data.putNull("transaction_id");
-        data.put("created_at", Times.format(e.occurredAt()));
-        data.put("updated_at", Times.format(e.occurredAt()));
-      }
-      case ReservationConfirmed e -> {
-        data.put("status", ReservationStatus.CONFIRMED.name());
-        data.put("transaction_id", e.transactionId());
-      }
-      case PaymentProcessed e -> {
-        data.put("status", ReservationStatus.CONFIRMED.name());
-        data.put("transaction_id", e.transactionId());
-      }
+      case ReservationCreated e -> throw new IllegalStateException("written above");
+      case ReservationConfirmed e -> data.put("transaction_id", e.transactionId());
+      case PaymentProcessed e -> data.put("transaction_id", e.transactionId());
       case ReservationCancelled e -> {
-        data.put("status", ReservationStatus.CANCELLED.name());
         data.put("reason", e.reason());
         data.put("refund_id", e.refundId());
       }
-      case ReservationCompleted e -> data.put("status", ReservationStatus.COMPLETED.name());
-      case ReservationExpired e -> data.put("status", ReservationStatus.EXPIRED.name());
+      case ReservationCompleted e -> {}
+      case ReservationExpired e -> {}
       case PaymentFailed e -> {
-        data.put("status", ReservationStatus.PENDING.name());
         data.put("error_code", e.errorCode());
         data.put("message", e.message());
       }
-      case ReservationDeleted e -> data.put("status", "DELETED");
+      case ReservationDeleted e -> {}
     }
     return data;
+  }
+
+  /** The columns of the Python service's row, in its order. */
+  private static ObjectNode createdPayload(ObjectNode data, ReservationCreated e) {
+    data.put("tenant_id", e.tenantId().toString());
+    data.put("user_id", e.userId().toString());
+    data.put("parking_spot_id", e.parkingSpotId());
+    data.put("start_time", Times.format(e.startTime()));
+    data.put("end_time", Times.format(e.endTime()));
+    data.put("duration_hours", e.durationHours());
+    data.put("total_cost", e.totalCost());
+    data.put("status", wireStatus(EventType.RESERVATION_CREATED));
+    data.putNull("transaction_id");
+    data.put("created_at", Times.format(e.occurredAt()));
+    data.put("updated_at", Times.format(e.occurredAt()));
+    return data;
+  }
+
+  /**
+   * The {@code status} of a payload (docs/events.md): the status that follows the event; a failed
+   * payment leaves a PENDING reservation PENDING, and a deletion says DELETED.
+   */
+  private static String wireStatus(EventType type) {
+    if (type == EventType.RESERVATION_DELETED) {
+      return "DELETED";
+    }
+    return type.statusAfter(ReservationStatus.PENDING).name();
   }
 
   public String payloadText(ReservationEvent event) {

@@ -1,17 +1,40 @@
 package com.parkora.reservation.domain;
 
+import java.util.Locale;
 import java.util.Optional;
 
-/** The event type names stored in {@code event_store.event_type} and published to RabbitMQ. */
+/**
+ * The event type names stored in {@code event_store.event_type} and published to RabbitMQ, and the
+ * one table of which status follows which event: {@link Reservation#evolve}, the projector and the
+ * codec all read it.
+ */
 public enum EventType {
-  RESERVATION_CREATED,
-  RESERVATION_CONFIRMED,
-  RESERVATION_CANCELLED,
-  RESERVATION_COMPLETED,
-  RESERVATION_EXPIRED,
-  PAYMENT_PROCESSED,
-  PAYMENT_FAILED,
-  RESERVATION_DELETED;
+  RESERVATION_CREATED(ReservationStatus.PENDING),
+  RESERVATION_CONFIRMED(ReservationStatus.CONFIRMED),
+  RESERVATION_CANCELLED(ReservationStatus.CANCELLED),
+  RESERVATION_COMPLETED(ReservationStatus.COMPLETED),
+  RESERVATION_EXPIRED(ReservationStatus.EXPIRED),
+  PAYMENT_PROCESSED(ReservationStatus.CONFIRMED),
+  /** A failed payment leaves the reservation as it was (PENDING: only those are charged). */
+  PAYMENT_FAILED(null),
+  /** A deletion keeps the last status in the stream; the read model drops the row. */
+  RESERVATION_DELETED(null);
+
+  private final ReservationStatus resultingStatus;
+
+  EventType(ReservationStatus resultingStatus) {
+    this.resultingStatus = resultingStatus;
+  }
+
+  /** The status right after an event of this type, or null when the reservation keeps its own. */
+  public ReservationStatus resultingStatus() {
+    return resultingStatus;
+  }
+
+  /** The status after an event of this type, for a reservation that had {@code before}. */
+  public ReservationStatus statusAfter(ReservationStatus before) {
+    return resultingStatus == null ? before : resultingStatus;
+  }
 
   public static EventType of(ReservationEvent event) {
     return switch (event) {
@@ -40,6 +63,6 @@ public enum EventType {
    * type in lower case with {@code _} as {@code .} ({@code reservation.payment.processed}).
    */
   public String routingKey() {
-    return "reservation." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    return "reservation." + name().toLowerCase(Locale.ROOT).replace('_', '.');
   }
 }

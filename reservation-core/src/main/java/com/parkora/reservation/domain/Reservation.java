@@ -9,9 +9,11 @@ import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,6 +45,15 @@ public record Reservation(
     return state;
   }
 
+  /** The reservation as {@code events} leave it; empty when there are none or it was deleted. */
+  public static Optional<Reservation> current(List<ReservationEvent> events) {
+    if (events.isEmpty()) {
+      return Optional.empty();
+    }
+    Reservation state = replay(events);
+    return state.deleted() ? Optional.empty() : Optional.of(state);
+  }
+
   /** The state after one more event; {@code state} is null before the creation. */
   public static Reservation evolve(Reservation state, ReservationEvent event) {
     if (state == null) {
@@ -59,7 +70,7 @@ public record Reservation(
           created.endTime(),
           created.durationHours(),
           created.totalCost(),
-          ReservationStatus.PENDING,
+          EventType.RESERVATION_CREATED.resultingStatus(),
           null,
           created.occurredAt(),
           created.occurredAt(),
@@ -70,24 +81,18 @@ public record Reservation(
       case ReservationCreated e ->
           throw new IllegalStateException("reservation " + state.id() + " created twice");
       case ReservationConfirmed e ->
-          state.moved(
-              ReservationStatus.CONFIRMED,
-              e.transactionId() == null ? state.transactionId : e.transactionId(),
-              e.occurredAt());
-      case PaymentProcessed e ->
-          state.moved(ReservationStatus.CONFIRMED, e.transactionId(), e.occurredAt());
-      case ReservationCancelled e ->
-          state.moved(ReservationStatus.CANCELLED, state.transactionId, e.occurredAt());
-      case ReservationCompleted e ->
-          state.moved(ReservationStatus.COMPLETED, state.transactionId, e.occurredAt());
-      case ReservationExpired e ->
-          state.moved(ReservationStatus.EXPIRED, state.transactionId, e.occurredAt());
-      case PaymentFailed e -> state.moved(state.status, state.transactionId, e.occurredAt());
+          state.moved(e, e.transactionId() == null ? state.transactionId : e.transactionId());
+      case PaymentProcessed e -> state.moved(e, e.transactionId());
+      case ReservationCancelled e -> state.moved(e, state.transactionId);
+      case ReservationCompleted e -> state.moved(e, state.transactionId);
+      case ReservationExpired e -> state.moved(e, state.transactionId);
+      case PaymentFailed e -> state.moved(e, state.transactionId);
       case ReservationDeleted e -> state.removed(e.occurredAt());
     };
   }
 
-  private Reservation moved(ReservationStatus next, String txn, Instant at) {
+  /** The state after {@code event}, its status taken from {@link EventType}. */
+  private Reservation moved(ReservationEvent event, String txn) {
     return new Reservation(
         id,
         tenantId,
@@ -97,10 +102,10 @@ public record Reservation(
         endTime,
         durationHours,
         totalCost,
-        next,
+        EventType.of(event).statusAfter(status),
         txn,
         createdAt,
-        at,
+        event.occurredAt(),
         version + 1,
         deleted);
   }
@@ -203,7 +208,7 @@ public record Reservation(
   }
 
   /** Due for expiry: still PENDING after the hold, or its start has passed. */
-  public boolean isExpiryDue(Instant now, java.time.Duration hold) {
+  public boolean isExpiryDue(Instant now, Duration hold) {
     return status == ReservationStatus.PENDING
         && (!createdAt.plus(hold).isAfter(now) || !startTime.isAfter(now));
   }

@@ -15,8 +15,10 @@ public sealed interface ReservationEvent {
 
   Instant occurredAt();
 
-  /** The status the reservation has right after this event, or null when it keeps its status. */
-  ReservationStatus resultingStatus();
+  /** The status right after this event, or null when it keeps its status ({@link EventType}). */
+  default ReservationStatus resultingStatus() {
+    return EventType.of(this).resultingStatus();
+  }
 
   record ReservationCreated(
       UUID reservationId,
@@ -40,68 +42,28 @@ public sealed interface ReservationEvent {
       Objects.requireNonNull(totalCost, "totalCost");
       Objects.requireNonNull(occurredAt, "occurredAt");
     }
-
-    @Override
-    public ReservationStatus resultingStatus() {
-      return ReservationStatus.PENDING;
-    }
   }
 
   /** Confirmed by a caller (the payment service, an operator), optionally naming a payment. */
   record ReservationConfirmed(UUID reservationId, String transactionId, Instant occurredAt)
-      implements ReservationEvent {
-    @Override
-    public ReservationStatus resultingStatus() {
-      return ReservationStatus.CONFIRMED;
-    }
-  }
+      implements ReservationEvent {}
 
   record ReservationCancelled(
       UUID reservationId, String reason, String refundId, Instant occurredAt)
-      implements ReservationEvent {
-    @Override
-    public ReservationStatus resultingStatus() {
-      return ReservationStatus.CANCELLED;
-    }
-  }
+      implements ReservationEvent {}
 
-  record ReservationCompleted(UUID reservationId, Instant occurredAt) implements ReservationEvent {
-    @Override
-    public ReservationStatus resultingStatus() {
-      return ReservationStatus.COMPLETED;
-    }
-  }
+  record ReservationCompleted(UUID reservationId, Instant occurredAt) implements ReservationEvent {}
 
-  record ReservationExpired(UUID reservationId, Instant occurredAt) implements ReservationEvent {
-    @Override
-    public ReservationStatus resultingStatus() {
-      return ReservationStatus.EXPIRED;
-    }
-  }
+  record ReservationExpired(UUID reservationId, Instant occurredAt) implements ReservationEvent {}
 
   /** The payment service charged the reservation; it is confirmed with that transaction. */
   record PaymentProcessed(UUID reservationId, String transactionId, Instant occurredAt)
-      implements ReservationEvent {
-    @Override
-    public ReservationStatus resultingStatus() {
-      return ReservationStatus.CONFIRMED;
-    }
-  }
+      implements ReservationEvent {}
 
   /** A payment attempt failed; the reservation stays PENDING and may be paid again. */
   record PaymentFailed(UUID reservationId, String errorCode, String message, Instant occurredAt)
-      implements ReservationEvent {
-    @Override
-    public ReservationStatus resultingStatus() {
-      return null;
-    }
-  }
+      implements ReservationEvent {}
 
   /** Removed on request; the stream stays as the audit trail, the read model drops the row. */
-  record ReservationDeleted(UUID reservationId, Instant occurredAt) implements ReservationEvent {
-    @Override
-    public ReservationStatus resultingStatus() {
-      return null;
-    }
-  }
+  record ReservationDeleted(UUID reservationId, Instant occurredAt) implements ReservationEvent {}
 }

@@ -8,6 +8,7 @@ import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
+import com.parkora.reservation.port.UnitOfWork;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Storage in memory with the semantics of the PostgreSQL store: tenants apart, versions checked, no
@@ -45,92 +47,76 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
-  public <T> T inTransaction(
-      TenantId tenant, Function<com.parkora.reservation.port.UnitOfWork, T> work) {
-    lock.lock();
-    try {
-      MemoryUnitOfWork uow = new MemoryUnitOfWork(tenant, state, commits + 1);
-      try {
-        T result = work.apply(uow);
-        if (!uow.appended().isEmpty()) {
-          onCommit.accept(uow.appended());
-          commits++;
-        }
-        return result;
-      } catch (RuntimeException | Error failure) {
-        uow.rollback();
-        throw failure;
-      }
-    } finally {
-      lock.unlock();
-    }
+  public <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work) {
+    return locked(
+        () -> {
+          MemoryTransaction transaction = new MemoryTransaction(tenant, state, commits + 1);
+          try {
+            T result = work.apply(transaction.unitOfWork());
+            if (!transaction.appended().isEmpty()) {
+              onCommit.accept(transaction.appended());
+              commits++;
+            }
+            return result;
+          } catch (RuntimeException | Error failure) {
+            transaction.rollback();
+            throw failure;
+          }
+        });
   }
 
   /** Restores one event read back from a journal: imported and projected, not journaled again. */
-  void inTransactionReplaying(StoredEvent event, Projector projector) {
-    lock.lock();
-    try {
-      MemoryUnitOfWork uow = new MemoryUnitOfWork(event.tenantId(), state, ++commits);
-      try {
-        if (uow.importEvent(event)) {
-          uow.readModel().apply(projector.project(event.event()));
-        }
-      } catch (RuntimeException failure) {
-        uow.rollback();
-        throw failure;
-      }
-    } finally {
-      lock.unlock();
-    }
+  void inTransactionReplaying(StoredEvent event) {
+    locked(
+        () -> {
+          MemoryTransaction transaction = new MemoryTransaction(event.tenantId(), state, ++commits);
+          try {
+            return transaction.unitOfWork().importEvent(event);
+          } catch (RuntimeException failure) {
+            transaction.rollback();
+            throw failure;
+          }
+        });
   }
 
   @Override
   public long rebuild(TenantId tenant, Projector projector, RebuildProgress progress) {
-    lock.lock();
-    try {
-      TenantRows before = state.rowsOf(tenant);
-      state.replaceRows(tenant, new TenantRows());
-      MemoryUnitOfWork uow = new MemoryUnitOfWork(tenant, state, commits);
-      long processed = 0;
-      try {
-        for (StoredEvent event : state.eventsOf(tenant)) {
-          uow.readModel().apply(projector.project(event.event()));
-          processed++;
-          if (processed % 1000 == 0) {
-            progress.eventsProcessed(processed);
+    return locked(
+        () -> {
+          TenantRows before = state.rowsOf(tenant);
+          state.replaceRows(tenant, new TenantRows());
+          MemoryTransaction transaction = new MemoryTransaction(tenant, state, commits);
+          long processed = 0;
+          try {
+            for (StoredEvent event : state.eventsOf(tenant)) {
+              transaction.apply(projector.project(event.event()));
+              processed++;
+              if (processed % 1000 == 0) {
+                progress.eventsProcessed(processed);
+              }
+            }
+          } catch (RuntimeException failure) {
+            state.replaceRows(tenant, before);
+            throw failure;
           }
-        }
-      } catch (RuntimeException failure) {
-        state.replaceRows(tenant, before);
-        throw failure;
-      }
-      progress.eventsProcessed(processed);
-      return processed;
-    } finally {
-      lock.unlock();
-    }
+          progress.eventsProcessed(processed);
+          return processed;
+        });
   }
 
   @Override
   public List<TenantId> tenants() {
-    lock.lock();
-    try {
-      LinkedHashSet<TenantId> seen = new LinkedHashSet<>();
-      state.log().forEach(e -> seen.add(e.event().tenantId()));
-      return List.copyOf(seen);
-    } finally {
-      lock.unlock();
-    }
+    return locked(
+        () -> {
+          LinkedHashSet<TenantId> seen = new LinkedHashSet<>();
+          state.log().forEach(e -> seen.add(e.event().tenantId()));
+          return List.copyOf(seen);
+        });
   }
 
   @Override
   public long eventCount(TenantId tenant) {
-    lock.lock();
-    try {
-      return state.eventsOf(tenant).size();
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> (long) state.eventsOf(tenant).size());
   }
 
   @Override
@@ -138,44 +124,43 @@ public final class InMemoryStorage implements Storage {
     return new EventFeed() {
       @Override
       public List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant) {
-        lock.lock();
-        try {
-          List<FeedEvent> page = new ArrayList<>();
-          for (FeedEvent e : state.log()) {
-            if (page.size() >= limit) {
-              break;
-            }
-            if (e.feedPosition().compareTo(after) > 0
-                && tenant.map(t -> t.equals(e.event().tenantId())).orElse(true)) {
-              page.add(e);
-            }
-          }
-          return page;
-        } finally {
-          lock.unlock();
-        }
+        return locked(() -> page(after, limit, tenant));
       }
 
       @Override
       public FeedPosition checkpoint(String consumer) {
-        lock.lock();
-        try {
-          return checkpoints.getOrDefault(consumer, FeedPosition.START);
-        } finally {
-          lock.unlock();
-        }
+        return locked(() -> checkpoints.getOrDefault(consumer, FeedPosition.START));
       }
 
       @Override
       public void saveCheckpoint(String consumer, FeedPosition position) {
-        lock.lock();
-        try {
-          checkpoints.put(consumer, position);
-        } finally {
-          lock.unlock();
-        }
+        locked(() -> checkpoints.put(consumer, position));
       }
     };
+  }
+
+  private List<FeedEvent> page(FeedPosition after, int limit, Optional<TenantId> tenant) {
+    List<FeedEvent> page = new ArrayList<>();
+    for (FeedEvent e : state.log()) {
+      if (page.size() >= limit) {
+        break;
+      }
+      if (e.feedPosition().compareTo(after) > 0
+          && tenant.map(t -> t.equals(e.event().tenantId())).orElse(true)) {
+        page.add(e);
+      }
+    }
+    return page;
+  }
+
+  /** Runs {@code action} holding the store's one lock. */
+  private <T> T locked(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override

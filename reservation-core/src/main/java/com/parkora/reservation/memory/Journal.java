@@ -1,7 +1,6 @@
 package com.parkora.reservation.memory;
 
 import com.parkora.reservation.codec.EventCodec;
-import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.StoredEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +62,6 @@ public final class Journal implements AutoCloseable {
     if (!Files.exists(file)) {
       return 0;
     }
-    Projector projector = new Projector();
     long count = 0;
     long lineNo = 0;
     long goodBytes = 0;
@@ -76,7 +74,7 @@ public final class Journal implements AutoCloseable {
             truncate(goodBytes);
             break;
           }
-          storage.inTransactionReplaying(event, projector);
+          storage.inTransactionReplaying(event);
           count++;
         }
         goodBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;

@@ -6,19 +6,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The append-only log of one tenant, as seen from inside a {@link UnitOfWork}. Nothing of another
- * tenant is ever visible through it.
+ * The append-only log of one tenant, read from inside a {@link UnitOfWork} (which alone writes to
+ * it, through {@link UnitOfWork#record}). Nothing of another tenant is ever visible through it.
  */
 public interface EventStore {
-
-  /**
-   * Appends events to a stream whose current version must be {@code expectedVersion} (0 for a new
-   * stream). Versions continue without a hole.
-   *
-   * @throws com.parkora.reservation.domain.ReservationException.Conflict when the stream moved on
-   *     (or, for a new stream, the id is taken); the unit of work must then be abandoned
-   */
-  List<StoredEvent> append(UUID aggregateId, long expectedVersion, List<NewEvent> events);
 
   /** The whole stream, oldest first; empty when it does not exist for this tenant. */
   List<StoredEvent> load(UUID aggregateId);
@@ -38,13 +29,4 @@ public interface EventStore {
 
   /** Counts by aggregate SQL: total, distinct aggregates, per type with a zero for absent types. */
   EventCounts counts();
-
-  /**
-   * Appends an event that already has an id, version and time (an import, a replayed journal).
-   * Answers false and writes nothing when an event with that id exists.
-   *
-   * @throws com.parkora.reservation.domain.ReservationException.Conflict when its version is taken
-   *     by another event
-   */
-  boolean importEvent(StoredEvent event);
 }

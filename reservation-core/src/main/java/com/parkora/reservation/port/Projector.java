@@ -14,8 +14,10 @@ import com.parkora.reservation.domain.ReservationStatus;
 /**
  * Maps an event to its read-model write. Pure: it reads only the event (timestamps included), never
  * the aggregate or the clock, so replaying the log through it reproduces the live read model.
+ * Rebuilds take it as an argument, so a projector that changed (or a faulty one, in tests) can be
+ * replayed.
  */
-public final class Projector {
+public class Projector {
 
   public ReadModelWrite project(ReservationEvent event) {
     return switch (event) {

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * The query side of one tenant, as seen from inside a {@link UnitOfWork}: the queries of
- * docs/graphql.md and the writes a projection needs. Active means PENDING or CONFIRMED; two
- * intervals overlap when {@code a.start < b.end && b.start < a.end}.
+ * docs/graphql.md (the writes are {@link WritableReadModel}'s). Active means PENDING or CONFIRMED;
+ * two intervals overlap when {@code a.start < b.end && b.start < a.end}.
  */
 public interface ReadModel {
 
@@ -37,7 +37,4 @@ public interface ReadModel {
    * startBefore}.
    */
   List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit);
-
-  /** Applies one projected write. */
-  void apply(ReadModelWrite write);
 }

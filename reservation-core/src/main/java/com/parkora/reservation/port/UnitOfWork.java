@@ -1,16 +1,75 @@
 package com.parkora.reservation.port;
 
 import com.parkora.reservation.domain.TenantId;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
- * One transaction bound to one tenant: events appended and read-model writes made through it commit
+ * One transaction bound to one tenant. Events are written only through {@link #record} and {@link
+ * #importEvent}, which project every event they store into the read model in the same transaction:
+ * no writer can append without projecting, so the read model is never behind the log. Both commit
  * together or not at all.
  */
-public interface UnitOfWork {
+public final class UnitOfWork {
 
-  TenantId tenant();
+  private static final Projector PROJECTOR = new Projector();
 
-  EventStore events();
+  private final TenantId tenant;
+  private final EventLog log;
+  private final WritableReadModel readModel;
 
-  ReadModel readModel();
+  /** Made by a store around its transaction; the store passes its own log and read model. */
+  public UnitOfWork(TenantId tenant, EventLog log, WritableReadModel readModel) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
+    this.log = Objects.requireNonNull(log, "log");
+    this.readModel = Objects.requireNonNull(readModel, "readModel");
+  }
+
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  /** Reads of the tenant's log. */
+  public EventStore events() {
+    return log;
+  }
+
+  /** Queries of the tenant's read model. */
+  public ReadModel readModel() {
+    return readModel;
+  }
+
+  /**
+   * Appends {@code events} to a stream at {@code expectedVersion} (0 for a new one) and projects
+   * each stored event.
+   *
+   * @throws com.parkora.reservation.domain.ReservationException.Conflict when the stream moved on
+   * @throws com.parkora.reservation.domain.ReservationException.SlotUnavailable when a projected
+   *     row would overlap an active reservation of the same spot
+   */
+  public List<StoredEvent> record(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<StoredEvent> stored = log.append(aggregateId, expectedVersion, events);
+    stored.forEach(this::project);
+    return stored;
+  }
+
+  /**
+   * Stores an event that already has its id, version and time (an import) and projects it; answers
+   * false and writes nothing when an event with that id is stored.
+   */
+  public boolean importEvent(StoredEvent event) {
+    if (!log.importEvent(event)) {
+      return false;
+    }
+    project(event);
+    return true;
+  }
+
+  private void project(StoredEvent event) {
+    readModel.apply(PROJECTOR.project(event.event()));
+  }
 }

@@ -3,6 +3,7 @@ package com.parkora.reservation.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.parkora.reservation.domain.Reservation;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.StoredEvent;
@@ -54,6 +55,18 @@ class EventCodecTest {
         CODEC.decode(
             com.parkora.reservation.domain.EventType.of(event).name(), text, ID, TENANT, AT);
     assertThat(back).isEqualTo(event);
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyEvent")
+  void the_payload_status_is_the_status_evolve_gives_a_pending_reservation(ReservationEvent event) {
+    Reservation pending =
+        event instanceof ReservationEvent.ReservationCreated
+            ? null
+            : Reservation.evolve(null, everyEvent().findFirst().orElseThrow());
+    Reservation after = Reservation.evolve(pending, event);
+    String expected = after.deleted() ? "DELETED" : after.status().name();
+    assertThat(CODEC.payload(event).get("status").asText()).isEqualTo(expected);
   }
 
   @ParameterizedTest

@@ -16,7 +16,7 @@ import java.util.List;
  * (§3), documentation pages, metrics and CORS, as one Javalin app.
  *
  * <pre>{@code
- * Javalin app = HttpApi.create(service, HttpSettings.defaults().withDefaultTenant(tenant));
+ * Javalin app = HttpApi.create(service, HttpSettings.builder().defaultTenant(tenant).build());
  * app.start(8000);
  * }</pre>
  */

@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * How the HTTP adapter is configured; {@link #defaults()} and the {@code with...} methods build
- * one.
+ * How the HTTP adapter is configured; {@link #defaults()} or a {@link #builder()} makes one.
  *
  * @param corsOrigins origins allowed by CORS; empty allows any origin, without credentials
  * @param defaultTenant the tenant of requests that name none (single-tenant deployments)
@@ -49,123 +48,101 @@ public record HttpSettings(
 
   /** Any origin, no default tenant, no extra probe, a fresh registry, 1 MiB, anonymous callers. */
   public static HttpSettings defaults() {
-    return new HttpSettings(
-        List.of(),
-        Optional.empty(),
-        () -> true,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        ONE_MIB,
-        CallerResolver.NONE,
-        15,
-        1000,
-        AuthMode.OFF);
+    return builder().build();
   }
 
-  public HttpSettings withCorsOrigins(List<String> value) {
-    return new HttpSettings(
-        value,
-        defaultTenant,
-        readiness,
-        meterRegistry,
-        maxBodyBytes,
-        callerResolver,
-        maxQueryDepth,
-        maxQueryComplexity,
-        authMode);
+  /** Starts from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public HttpSettings withDefaultTenant(Optional<TenantId> value) {
-    return new HttpSettings(
-        corsOrigins,
-        value,
-        readiness,
-        meterRegistry,
-        maxBodyBytes,
-        callerResolver,
-        maxQueryDepth,
-        maxQueryComplexity,
-        authMode);
+  /** Starts from these settings. */
+  public Builder toBuilder() {
+    return new Builder()
+        .corsOrigins(corsOrigins)
+        .defaultTenant(defaultTenant)
+        .readiness(readiness)
+        .meterRegistry(meterRegistry)
+        .maxBodyBytes(maxBodyBytes)
+        .queryLimits(maxQueryDepth, maxQueryComplexity)
+        .authentication(authMode, callerResolver);
   }
 
-  public HttpSettings withReadiness(BooleanSupplier value) {
-    return new HttpSettings(
-        corsOrigins,
-        defaultTenant,
-        value,
-        meterRegistry,
-        maxBodyBytes,
-        callerResolver,
-        maxQueryDepth,
-        maxQueryComplexity,
-        authMode);
-  }
+  /** Collects settings; {@link #build()} checks them. */
+  public static final class Builder {
+    private List<String> corsOrigins = List.of();
+    private Optional<TenantId> defaultTenant = Optional.empty();
+    private BooleanSupplier readiness = () -> true;
+    private PrometheusMeterRegistry meterRegistry;
+    private long maxBodyBytes = ONE_MIB;
+    private CallerResolver callerResolver = CallerResolver.NONE;
+    private int maxQueryDepth = 15;
+    private int maxQueryComplexity = 1000;
+    private AuthMode authMode = AuthMode.OFF;
 
-  public HttpSettings withMeterRegistry(PrometheusMeterRegistry value) {
-    return new HttpSettings(
-        corsOrigins,
-        defaultTenant,
-        readiness,
-        value,
-        maxBodyBytes,
-        callerResolver,
-        maxQueryDepth,
-        maxQueryComplexity,
-        authMode);
-  }
+    private Builder() {}
 
-  public HttpSettings withMaxBodyBytes(long value) {
-    return new HttpSettings(
-        corsOrigins,
-        defaultTenant,
-        readiness,
-        meterRegistry,
-        value,
-        callerResolver,
-        maxQueryDepth,
-        maxQueryComplexity,
-        authMode);
-  }
+    public Builder corsOrigins(List<String> value) {
+      this.corsOrigins = value;
+      return this;
+    }
 
-  public HttpSettings withCallerResolver(CallerResolver value) {
-    return new HttpSettings(
-        corsOrigins,
-        defaultTenant,
-        readiness,
-        meterRegistry,
-        maxBodyBytes,
-        value,
-        maxQueryDepth,
-        maxQueryComplexity,
-        authMode);
-  }
+    public Builder defaultTenant(Optional<TenantId> value) {
+      this.defaultTenant = value;
+      return this;
+    }
 
-  public HttpSettings withQueryLimits(int depth, int complexity) {
-    return new HttpSettings(
-        corsOrigins,
-        defaultTenant,
-        readiness,
-        meterRegistry,
-        maxBodyBytes,
-        callerResolver,
-        depth,
-        complexity,
-        authMode);
-  }
+    public Builder readiness(BooleanSupplier value) {
+      this.readiness = value;
+      return this;
+    }
 
-  /**
-   * Authentication: {@code resolver} verifies credentials (sent credentials must verify in every
-   * mode); {@code mode} says whether data operations need them.
-   */
-  public HttpSettings withAuthentication(AuthMode mode, CallerResolver resolver) {
-    return new HttpSettings(
-        corsOrigins,
-        defaultTenant,
-        readiness,
-        meterRegistry,
-        maxBodyBytes,
-        resolver,
-        maxQueryDepth,
-        maxQueryComplexity,
-        mode);
+    public Builder meterRegistry(PrometheusMeterRegistry value) {
+      this.meterRegistry = value;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long value) {
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    /** Reads callers without making them required (the mode stays as it is). */
+    public Builder callerResolver(CallerResolver value) {
+      this.callerResolver = value;
+      return this;
+    }
+
+    public Builder queryLimits(int depth, int complexity) {
+      this.maxQueryDepth = depth;
+      this.maxQueryComplexity = complexity;
+      return this;
+    }
+
+    /**
+     * Authentication: {@code resolver} verifies credentials (sent credentials must verify in every
+     * mode); {@code mode} says whether data operations need them.
+     */
+    public Builder authentication(AuthMode mode, CallerResolver resolver) {
+      this.authMode = mode;
+      this.callerResolver = resolver;
+      return this;
+    }
+
+    /** The settings; a registry is made here when none was given. */
+    public HttpSettings build() {
+      return new HttpSettings(
+          corsOrigins,
+          defaultTenant,
+          readiness,
+          meterRegistry == null
+              ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+              : meterRegistry,
+          maxBodyBytes,
+          callerResolver,
+          maxQueryDepth,
+          maxQueryComplexity,
+          authMode);
+    }
   }
 }

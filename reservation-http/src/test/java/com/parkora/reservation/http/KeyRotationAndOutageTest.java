@@ -107,7 +107,7 @@ class KeyRotationAndOutageTest {
     api =
         RunningApi.start(
             RunningApi.service(new InMemoryStorage()),
-            HttpSettings.defaults().withAuthentication(AuthMode.REQUIRED, verifier));
+            HttpSettings.builder().authentication(AuthMode.REQUIRED, verifier).build());
   }
 
   private int status(String token) {

@@ -67,7 +67,7 @@ class MetricsAndCorsTest {
   @Test
   void configured_origins_are_allowed_and_others_are_not() {
     HttpSettings settings =
-        HttpSettings.defaults().withCorsOrigins(List.of("https://app.example.com"));
+        HttpSettings.builder().corsOrigins(List.of("https://app.example.com")).build();
     try (RunningApi api = RunningApi.start(RunningApi.service(new InMemoryStorage()), settings)) {
       assertThat(allowOrigin(api, "https://app.example.com")).isEqualTo("https://app.example.com");
       assertThat(allowOrigin(api, "https://evil.example.net")).isEmpty();

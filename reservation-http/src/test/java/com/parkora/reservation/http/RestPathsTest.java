@@ -78,7 +78,7 @@ class RestPathsTest {
     try (RunningApi failing =
         RunningApi.start(
             RunningApi.service(new InMemoryStorage()),
-            HttpSettings.defaults().withReadiness(() -> false))) {
+            HttpSettings.builder().readiness(() -> false).build())) {
       RunningApi.Answer ready = failing.get("/health/ready", Map.of());
 
       assertThat(ready.status()).isEqualTo(503);

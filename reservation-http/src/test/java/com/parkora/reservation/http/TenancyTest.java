@@ -32,7 +32,7 @@ class TenancyTest {
 
   @Test
   void without_a_header_the_callers_tenant_claim_names_the_tenant() {
-    try (RunningApi api = start(HttpSettings.defaults().withCallerResolver(CLAIMS))) {
+    try (RunningApi api = start(HttpSettings.builder().callerResolver(CLAIMS).build())) {
       RunningApi.Answer answer =
           api.graphQl(STATS, Map.of(), Map.of("Authorization", "Bearer " + CLAIMED));
 
@@ -42,7 +42,7 @@ class TenancyTest {
 
   @Test
   void a_header_that_contradicts_the_claim_is_forbidden() {
-    try (RunningApi api = start(HttpSettings.defaults().withCallerResolver(CLAIMS))) {
+    try (RunningApi api = start(HttpSettings.builder().callerResolver(CLAIMS).build())) {
       RunningApi.Answer graphQl =
           api.graphQl(
               STATS,
@@ -63,7 +63,7 @@ class TenancyTest {
 
   @Test
   void a_header_that_agrees_with_the_claim_is_accepted() {
-    try (RunningApi api = start(HttpSettings.defaults().withCallerResolver(CLAIMS))) {
+    try (RunningApi api = start(HttpSettings.builder().callerResolver(CLAIMS).build())) {
       RunningApi.Answer answer =
           api.get("/stats", Map.of("Authorization", "Bearer " + CLAIMED, "X-Tenant-ID", CLAIMED));
 
@@ -73,7 +73,7 @@ class TenancyTest {
 
   @Test
   void an_unverifiable_token_is_unauthenticated() {
-    try (RunningApi api = start(HttpSettings.defaults().withCallerResolver(CLAIMS))) {
+    try (RunningApi api = start(HttpSettings.builder().callerResolver(CLAIMS).build())) {
       RunningApi.Answer answer = api.get("/stats", Map.of("Authorization", "Bearer bad"));
 
       assertThat(answer.status()).isEqualTo(401);
@@ -84,7 +84,7 @@ class TenancyTest {
   @Test
   void without_header_or_claim_the_configured_default_tenant_is_used() {
     HttpSettings settings =
-        HttpSettings.defaults().withDefaultTenant(Optional.of(TenantId.parse(DEFAULT)));
+        HttpSettings.builder().defaultTenant(Optional.of(TenantId.parse(DEFAULT))).build();
     try (RunningApi api = start(settings)) {
       api.graphQl(
           ClientDocuments.CREATE_RESERVATION,
@@ -115,7 +115,7 @@ class TenancyTest {
   @Test
   void a_malformed_header_is_refused_even_when_a_default_tenant_is_configured() {
     HttpSettings settings =
-        HttpSettings.defaults().withDefaultTenant(Optional.of(TenantId.parse(DEFAULT)));
+        HttpSettings.builder().defaultTenant(Optional.of(TenantId.parse(DEFAULT))).build();
     try (RunningApi api = start(settings)) {
       RunningApi.Answer answer = api.get("/stats", Map.of("X-Tenant-ID", "default"));
 

@@ -43,7 +43,7 @@ class TokenVerificationTest {
     api =
         RunningApi.start(
             RunningApi.service(new InMemoryStorage()),
-            HttpSettings.defaults().withAuthentication(AuthMode.REQUIRED, verifier));
+            HttpSettings.builder().authentication(AuthMode.REQUIRED, verifier).build());
   }
 
   @AfterEach

@@ -6,7 +6,7 @@ import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.port.EventCounts;
-import com.parkora.reservation.port.EventStore;
+import com.parkora.reservation.port.EventLog;
 import com.parkora.reservation.port.NewEvent;
 import com.parkora.reservation.port.StoredEvent;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.StatementException;
 
 /** The tenant's log in {@code event_store}; row security hides every other tenant's events. */
-final class PgEventStore implements EventStore {
+final class PgEventStore implements EventLog {
 
   static final int STREAM_FETCH_SIZE = 2_000;
 

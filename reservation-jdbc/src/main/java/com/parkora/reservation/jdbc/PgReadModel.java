@@ -3,10 +3,10 @@ package com.parkora.reservation.jdbc;
 import static com.parkora.reservation.jdbc.SqlValues.timestamp;
 
 import com.parkora.reservation.domain.ReservationStatus;
-import com.parkora.reservation.port.ReadModel;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StatusCounts;
+import com.parkora.reservation.port.WritableReadModel;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.StatementException;
  * The tenant's rows of {@code reservations}. Every query names the tenant as well as relying on row
  * security, so the planner sees a constant and uses the {@code (tenant_id, ...)} indexes.
  */
-final class PgReadModel implements ReadModel {
+final class PgReadModel implements WritableReadModel {
 
   private static final String SELECT =
       "SELECT " + Rows.RESERVATION_COLUMNS + " FROM reservations WHERE tenant_id = :tenant ";

@@ -113,8 +113,7 @@ public final class PostgresStorage implements Storage {
 
   private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
     Session session = Session.forTenant(handle, tenant);
-    return new PgUnitOfWork(
-        tenant, new PgEventStore(session, codec, rows), new PgReadModel(session));
+    return new UnitOfWork(tenant, new PgEventStore(session, codec, rows), new PgReadModel(session));
   }
 
   /** Answers SLOT_UNAVAILABLE with the reservations now holding the slot, looked up afresh. */

@@ -7,7 +7,6 @@ import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
-import com.parkora.reservation.port.Projector;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -39,18 +38,13 @@ class DataExceptionTest {
                     .inTransaction(
                         tenant,
                         uow -> {
-                          var stored =
-                              uow.events()
-                                  .append(
-                                      id,
-                                      0,
-                                      List.of(
-                                          Fixtures.newEvent(
-                                              Fixtures.created(
-                                                  tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1))));
-                          stored.forEach(
-                              e -> uow.readModel().apply(new Projector().project(e.event())));
-                          return stored;
+                          return uow.record(
+                              id,
+                              0,
+                              List.of(
+                                  Fixtures.newEvent(
+                                      Fixtures.created(
+                                          tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1))));
                         }))
         .isInstanceOfSatisfying(
             ReservationException.class,

@@ -9,7 +9,6 @@ import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
-import com.parkora.reservation.port.Projector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 /** The feed never skips an event whose transaction commits after later ones. */
 class EventFeedTest {
 
-  private static final Projector PROJECTOR = new Projector();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private static TestDatabase db;
@@ -156,8 +154,7 @@ class EventFeedTest {
   private static Object record(
       com.parkora.reservation.port.UnitOfWork uow, UUID id, TenantId tenant) {
     ReservationEvent created = Fixtures.created(tenant, id, "F-" + id, Fixtures.T0, 1);
-    uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
-    uow.readModel().apply(PROJECTOR.project(created));
+    uow.record(id, 0, List.of(Fixtures.newEvent(created)));
     return null;
   }
 

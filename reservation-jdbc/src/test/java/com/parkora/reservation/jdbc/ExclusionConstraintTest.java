@@ -44,8 +44,7 @@ class ExclusionConstraintTest {
         .inTransaction(
             tenant,
             uow -> {
-              uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
-              uow.readModel().apply(PROJECTOR.project(created));
+              uow.record(id, 0, List.of(Fixtures.newEvent(created)));
               return id;
             });
   }

@@ -9,7 +9,6 @@ import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
-import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StoredEvent;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class TenantIsolationTest {
 
   private static final Instant START = Instant.parse("2027-03-01T10:00:00Z");
-  private static final Projector PROJECTOR = new Projector();
 
   private static TestDatabase db;
   private static PostgresStorage storage;
@@ -60,8 +58,7 @@ class TenantIsolationTest {
     storage.inTransaction(
         tenant,
         uow -> {
-          uow.events().append(id, 0, List.of(Fixtures.newEvent(created)));
-          uow.readModel().apply(PROJECTOR.project(created));
+          uow.record(id, 0, List.of(Fixtures.newEvent(created)));
           return id;
         });
     return id;
@@ -107,17 +104,17 @@ class TenantIsolationTest {
     assertThatThrownBy(
             () ->
                 storage.inTransaction(
-                    a, uow -> uow.events().append(ofB, 1, List.of(Fixtures.newEvent(cancelB)))))
+                    a, uow -> uow.record(ofB, 1, List.of(Fixtures.newEvent(cancelB)))))
         .isInstanceOf(ReservationException.Conflict.class);
 
-    storage.inTransaction(
-        a,
-        uow -> {
-          uow.readModel()
-              .apply(new ReadModelWrite.Update(ofB, ReservationStatus.CANCELLED, null, START));
-          uow.readModel().apply(new ReadModelWrite.Delete(ofB));
-          return null;
-        });
+    db.jdbi()
+        .useTransaction(
+            handle -> {
+              PgReadModel rowsOfA = new PgReadModel(Session.forTenant(handle, a));
+              rowsOfA.apply(
+                  new ReadModelWrite.Update(ofB, ReservationStatus.CANCELLED, null, START));
+              rowsOfA.apply(new ReadModelWrite.Delete(ofB));
+            });
 
     ReservationView rowOfB =
         storage.inTransaction(b, uow -> uow.readModel().byId(ofB)).orElseThrow();

@@ -5,16 +5,16 @@ import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.EventCounts;
-import com.parkora.reservation.port.EventStore;
+import com.parkora.reservation.port.EventLog;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.NewEvent;
-import com.parkora.reservation.port.ReadModel;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.port.UnitOfWork;
+import com.parkora.reservation.port.WritableReadModel;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** A unit of work on {@link MemoryState}: writes apply at once and are undone on rollback. */
-final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
+final class MemoryTransaction implements EventLog, WritableReadModel {
 
   private static final Comparator<ReservationView> BY_START_DESC =
       Comparator.comparing(ReservationView::startTime)
@@ -43,7 +43,7 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
   private final Deque<Runnable> undo = new ArrayDeque<>();
   private final List<StoredEvent> appended = new ArrayList<>();
 
-  MemoryUnitOfWork(TenantId tenant, MemoryState state, long transactionId) {
+  MemoryTransaction(TenantId tenant, MemoryState state, long transactionId) {
     this.tenant = tenant;
     this.state = state;
     this.transactionId = transactionId;
@@ -59,19 +59,8 @@ final class MemoryUnitOfWork implements UnitOfWork, EventStore, ReadModel {
     }
   }
 
-  @Override
-  public TenantId tenant() {
-    return tenant;
-  }
-
-  @Override
-  public EventStore events() {
-    return this;
-  }
-
-  @Override
-  public ReadModel readModel() {
-    return this;
+  UnitOfWork unitOfWork() {
+    return new UnitOfWork(tenant, this, this);
   }
 
   // ---- EventStore ----

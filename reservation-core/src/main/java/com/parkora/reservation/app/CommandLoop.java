@@ -1,0 +1,81 @@
+package com.parkora.reservation.app;
+
+import com.parkora.reservation.domain.Reservation;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.ReservationId;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage;
+import com.parkora.reservation.port.StoredEvent;
+import com.parkora.reservation.port.UnitOfWork;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * How every command runs: load the stream, decide, record (append with the expected version and
+ * project) in one unit of work; on a version clash load and decide again, up to {@value #ATTEMPTS}
+ * times, then answer CONFLICT.
+ */
+final class CommandLoop {
+
+  static final int ATTEMPTS = 3;
+
+  private final Storage storage;
+  private final NewEvents newEvents;
+
+  CommandLoop(Storage storage, NewEvents newEvents) {
+    this.storage = storage;
+    this.newEvents = newEvents;
+  }
+
+  /** Runs {@code decision} against the reservation's current state and records what it answers. */
+  ReservationView decide(
+      TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return storage.inTransaction(tenant, uow -> decideOnce(uow, id.value(), decision));
+      } catch (ReservationException.Conflict clash) {
+        if (attempt >= ATTEMPTS) {
+          throw clash;
+        }
+      }
+    }
+  }
+
+  /** Records the first event of a new stream once {@code check} passed in the same unit of work. */
+  ReservationView start(TenantId tenant, ReservationCreated created, Consumer<UnitOfWork> check) {
+    return storage.inTransaction(
+        tenant,
+        uow -> {
+          check.accept(uow);
+          uow.record(created.reservationId(), 0, newEvents.of(List.of(created)));
+          return ReservationView.of(Reservation.evolve(null, created));
+        });
+  }
+
+  /** The reservation as it stands, outside any command; empty when unknown or deleted. */
+  Optional<Reservation> load(TenantId tenant, ReservationId id) {
+    return current(storage.inTransaction(tenant, uow -> uow.events().load(id.value())));
+  }
+
+  private ReservationView decideOnce(
+      UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
+    Reservation state =
+        current(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
+    List<ReservationEvent> changes = decision.apply(state);
+    uow.record(id, state.version(), newEvents.of(changes));
+    for (ReservationEvent change : changes) {
+      state = Reservation.evolve(state, change);
+    }
+    return ReservationView.of(state);
+  }
+
+  static Optional<Reservation> current(List<StoredEvent> stream) {
+    return Reservation.current(stream.stream().map(StoredEvent::event).toList());
+  }
+}

@@ -1,0 +1,77 @@
+package com.parkora.reservation.app;
+
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.ReservationId;
+import com.parkora.reservation.domain.ReservationStatus;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Expires PENDING reservations whose hold ran out or whose start has passed. Safe to run from
+ * several instances: a lost race is skipped, and a reservation that cannot be read is logged and
+ * skipped, never holding up the others.
+ */
+final class ExpirySweep {
+
+  private static final System.Logger LOG = System.getLogger(ExpirySweep.class.getName());
+
+  private final Storage storage;
+  private final CommandLoop loop;
+  private final CommandClock clock;
+  private final Duration pendingHold;
+
+  ExpirySweep(Storage storage, CommandLoop loop, CommandClock clock, Duration pendingHold) {
+    this.storage = storage;
+    this.loop = loop;
+    this.clock = clock;
+    this.pendingHold = pendingHold;
+  }
+
+  /** Expires up to {@code batch} due reservations of the tenant; answers how many it expired. */
+  int expireDue(TenantId tenant, int batch) {
+    Instant now = clock.now();
+    List<UUID> due =
+        storage.inTransaction(
+            tenant, uow -> uow.readModel().pendingDue(now.minus(pendingHold), now, batch));
+    int expired = 0;
+    for (UUID id : due) {
+      if (expireIfDue(tenant, id)) {
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  private boolean expireIfDue(TenantId tenant, UUID id) {
+    try {
+      ReservationView after =
+          loop.decide(
+              tenant,
+              new ReservationId(id),
+              state ->
+                  state.isExpiryDue(clock.now(), pendingHold)
+                      ? state.expire(clock.now())
+                      : List.of());
+      return after.status() == ReservationStatus.EXPIRED;
+    } catch (ReservationException raced) {
+      return false; // another instance or command got there first, or the row moved on
+    } catch (RuntimeException unreadable) {
+      LOG.log(
+          Level.WARNING,
+          "cannot expire reservation "
+              + id
+              + " of tenant "
+              + tenant
+              + ": "
+              + unreadable.getMessage(),
+          unreadable);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package com.parkora.reservation.app;
+
+import com.parkora.reservation.domain.CancelReservation;
+import com.parkora.reservation.domain.ConfirmReservation;
+import com.parkora.reservation.domain.CreateReservation;
+import com.parkora.reservation.domain.Inputs;
+import com.parkora.reservation.domain.Reservation;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.ReservationId;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.SpotDirectory;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** The commands on reservations: raw input parsed into a command, then run by the loop. */
+final class ReservationCommands {
+
+  private final CommandLoop loop;
+  private final CommandClock clock;
+  private final Supplier<UUID> ids;
+  private final SpotDirectory spots;
+
+  ReservationCommands(
+      CommandLoop loop, CommandClock clock, Supplier<UUID> ids, SpotDirectory spots) {
+    this.loop = loop;
+    this.clock = clock;
+    this.ids = ids;
+    this.spots = spots;
+  }
+
+  /** Checks the spot with the directory (no unit of work open), then books it if it is free. */
+  ReservationView create(TenantId tenant, CreateReservation command) {
+    if (!spots.exists(command.parkingSpotId())) {
+      throw new ReservationException.UnknownParkingSpot(command.parkingSpotId());
+    }
+    ReservationCreated created = Reservation.create(tenant, ids.get(), command, clock.now());
+    return loop.start(
+        tenant,
+        created,
+        uow -> {
+          List<UUID> conflicts =
+              uow
+                  .readModel()
+                  .overlapping(command.parkingSpotId(), command.startTime(), command.endTime())
+                  .stream()
+                  .map(ReservationView::id)
+                  .toList();
+          if (!conflicts.isEmpty()) {
+            throw new ReservationException.SlotUnavailable(command.parkingSpotId(), conflicts);
+          }
+        });
+  }
+
+  ReservationView create(
+      TenantId tenant,
+      String userId,
+      String parkingSpotId,
+      String startTime,
+      Integer durationHours,
+      Double totalCost) {
+    return create(
+        tenant,
+        CreateReservation.parse(
+            userId, parkingSpotId, startTime, durationHours, totalCost, clock.now()));
+  }
+
+  ReservationView confirm(TenantId tenant, String id, String transactionId) {
+    ConfirmReservation command = ConfirmReservation.parse(id, transactionId);
+    return loop.decide(
+        tenant, command.id(), state -> state.confirm(command.transactionId(), clock.now()));
+  }
+
+  ReservationView cancel(TenantId tenant, String id, String reason) {
+    CancelReservation command = CancelReservation.parse(id, reason);
+    return loop.decide(
+        tenant, command.id(), state -> state.cancel(command.reason(), null, clock.now()));
+  }
+
+  ReservationView complete(TenantId tenant, String id) {
+    return loop.decide(tenant, ReservationId.parse(id), state -> state.complete(clock.now()));
+  }
+
+  ReservationView expire(TenantId tenant, String id) {
+    return loop.decide(tenant, ReservationId.parse(id), state -> state.expire(clock.now()));
+  }
+
+  /** Deletes a PENDING or CANCELLED reservation; answers instead of throwing. */
+  DeleteOutcome delete(TenantId tenant, String id) {
+    Optional<ReservationId> target = ReservationId.lookup(id);
+    if (target.isEmpty()) {
+      return notFound(id);
+    }
+    try {
+      loop.decide(tenant, target.get(), state -> state.delete(clock.now()));
+      return new DeleteOutcome(true, "Reservation " + id + " deleted");
+    } catch (ReservationException.NotFound e) {
+      return notFound(id);
+    } catch (ReservationException.InvalidState e) {
+      return new DeleteOutcome(
+          false, e.getMessage() + ": only PENDING or CANCELLED ones can be deleted");
+    }
+  }
+
+  private static DeleteOutcome notFound(String id) {
+    return new DeleteOutcome(false, "Reservation " + Inputs.clip(id) + " not found");
+  }
+}

@@ -1,0 +1,89 @@
+package com.parkora.reservation.app;
+
+import com.parkora.reservation.domain.CreateReservation;
+import com.parkora.reservation.domain.Inputs;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.ReservationId;
+import com.parkora.reservation.domain.ReservationStatus;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.EventCounts;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.StatusCounts;
+import com.parkora.reservation.port.Storage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The read-model queries of docs/graphql.md, with their input checks. */
+final class ReservationQueries {
+
+  static final int MAX_PAGE = 500;
+
+  private final Storage storage;
+
+  ReservationQueries(Storage storage) {
+    this.storage = storage;
+  }
+
+  Optional<ReservationView> byId(TenantId tenant, String id) {
+    return ReservationId.lookup(id)
+        .flatMap(
+            target -> storage.inTransaction(tenant, uow -> uow.readModel().byId(target.value())));
+  }
+
+  List<ReservationView> list(TenantId tenant, String status, String userId, int limit, int offset) {
+    if (limit < 0 || limit > MAX_PAGE) {
+      throw new ReservationException.InvalidInput(
+          "limit", "limit must be between 0 and " + MAX_PAGE + ", got " + limit);
+    }
+    if (offset < 0) {
+      throw new ReservationException.InvalidInput(
+          "offset", "offset must not be negative, got " + offset);
+    }
+    ReservationStatus byStatus = status == null ? null : ReservationStatus.parse("status", status);
+    UUID byUser = userId == null ? null : Inputs.uuid("userId", userId);
+    return storage.inTransaction(
+        tenant, uow -> uow.readModel().list(byStatus, byUser, limit, offset));
+  }
+
+  List<ReservationView> byUser(TenantId tenant, String userId, boolean includeCompleted) {
+    UUID user = Inputs.uuid("userId", userId);
+    return storage.inTransaction(tenant, uow -> uow.readModel().byUser(user, includeCompleted));
+  }
+
+  List<ReservationView> bySpot(
+      TenantId tenant, String parkingSpotId, String startTime, String endTime) {
+    String spot = CreateReservation.spot(parkingSpotId);
+    Instant from = startTime == null ? null : Inputs.instant("startTime", startTime);
+    Instant to = endTime == null ? null : Inputs.instant("endTime", endTime);
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new ReservationException.InvalidInput("endTime", "endTime must be after startTime");
+    }
+    return storage.inTransaction(tenant, uow -> uow.readModel().bySpot(spot, from, to));
+  }
+
+  Availability availability(
+      TenantId tenant, String parkingSpotId, String startTime, Integer durationHours) {
+    String spot = CreateReservation.spot(parkingSpotId);
+    Instant start = Inputs.instant("startTime", startTime);
+    Instant end = start.plus(Duration.ofHours(CreateReservation.durationHours(durationHours)));
+    List<UUID> conflicts =
+        storage.inTransaction(
+            tenant,
+            uow ->
+                uow.readModel().overlapping(spot, start, end).stream()
+                    .map(ReservationView::id)
+                    .toList());
+    return conflicts.isEmpty() ? new Availability(true, null) : new Availability(false, conflicts);
+  }
+
+  StatusCounts stats(TenantId tenant) {
+    return storage.inTransaction(tenant, uow -> uow.readModel().statusCounts());
+  }
+
+  EventCounts eventStats(TenantId tenant) {
+    return storage.inTransaction(tenant, uow -> uow.events().counts());
+  }
+}

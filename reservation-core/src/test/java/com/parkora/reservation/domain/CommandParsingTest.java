@@ -1,0 +1,67 @@
+package com.parkora.reservation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Raw client input becomes a command record, or an input error naming the field. */
+class CommandParsingTest {
+
+  private static final String ID = "3f1c2b7e-1d7a-4c55-8f0e-6a5b4c3d2e10";
+
+  @Test
+  void an_id_is_parsed_for_a_command_and_trimmed() {
+    assertThat(ReservationId.parse(" " + ID + " ").value()).isEqualTo(UUID.fromString(ID));
+  }
+
+  @Test
+  void a_malformed_id_is_an_input_error_for_a_command_and_nothing_for_a_lookup() {
+    assertThatThrownBy(() -> ReservationId.parse("1-1-1-1-1"))
+        .isInstanceOfSatisfying(
+            ReservationException.InvalidInput.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+              assertThat(e.getMessage()).isEqualTo("id must be a UUID, got '1-1-1-1-1'");
+            });
+    assertThat(ReservationId.lookup("1-1-1-1-1")).isEmpty();
+    assertThat(ReservationId.lookup(null)).isEmpty();
+  }
+
+  @Test
+  void a_blank_transaction_id_confirms_without_one() {
+    ConfirmReservation command = ConfirmReservation.parse(ID, "  ");
+    assertThat(command.transactionId()).isNull();
+    assertThat(ConfirmReservation.parse(ID, " t-1 ").transactionId()).isEqualTo("t-1");
+  }
+
+  @Test
+  void a_transaction_id_too_long_or_with_control_characters_is_refused() {
+    assertThatThrownBy(() -> ConfirmReservation.parse(ID, "t".repeat(256)))
+        .hasMessage("transactionId must be at most 255 characters");
+    assertThatThrownBy(() -> ConfirmReservation.parse(ID, "t\n1"))
+        .hasMessage("transactionId must not contain control characters");
+  }
+
+  @Test
+  void a_cancel_reason_may_hold_line_breaks_but_not_nul_or_more_than_1000_characters() {
+    assertThat(CancelReservation.parse(ID, "line\nbreak").reason()).isEqualTo("line\nbreak");
+    assertThatThrownBy(() -> CancelReservation.parse(ID, "r".repeat(1001)))
+        .hasMessage("reason must be at most 1000 characters");
+    assertThatThrownBy(() -> CancelReservation.parse(ID, "a\0b"))
+        .hasMessage("reason must not contain NUL characters");
+  }
+
+  @Test
+  void every_event_type_names_the_status_that_follows_or_keeps_the_current_one() {
+    assertThat(EventType.PAYMENT_PROCESSED.statusAfter(ReservationStatus.PENDING))
+        .isEqualTo(ReservationStatus.CONFIRMED);
+    assertThat(EventType.PAYMENT_FAILED.statusAfter(ReservationStatus.PENDING))
+        .isEqualTo(ReservationStatus.PENDING);
+    assertThat(EventType.RESERVATION_DELETED.statusAfter(ReservationStatus.CANCELLED))
+        .isEqualTo(ReservationStatus.CANCELLED);
+    assertThat(EventType.RESERVATION_CREATED.resultingStatus())
+        .isEqualTo(ReservationStatus.PENDING);
+  }
+}
