@@ -1,12 +1,14 @@
 package com.parkora.reservation.cli;
 
 import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.clients.rabbit.RabbitSettings;
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.http.AuthMode;
 import com.parkora.reservation.http.CallerResolver;
 import com.parkora.reservation.http.HttpApi;
 import com.parkora.reservation.http.HttpSettings;
 import com.parkora.reservation.http.TokenVerifier;
+import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.Storage;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -139,6 +141,30 @@ public final class Bootstrap implements AutoCloseable {
   public void startExpiry(Duration interval) {
     Expiry expiry = Expiry.start(service, store.storage(), interval);
     onClose("expiry", expiry::close);
+  }
+
+  /**
+   * Starts relaying every committed event to RabbitMQ when {@code RABBITMQ_HOST} is set; answers
+   * whether it did.
+   */
+  public boolean startPublishing() {
+    Optional<String> host = config.rabbitmqHost();
+    if (host.isEmpty()) {
+      return false;
+    }
+    RabbitSettings rabbit =
+        RabbitSettings.of(
+            host.get(),
+            config.rabbitmqPort(),
+            config.rabbitmqUser(),
+            config.rabbitmqPassword().orElse(null));
+    onClose("event relay", Publishing.start(store, rabbit, codec, metrics));
+    return true;
+  }
+
+  /** A signal of commits to the store, for a reader that follows the feed; close it when done. */
+  public CommitSignal newCommitSignal() {
+    return store.commitSignals().get();
   }
 
   private void onClose(String name, AutoCloseable resource) {

@@ -6,10 +6,10 @@ import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
+import com.parkora.reservation.relay.FeedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +21,7 @@ import java.util.UUID;
  *   <li>{@link #snapshot}: every event committed when each tenant is read, tenant by tenant, in
  *       position order (so each reservation's events are in version order), from one consistent
  *       read per tenant;
- *   <li>{@link #follow}: the gap-free feed in commit order, polling for newly committed events
+ *   <li>{@link #follow}: the gap-free feed in commit order, waiting for newly committed events
  *       until the thread is interrupted. The feed withholds events whose commit order is not
  *       settled yet, so a long transaction elsewhere on the server delays (never loses) them.
  * </ul>
@@ -32,12 +32,15 @@ final class EventDump {
 
   private final Storage storage;
   private final EventCodec codec;
-  private final Duration pollInterval;
+  private final FeedReader reader;
 
-  EventDump(Storage storage, EventCodec codec, Duration pollInterval) {
+  /**
+   * @param reader the feed reader {@link #follow} uses (the one the relay to RabbitMQ uses too)
+   */
+  EventDump(Storage storage, EventCodec codec, FeedReader reader) {
     this.storage = storage;
     this.codec = codec;
-    this.pollInterval = pollInterval;
+    this.reader = reader;
   }
 
   /** Which events to write: of one tenant, of one reservation, after a store position. */
@@ -84,22 +87,24 @@ final class EventDump {
   long follow(Filter filter, Writer out) throws IOException {
     FeedPosition position = FeedPosition.START;
     long written = 0;
-    do {
+    while (true) {
       List<FeedEvent> page;
-      do {
-        page = storage.feed().readAfter(position, PAGE, filter.tenant());
-        for (FeedEvent next : page) {
-          position = next.feedPosition();
-          if (filter.accepts(next.event())) {
-            out.write(codec.messageLine(next.event()));
-            out.write('\n');
-            written++;
-          }
+      try {
+        page = reader.next(position, filter.tenant());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return written;
+      }
+      for (FeedEvent next : page) {
+        position = next.feedPosition();
+        if (filter.accepts(next.event())) {
+          out.write(codec.messageLine(next.event()));
+          out.write('\n');
+          written++;
         }
-        out.flush();
-      } while (page.size() == PAGE);
-    } while (pause());
-    return written;
+      }
+      out.flush();
+    }
   }
 
   private void writeLine(Writer out, StoredEvent event) {
@@ -108,17 +113,6 @@ final class EventDump {
       out.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Waits before the next poll; false when interrupted (the end of following). */
-  private boolean pause() {
-    try {
-      Thread.sleep(pollInterval);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

@@ -1,6 +1,8 @@
 package com.parkora.reservation.cli;
 
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.CommitSignal;
+import com.parkora.reservation.relay.FeedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -80,8 +82,10 @@ final class EventsDumpCommand implements Callable<Integer> {
         new EventDump.Filter(
             Optional.ofNullable(tenant), Optional.ofNullable(reservation), afterPosition);
     try (Bootstrap bootstrap = Bootstrap.open(config);
+        CommitSignal signal = follow ? bootstrap.newCommitSignal() : CommitSignal.NONE;
         Writer out = open()) {
-      EventDump dump = new EventDump(bootstrap.storage(), bootstrap.codec(), POLL);
+      FeedReader reader = new FeedReader(bootstrap.storage().feed(), signal, EventDump.PAGE, POLL);
+      EventDump dump = new EventDump(bootstrap.storage(), bootstrap.codec(), reader);
       long written = follow ? dump.follow(filter, out) : dump.snapshot(filter, out);
       if (output != null) {
         context.err().println("wrote " + written + " events to " + output);

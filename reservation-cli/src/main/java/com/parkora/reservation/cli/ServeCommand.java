@@ -61,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
       banner(log, bootstrap);
       Javalin app = bootstrap.startHttp();
       bootstrap.startExpiry(Bootstrap.EXPIRY_INTERVAL);
+      if (!bootstrap.startPublishing()) {
+        log.info("publishing: RABBITMQ_HOST is unset, events are not published");
+      }
       onStopSignal(() -> stop(log, bootstrap, stopped));
       log.info(
           "ready on http://localhost:{}/ (GraphQL at /graphql) {} ms after the JVM started",
@@ -108,9 +111,6 @@ final class ServeCommand implements Callable<Integer> {
       log.info(
           "the embedded store is for ONE process: its state lives in this process's memory "
               + "and the journal above; set DATABASE_URL (PostgreSQL) to run several instances");
-    }
-    if (config.rabbitmqHost().isPresent()) {
-      log.warn("RABBITMQ_HOST is set, but this build has no publisher: events are not published");
     }
     if (config.parkingServiceUrl().isPresent()) {
       log.warn(

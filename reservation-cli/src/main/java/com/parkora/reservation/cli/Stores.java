@@ -5,18 +5,39 @@ import com.parkora.reservation.jdbc.DatabaseUrl;
 import com.parkora.reservation.jdbc.PostgresStorage;
 import com.parkora.reservation.memory.Journal;
 import com.parkora.reservation.memory.JournaledStorage;
+import com.parkora.reservation.port.CommitSignal;
+import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.Storage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Opens the store the configuration names: PostgreSQL (migrated) or the embedded journal. */
 final class Stores {
 
   private Stores() {}
 
-  /** An open store and what to tell the operator about it. */
-  record Store(Storage storage, String description, Optional<String> schemaVersion) {}
+  /**
+   * An open store, what to tell the operator about it, and what a consumer of its feed needs: a
+   * commit signal and the lease with checkpoint of a named consumer.
+   */
+  record Store(
+      Storage storage,
+      String description,
+      Optional<String> schemaVersion,
+      Supplier<CommitSignal> commitSignals,
+      Function<String, FeedLease> leases) {}
+
+  /** How long a relay's lease lasts without renewal: a dead holder is replaced after this. */
+  static final Duration LEASE_TERM = Duration.ofSeconds(5);
+
+  /** This process among the instances sharing a database. */
+  private static final String INSTANCE =
+      ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
   /**
    * @param onClose receives each opened resource with its name, so the caller closes them in
@@ -54,7 +75,11 @@ final class Stores {
           "migrating the database at " + shown + " failed: " + Failures.oneLine(e), e);
     }
     return new Store(
-        storage, "PostgreSQL " + shown + " (schema version " + version + ")", Optional.of(version));
+        storage,
+        "PostgreSQL " + shown + " (schema version " + version + ")",
+        Optional.of(version),
+        storage::newCommitSignal,
+        consumer -> storage.feedLease(consumer, INSTANCE, LEASE_TERM));
   }
 
   private static Store embedded(
@@ -76,6 +101,8 @@ final class Stores {
             + " ("
             + storage.replayedEvents()
             + " events replayed)",
-        Optional.empty());
+        Optional.empty(),
+        storage::newCommitSignal,
+        storage::feedLease);
   }
 }

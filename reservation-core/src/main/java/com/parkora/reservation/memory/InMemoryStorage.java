@@ -2,19 +2,15 @@ package com.parkora.reservation.memory;
 
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
-import com.parkora.reservation.port.FeedEvent;
-import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.port.UnitOfWork;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,7 +26,8 @@ public final class InMemoryStorage implements Storage {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final MemoryState state = new MemoryState();
-  private final Map<String, FeedPosition> checkpoints = new HashMap<>();
+  private final MemoryFeed feed = new MemoryFeed(lock, state);
+  private final List<MemoryCommitSignal> signals = new CopyOnWriteArrayList<>();
   private final Consumer<List<StoredEvent>> onCommit;
   private long commits;
 
@@ -48,21 +45,29 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work) {
-    return locked(
-        () -> {
-          MemoryTransaction transaction = new MemoryTransaction(tenant, state, commits + 1);
-          try {
-            T result = work.apply(transaction.unitOfWork());
-            if (!transaction.appended().isEmpty()) {
-              onCommit.accept(transaction.appended());
-              commits++;
+    boolean[] appended = {false};
+    try {
+      return locked(
+          () -> {
+            MemoryTransaction transaction = new MemoryTransaction(tenant, state, commits + 1);
+            try {
+              T result = work.apply(transaction.unitOfWork());
+              if (!transaction.appended().isEmpty()) {
+                onCommit.accept(transaction.appended());
+                commits++;
+                appended[0] = true;
+              }
+              return result;
+            } catch (RuntimeException | Error failure) {
+              transaction.rollback();
+              throw failure;
             }
-            return result;
-          } catch (RuntimeException | Error failure) {
-            transaction.rollback();
-            throw failure;
-          }
-        });
+          });
+    } finally {
+      if (appended[0]) {
+        signals.forEach(MemoryCommitSignal::raise);
+      }
+    }
   }
 
   /** Restores one event read back from a journal: imported and projected, not journaled again. */
@@ -121,36 +126,15 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public EventFeed feed() {
-    return new EventFeed() {
-      @Override
-      public List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant) {
-        return locked(() -> page(after, limit, tenant));
-      }
-
-      @Override
-      public FeedPosition checkpoint(String consumer) {
-        return locked(() -> checkpoints.getOrDefault(consumer, FeedPosition.START));
-      }
-
-      @Override
-      public void saveCheckpoint(String consumer, FeedPosition position) {
-        locked(() -> checkpoints.put(consumer, position));
-      }
-    };
+    return feed;
   }
 
-  private List<FeedEvent> page(FeedPosition after, int limit, Optional<TenantId> tenant) {
-    List<FeedEvent> page = new ArrayList<>();
-    for (FeedEvent e : state.log()) {
-      if (page.size() >= limit) {
-        break;
-      }
-      if (e.feedPosition().compareTo(after) > 0
-          && tenant.map(t -> t.equals(e.event().tenantId())).orElse(true)) {
-        page.add(e);
-      }
-    }
-    return page;
+  /** A signal raised after every commit that appended events; close it when done. */
+  public CommitSignal newCommitSignal() {
+    MemoryCommitSignal[] created = new MemoryCommitSignal[1];
+    created[0] = new MemoryCommitSignal(() -> signals.remove(created[0]));
+    signals.add(created[0]);
+    return created[0];
   }
 
   /** Runs {@code action} holding the store's one lock. */

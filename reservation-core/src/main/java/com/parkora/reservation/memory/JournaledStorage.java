@@ -1,7 +1,9 @@
 package com.parkora.reservation.memory;
 
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
@@ -55,6 +57,19 @@ public final class JournaledStorage implements Storage {
   @Override
   public EventFeed feed() {
     return memory.feed();
+  }
+
+  /** A signal raised after every commit that appended events; close it when done. */
+  public CommitSignal newCommitSignal() {
+    return memory.newCommitSignal();
+  }
+
+  /**
+   * The lease and checkpoint of feed consumer {@code consumer}: a file beside the journal, so a
+   * restart resumes where the consumer stopped.
+   */
+  public FeedLease feedLease(String consumer) {
+    return new CheckpointFile(journal.file().resolveSibling(consumer + ".checkpoint"));
   }
 
   @Override

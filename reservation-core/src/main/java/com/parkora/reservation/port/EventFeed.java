@@ -17,6 +17,12 @@ public interface EventFeed {
    */
   List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant);
 
+  /**
+   * How many stored events lie after {@code after}, whether or not their order is settled yet; for
+   * reporting how far a consumer is behind.
+   */
+  long countAfter(FeedPosition after);
+
   /** The saved checkpoint of a named consumer, {@link FeedPosition#START} when none. */
   FeedPosition checkpoint(String consumer);
 

@@ -72,21 +72,42 @@ final class PgEventFeed implements EventFeed {
   }
 
   @Override
-  public void saveCheckpoint(String consumer, FeedPosition position) {
-    inSystem(
+  public long countAfter(FeedPosition after) {
+    return inSystem(
         session ->
             session
                 .handle()
-                .createUpdate(
-                    "INSERT INTO feed_checkpoints"
-                        + " (consumer, transaction_id, position) VALUES"
-                        + " (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)"
-                        + " ON CONFLICT (consumer) DO UPDATE SET transaction_id = excluded.transaction_id,"
-                        + " position = excluded.position, updated_at = now()")
-                .bind("consumer", consumer)
-                .bind("txid", position.transactionId())
-                .bind("position", position.position())
-                .execute());
+                .createQuery(
+                    "SELECT count(*) FROM event_store WHERE (transaction_id, position)"
+                        + " > (CAST(CAST(:txid AS text) AS xid8), :position)")
+                .bind("txid", after.transactionId())
+                .bind("position", after.position())
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public void saveCheckpoint(String consumer, FeedPosition position) {
+    inSystem(
+        session -> {
+          saveCheckpoint(session, consumer, position);
+          return null;
+        });
+  }
+
+  static void saveCheckpoint(Session session, String consumer, FeedPosition position) {
+    session
+        .handle()
+        .createUpdate(
+            "INSERT INTO feed_checkpoints"
+                + " (consumer, transaction_id, position) VALUES"
+                + " (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)"
+                + " ON CONFLICT (consumer) DO UPDATE SET transaction_id = excluded.transaction_id,"
+                + " position = excluded.position, updated_at = now()")
+        .bind("consumer", consumer)
+        .bind("txid", position.transactionId())
+        .bind("position", position.position())
+        .execute();
   }
 
   private <T> T inSystem(Function<Session, T> work) {

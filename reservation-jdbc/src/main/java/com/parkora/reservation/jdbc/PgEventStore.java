@@ -31,7 +31,10 @@ final class PgEventStore implements EventLog {
       INSERT_COLUMNS
           + "SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),"
           + " CAST(:metadata AS jsonb), :tenant, :createdAt"
-          + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock"
+          + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key),"
+          + " pg_notify('"
+          + PgCommitSignal.CHANNEL
+          + "', '')) AS tenant_lock"
           + " WHERE :expected = 0 OR EXISTS (SELECT 1 FROM event_store"
           + " WHERE aggregate_id = :aggregate AND version = :expected)"
           + " RETURNING position";

@@ -3,7 +3,9 @@ package com.parkora.reservation.jdbc;
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
@@ -45,15 +47,24 @@ public final class PostgresStorage implements Storage {
   private final Jdbi jdbi;
   private final EventCodec codec;
   private final Rows rows;
+  private final PgCommitSignal.Connector unpooled;
 
-  /** Uses {@code dataSource} as it is; {@link #close()} leaves it open. */
+  /**
+   * Uses {@code dataSource} as it is; {@link #close()} leaves it open. A {@link #newCommitSignal()}
+   * then keeps one of its connections for itself.
+   */
   public PostgresStorage(DataSource dataSource) {
-    this(dataSource, null, new EventCodec());
+    this(dataSource, null, new EventCodec(), dataSource::getConnection);
   }
 
-  private PostgresStorage(DataSource dataSource, HikariDataSource ownedPool, EventCodec codec) {
+  private PostgresStorage(
+      DataSource dataSource,
+      HikariDataSource ownedPool,
+      EventCodec codec,
+      PgCommitSignal.Connector unpooled) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
+    this.unpooled = unpooled;
     this.jdbi = Jdbi.create(dataSource);
     this.codec = codec;
     this.rows = new Rows(codec);
@@ -89,7 +100,7 @@ public final class PostgresStorage implements Storage {
     config.setPoolName("reservation-db");
     config.addDataSourceProperty("ApplicationName", "reservation-service");
     HikariDataSource pool = new HikariDataSource(config);
-    return new PostgresStorage(pool, pool, new EventCodec());
+    return new PostgresStorage(pool, pool, new EventCodec(), () -> PgCommitSignal.open(url));
   }
 
   /** Applies pending migrations; answers the schema version the database is at. */
@@ -191,6 +202,16 @@ public final class PostgresStorage implements Storage {
   @Override
   public EventFeed feed() {
     return new PgEventFeed(this::inSystem, rows);
+  }
+
+  /** {@code LISTEN} for committed appends, on a connection of its own outside the pool. */
+  public CommitSignal newCommitSignal() {
+    return new PgCommitSignal(unpooled);
+  }
+
+  /** The lease of feed consumer {@code consumer} for instance {@code holder}. */
+  public FeedLease feedLease(String consumer, String holder, Duration term) {
+    return new PgFeedLease(this::inSystem, feed(), consumer, holder, term);
   }
 
   /** A {@code SELECT 1} with a two-second limit. */

@@ -54,7 +54,7 @@ class PythonEventStoreTest {
         storeCreationsPhysicallyLast(handle);
       }
 
-      assertThat(db.storage().migrate()).isEqualTo("4");
+      assertThat(db.storage().migrate()).isEqualTo(Migrations.LATEST);
 
       try (Handle handle = db.jdbi().open()) {
         List<String> byPosition =

@@ -1,0 +1,99 @@
+package com.parkora.reservation.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy on a loopback port in front of another server, which a test can cut (every open
+ * connection is dropped and new ones are refused at once) and restore, to play an outage of that
+ * server without touching it.
+ */
+final class LoopbackProxy implements AutoCloseable {
+
+  private final ServerSocket listener;
+  private final InetSocketAddress target;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean cut;
+
+  LoopbackProxy(String targetHost, int targetPort) throws IOException {
+    this.target = new InetSocketAddress(targetHost, targetPort);
+    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread.ofVirtual().name("proxy-accept").start(this::acceptLoop);
+  }
+
+  int port() {
+    return listener.getLocalPort();
+  }
+
+  /** Drops every open connection and refuses new ones until {@link #restore()}. */
+  void cut() {
+    cut = true;
+    open.forEach(LoopbackProxy::closeQuietly);
+    open.clear();
+  }
+
+  void restore() {
+    cut = false;
+  }
+
+  private void acceptLoop() {
+    while (!listener.isClosed()) {
+      try {
+        Socket client = listener.accept();
+        if (cut) {
+          closeQuietly(client);
+          continue;
+        }
+        Socket server = new Socket();
+        server.connect(target, 2_000);
+        open.add(client);
+        open.add(server);
+        pipe(client, server);
+        pipe(server, client);
+      } catch (IOException e) {
+        if (listener.isClosed()) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void pipe(Socket from, Socket to) {
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // the other side or a cut closed the connection
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            });
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // already closed
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    listener.close();
+    cut();
+  }
+}

@@ -1,0 +1,116 @@
+package com.parkora.reservation.clients.rabbit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkora.reservation.clients.rabbit.testing.RabbitBroker;
+import com.parkora.reservation.clients.rabbit.testing.TestQueue;
+import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.StoredEvent;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The messages on the wire are those of docs/notifications.md, confirmed by a real RabbitMQ. */
+class RabbitEventPublisherTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Instant AT = Instant.parse("2031-05-01T08:00:00Z");
+
+  private final EventCodec codec = new EventCodec();
+  private final ObjectMapper json = new ObjectMapper();
+  private RabbitBroker broker;
+
+  @BeforeEach
+  void connect() {
+    broker = RabbitBroker.connect();
+  }
+
+  @AfterEach
+  void disconnect() throws Exception {
+    broker.close();
+  }
+
+  @Test
+  void each_event_goes_out_persistent_as_json_with_its_id_tenant_and_routing_key()
+      throws Exception {
+    RabbitSettings settings = broker.settings();
+    TestQueue queue = broker.bind(settings.reservationsExchange(), "#");
+    TenantId tenant = new TenantId(UUID.randomUUID());
+    UUID id = UUID.randomUUID();
+    StoredEvent created = stored(tenant, 1, created(tenant, id));
+    StoredEvent paid =
+        stored(tenant, 2, new ReservationEvent.PaymentProcessed(id, "txn-1", AT.plusSeconds(5)));
+
+    try (RabbitEventPublisher publisher = new RabbitEventPublisher(settings, codec)) {
+      publisher.publishAll(List.of(created, paid));
+    }
+
+    List<TestQueue.Message> messages = queue.awaitUntil(m -> m.size() == 2, PATIENCE);
+    assertThat(messages)
+        .extracting(TestQueue.Message::routingKey)
+        .containsExactly("reservation.reservation.created", "reservation.payment.processed");
+    for (int i = 0; i < 2; i++) {
+      StoredEvent sent = List.of(created, paid).get(i);
+      TestQueue.Message message = messages.get(i);
+      assertThat(message.properties().getDeliveryMode()).isEqualTo(2);
+      assertThat(message.properties().getContentType()).isEqualTo("application/json");
+      assertThat(message.properties().getMessageId()).isEqualTo(sent.eventId().toString());
+      assertThat(message.properties().getHeaders().get("tenant_id")).hasToString(tenant.toString());
+      assertThat(message.body()).isEqualTo(codec.messageLine(sent));
+    }
+    assertThat(json.readTree(messages.get(1).body()).get("event_type").asText())
+        .isEqualTo("PAYMENT_PROCESSED");
+  }
+
+  @Test
+  void an_unreachable_broker_fails_the_page_with_a_clear_message() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    RabbitSettings settings = broker.settings(closedPort);
+    TenantId tenant = new TenantId(UUID.randomUUID());
+    try (RabbitEventPublisher publisher = new RabbitEventPublisher(settings, codec)) {
+      assertThatThrownBy(
+              () -> publisher.publish(stored(tenant, 1, created(tenant, UUID.randomUUID()))))
+          .isInstanceOf(PublishFailedException.class)
+          .hasMessageStartingWith("RabbitMQ did not confirm: ");
+    }
+  }
+
+  private static ReservationEvent created(TenantId tenant, UUID id) {
+    return new ReservationEvent.ReservationCreated(
+        id,
+        tenant,
+        UUID.randomUUID(),
+        "A-12",
+        AT.plusSeconds(3600),
+        AT.plusSeconds(7200),
+        1,
+        new BigDecimal("7.50"),
+        AT);
+  }
+
+  private static StoredEvent stored(TenantId tenant, long version, ReservationEvent event) {
+    return new StoredEvent(
+        UUID.randomUUID(),
+        event.reservationId(),
+        tenant,
+        version,
+        version,
+        event,
+        Map.of("request_id", "r-" + version),
+        event.occurredAt());
+  }
+}

@@ -1,0 +1,69 @@
+package com.parkora.reservation.relay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What a {@link FeedRelay} has done, for metrics: events published and failed, whether this
+ * instance holds the lease, and how far behind the store it is. Updated by the relay's thread, read
+ * from any thread.
+ */
+public final class RelayStats {
+
+  private final AtomicLong published = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong lagEvents = new AtomicLong();
+  private final AtomicReference<Instant> oldestUnpublished = new AtomicReference<>();
+  private volatile boolean leaseHeld;
+
+  /** Events the broker confirmed. */
+  public long published() {
+    return published.get();
+  }
+
+  /** Events whose publishing failed (each retry counts again). */
+  public long failed() {
+    return failed.get();
+  }
+
+  public boolean leaseHeld() {
+    return leaseHeld;
+  }
+
+  /** Events read from the feed but not yet confirmed; 0 when caught up or not holding the lease. */
+  public long lagEvents() {
+    return lagEvents.get();
+  }
+
+  /** Age of the oldest event read but not yet confirmed; zero when caught up. */
+  public Duration lag(Instant now) {
+    Instant oldest = oldestUnpublished.get();
+    return oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+  }
+
+  void pending(long events, Instant oldest) {
+    lagEvents.set(events);
+    oldestUnpublished.set(oldest);
+  }
+
+  void caughtUp() {
+    pending(0, null);
+  }
+
+  void confirmed(long events) {
+    published.addAndGet(events);
+  }
+
+  void failed(long events) {
+    failed.addAndGet(events);
+  }
+
+  void leaseHeld(boolean held) {
+    leaseHeld = held;
+    if (!held) {
+      caughtUp();
+    }
+  }
+}
