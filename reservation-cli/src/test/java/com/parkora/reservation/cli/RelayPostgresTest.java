@@ -14,7 +14,6 @@ import com.parkora.reservation.jdbc.PostgresStorage;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.NewEvent;
-import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.relay.FeedReader;
@@ -211,8 +210,7 @@ class RelayPostgresTest {
     storage.inTransaction(
         tenant,
         uow -> {
-          uow.events().append(id, 0, List.of(new NewEvent(UUID.randomUUID(), created, Map.of())));
-          uow.readModel().apply(new Projector().project(created));
+          uow.record(id, 0, List.of(new NewEvent(UUID.randomUUID(), created, Map.of())));
           await(laterCommitted);
           return null;
         });

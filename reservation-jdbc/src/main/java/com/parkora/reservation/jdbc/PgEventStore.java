@@ -31,10 +31,7 @@ final class PgEventStore implements EventLog {
       INSERT_COLUMNS
           + "SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),"
           + " CAST(:metadata AS jsonb), :tenant, :createdAt"
-          + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key),"
-          + " pg_notify('"
-          + PgCommitSignal.CHANNEL
-          + "', '')) AS tenant_lock"
+          + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock"
           + " WHERE :expected = 0 OR EXISTS (SELECT 1 FROM event_store"
           + " WHERE aggregate_id = :aggregate AND version = :expected)"
           + " RETURNING position";
@@ -43,15 +40,23 @@ final class PgEventStore implements EventLog {
   private final Session session;
   private final EventCodec codec;
   private final Rows rows;
+  private final Runnable afterAppendCommit;
 
-  PgEventStore(Session session, EventCodec codec, Rows rows) {
+  /**
+   * @param afterAppendCommit run once after the transaction commits, if it appended
+   */
+  PgEventStore(Session session, EventCodec codec, Rows rows, Runnable afterAppendCommit) {
     this.session = session;
     this.codec = codec;
     this.rows = rows;
+    this.afterAppendCommit = afterAppendCommit;
   }
 
   @Override
   public List<StoredEvent> append(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
+    if (!events.isEmpty() && session.firstAppend()) {
+      session.handle().afterCommit(afterAppendCommit);
+    }
     List<StoredEvent> stored = new ArrayList<>(events.size());
     long version = expectedVersion;
     for (NewEvent e : events) {

@@ -48,11 +48,9 @@ public final class PostgresStorage implements Storage {
   private final EventCodec codec;
   private final Rows rows;
   private final PgCommitSignal.Connector unpooled;
+  private final PgCommitNotifier notifier;
 
-  /**
-   * Uses {@code dataSource} as it is; {@link #close()} leaves it open. A {@link #newCommitSignal()}
-   * then keeps one of its connections for itself.
-   */
+  /** Uses {@code dataSource} as it is (close leaves it open; LISTEN/NOTIFY keep a connection). */
   public PostgresStorage(DataSource dataSource) {
     this(dataSource, null, new EventCodec(), dataSource::getConnection);
   }
@@ -65,6 +63,7 @@ public final class PostgresStorage implements Storage {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.unpooled = unpooled;
+    this.notifier = new PgCommitNotifier(unpooled);
     this.jdbi = Jdbi.create(dataSource);
     this.codec = codec;
     this.rows = new Rows(codec);
@@ -124,7 +123,8 @@ public final class PostgresStorage implements Storage {
 
   private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
     Session session = Session.forTenant(handle, tenant);
-    return new UnitOfWork(tenant, new PgEventStore(session, codec, rows), new PgReadModel(session));
+    return new UnitOfWork(
+        tenant, new PgEventStore(session, codec, rows, notifier::poke), new PgReadModel(session));
   }
 
   /** Answers SLOT_UNAVAILABLE with the reservations now holding the slot, looked up afresh. */
@@ -204,8 +204,9 @@ public final class PostgresStorage implements Storage {
     return new PgEventFeed(this::inSystem, rows);
   }
 
-  /** {@code LISTEN} for committed appends, on a connection of its own outside the pool. */
+  /** {@code LISTEN} on an unpooled connection; from now on, this store's appends notify. */
   public CommitSignal newCommitSignal() {
+    notifier.enable();
     return new PgCommitSignal(unpooled);
   }
 
@@ -227,6 +228,7 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public void close() {
+    notifier.close();
     if (ownedPool != null) {
       ownedPool.close();
     }

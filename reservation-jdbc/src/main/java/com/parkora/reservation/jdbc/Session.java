@@ -22,6 +22,7 @@ final class Session {
   private final Handle handle;
   private final TenantId tenant;
   private boolean writeLocked;
+  private boolean appended;
 
   private Session(Handle handle, TenantId tenant) {
     this.handle = handle;
@@ -72,6 +73,13 @@ final class Session {
         .mapTo(String.class)
         .one();
     writeLocked = true;
+  }
+
+  /** True the first time it is asked in this transaction, for work to do once per commit. */
+  boolean firstAppend() {
+    boolean first = !appended;
+    appended = true;
+    return first;
   }
 
   /** Called once a statement that takes the shared lock itself has run. */
