@@ -1,8 +1,10 @@
 package com.parkora.reservation.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.parkora.reservation.domain.EventType;
@@ -38,9 +40,11 @@ import java.util.UUID;
 public final class EventCodec {
 
   private final ObjectMapper json;
+  private final ObjectReader oneValue;
 
   public EventCodec() {
     this.json = JsonMapper.builder().build();
+    this.oneValue = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   // ---- payload (the data column) ----
@@ -244,9 +248,10 @@ public final class EventCodec {
     }
   }
 
+  /** Exactly one JSON value: {@code {...} trailing} is not an event. */
   private JsonNode read(String text) {
     try {
-      return json.readTree(text);
+      return oneValue.readTree(text);
     } catch (JsonProcessingException e) {
       throw new EventFormatException("not valid JSON: " + e.getOriginalMessage());
     }

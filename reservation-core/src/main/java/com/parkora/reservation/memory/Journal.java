@@ -2,11 +2,13 @@ package com.parkora.reservation.memory;
 
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.port.StoredEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ public final class Journal implements AutoCloseable {
 
   public static final String FILE_NAME = "events.jsonl";
   private static final System.Logger LOG = System.getLogger(Journal.class.getName());
+  private static final byte[] NEWLINE = {'\n'};
 
   private final Path file;
   private final EventCodec codec;
@@ -58,55 +61,75 @@ public final class Journal implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Replays every line. A line is one complete event and nothing else; a complete line that is not
+   * is corruption, and the store refuses to open. Only the last line may be torn (a write cut by a
+   * crash, anywhere, inside a character or just before its newline): if it still holds a whole
+   * event it is kept and given its newline, otherwise it is cut off. Either way the next write
+   * starts on a fresh line.
+   */
   private long replayInto(InMemoryStorage storage) throws IOException {
     if (!Files.exists(file)) {
       return 0;
     }
     long count = 0;
     long lineNo = 0;
-    long goodBytes = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+    try (JournalLines lines = new JournalLines(Files.newInputStream(file))) {
+      for (JournalLines.Line line = lines.next(); line != null; line = lines.next()) {
         lineNo++;
-        if (!line.isBlank()) {
-          StoredEvent event = readLine(line, lineNo, reader);
-          if (event == null) {
-            truncate(goodBytes);
-            break;
-          }
+        StoredEvent event = line.terminated() ? event(line, lineNo) : tornTail(line, lineNo);
+        if (event != null) {
           storage.inTransactionReplaying(event);
           count++;
         }
-        goodBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
       }
     }
     return count;
   }
 
-  private void truncate(long size) throws IOException {
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      out.truncate(size);
-      out.force(true);
+  private StoredEvent event(JournalLines.Line line, long lineNo) {
+    if (line.isEmpty()) {
+      return null;
+    }
+    try {
+      return codec.fromMessage(line.text());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "journal " + file + " line " + lineNo + " is corrupt: " + e.getMessage(), e);
     }
   }
 
-  private StoredEvent readLine(String line, long lineNo, BufferedReader reader) throws IOException {
+  /** The last line, whose newline is missing: kept if whole, else cut off. */
+  private StoredEvent tornTail(JournalLines.Line line, long lineNo) throws IOException {
+    StoredEvent event;
     try {
-      return codec.fromMessage(line);
-    } catch (RuntimeException e) {
-      if (reader.readLine() == null) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "ignoring a torn last line "
-                + lineNo
-                + " of "
-                + file
-                + " (a write interrupted by a crash): "
-                + e.getMessage());
-        return null;
-      }
-      throw new IllegalStateException(
-          "journal " + file + " line " + lineNo + " is corrupt: " + e.getMessage(), e);
+      event = codec.fromMessage(line.text());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cutting off the torn last line "
+              + lineNo
+              + " of "
+              + file
+              + " (a write interrupted by a crash): "
+              + e.getMessage());
+      cutTo(line.offset());
+      return null;
+    }
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "the last line " + lineNo + " of " + file + " lacked its newline; adding it");
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.APPEND)) {
+      out.write(ByteBuffer.wrap(NEWLINE));
+      out.force(true);
+    }
+    return event;
+  }
+
+  private void cutTo(long size) throws IOException {
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      out.truncate(size);
+      out.force(true);
     }
   }
 
@@ -123,7 +146,7 @@ public final class Journal implements AutoCloseable {
     for (StoredEvent event : events) {
       lines.append(codec.messageLine(event)).append('\n');
     }
-    ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+    ByteBuffer buffer = exactUtf8(lines);
     long before;
     try {
       before = channel.size();
@@ -137,6 +160,19 @@ public final class Journal implements AutoCloseable {
       channel.force(false);
     } catch (IOException e) {
       cutBack(before, e);
+      throw InMemoryStorage.journalFailure(e);
+    }
+  }
+
+  /** The text in UTF-8, refusing what UTF-8 cannot hold (a lone surrogate) instead of a '?'. */
+  private static ByteBuffer exactUtf8(CharSequence text) {
+    try {
+      return StandardCharsets.UTF_8
+          .newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(CharBuffer.wrap(text));
+    } catch (CharacterCodingException e) {
       throw InMemoryStorage.journalFailure(e);
     }
   }
