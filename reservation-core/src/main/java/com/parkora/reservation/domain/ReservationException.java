@@ -132,6 +132,13 @@ public abstract sealed class ReservationException extends RuntimeException {
     }
   }
 
+  /** The answer would hold more than a response may: the caller asks for less. */
+  public static final class ResponseTooLarge extends ReservationException {
+    public ResponseTooLarge(String message) {
+      super(ErrorCode.RESPONSE_TOO_LARGE, message);
+    }
+  }
+
   /** A fault of this service; the message is safe to show, the cause is for the log. */
   public static final class Internal extends ReservationException {
     public Internal(String message, Throwable cause) {

@@ -20,7 +20,7 @@ final class ErrorMapping {
 
   static int status(ErrorCode code) {
     return switch (code) {
-      case INVALID_INPUT, TENANT_REQUIRED, UNKNOWN_PARKING_SPOT -> 400;
+      case INVALID_INPUT, TENANT_REQUIRED, UNKNOWN_PARKING_SPOT, RESPONSE_TOO_LARGE -> 400;
       case UNAUTHENTICATED -> 401;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;

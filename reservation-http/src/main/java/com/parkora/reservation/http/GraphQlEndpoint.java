@@ -22,6 +22,9 @@ final class GraphQlEndpoint {
   private final ObjectMapper json;
   private final long maxBodyBytes;
 
+  static final String NOT_JSON =
+      "POST /graphql takes a JSON body: send Content-Type: application/json";
+
   GraphQlEndpoint(
       GraphQlEngine engine,
       TenantResolver tenants,
@@ -40,6 +43,10 @@ final class GraphQlEndpoint {
     String operation = null;
     String outcome = "OK";
     try {
+      if (!JsonContentType.accepts(ctx.contentType())) {
+        outcome = refuse(ctx, ErrorMapping.invalidInput(415, NOT_JSON));
+        return;
+      }
       GraphQlRequest request = GraphQlRequest.parse(readBody(ctx), json);
       operation = request.operationName();
       GraphQlEngine.Outcome result = engine.execute(request, tenants.resolve(ctx));
@@ -50,13 +57,16 @@ final class GraphQlEndpoint {
       }
       ctx.json(result.body());
     } catch (RuntimeException e) {
-      Failure failure = ErrorMapping.classify(e);
-      outcome = failure.code().name();
-      failure.applyTo(ctx);
-      ctx.json(failure.graphQlBody());
+      outcome = refuse(ctx, ErrorMapping.classify(e));
     } finally {
       metrics.graphQlOperation(operation, outcome, Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  private static String refuse(Context ctx, Failure failure) {
+    failure.applyTo(ctx);
+    ctx.json(failure.graphQlBody());
+    return failure.code().name();
   }
 
   private byte[] readBody(Context ctx) {

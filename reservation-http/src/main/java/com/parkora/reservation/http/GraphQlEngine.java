@@ -35,16 +35,21 @@ final class GraphQlEngine {
 
   private final GraphQL graphQl;
   private final DocumentCache documents;
+  private final int maxResponseRows;
 
   /**
    * No instrumentation runs during execution (they hook every field): the depth and complexity caps
-   * are checked once per distinct document by the {@link DocumentCache}.
+   * are checked once per distinct document by the {@link DocumentCache}; the rows of each answer
+   * are counted by a {@link ResponseBudget}.
    */
-  GraphQlEngine(RuntimeWiring wiring, int maxDepth, int maxComplexity) {
+  GraphQlEngine(RuntimeWiring wiring, int maxDepth, int maxComplexity, int maxResponseRows) {
+    this.maxResponseRows = maxResponseRows;
     GraphQLSchema schema =
         new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
     this.documents =
-        new DocumentCache(DOCUMENT_CACHE_CHARACTERS, new DocumentLimits(maxDepth, maxComplexity));
+        new DocumentCache(
+            DOCUMENT_CACHE_CHARACTERS,
+            new DocumentLimits(maxDepth, maxComplexity, new ListSizes()));
     this.graphQl =
         GraphQL.newGraphQL(schema)
             .defaultDataFetcherExceptionHandler(errorHandler())
@@ -67,14 +72,19 @@ final class GraphQlEngine {
   }
 
   Outcome execute(GraphQlRequest request, Tenancy tenancy) {
+    ResponseBudget budget = new ResponseBudget(maxResponseRows);
     ExecutionInput input =
         ExecutionInput.newExecutionInput()
             .query(request.query())
             .operationName(request.operationName())
             .variables(request.variables())
-            .graphQLContext(context -> context.of(Tenancy.class, tenancy))
+            .graphQLContext(
+                context -> context.of(Tenancy.class, tenancy, ResponseBudget.class, budget))
             .build();
     ExecutionResult result = graphQl.execute(input);
+    if (budget.spent()) {
+      throw budget.tooLarge();
+    }
     List<Map<String, Object>> errors =
         result.getErrors().stream().map(GraphQlEngine::wireError).toList();
     Map<String, Object> body = new LinkedHashMap<>();

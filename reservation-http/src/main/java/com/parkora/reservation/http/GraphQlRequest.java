@@ -2,6 +2,7 @@ package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.domain.ReservationException;
@@ -35,9 +36,9 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
 
   private static JsonNode readTree(byte[] body, ObjectMapper json) {
     try {
-      return json.readTree(body);
+      return json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
     } catch (JsonProcessingException e) {
-      throw invalid("The request body is not valid JSON");
+      throw invalid("The request body is not one valid JSON value");
     } catch (java.io.IOException e) {
       throw invalid("The request body could not be read");
     }

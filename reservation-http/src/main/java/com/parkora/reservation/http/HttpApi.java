@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 
 /**
  * The HTTP face of the reservation service: GraphQL (docs/graphql.md), the REST paths (§2), tenancy
@@ -21,6 +22,12 @@ import java.util.List;
  * }</pre>
  */
 public final class HttpApi {
+
+  /** The slowest a request body may arrive; real bodies are a few KiB sent at once. */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 512;
+
+  /** How long a request may wait for the client's next bytes. */
+  static final Duration IO_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
   private HttpApi() {}
 
@@ -35,15 +42,19 @@ public final class HttpApi {
         new GraphQlEngine(
             new ReservationFetchers(service, metrics).wiring(),
             settings.maxQueryDepth(),
-            settings.maxQueryComplexity());
+            settings.maxQueryComplexity(),
+            ResponseBudget.MAX_ROWS);
     GraphQlEndpoint graphQl =
         new GraphQlEndpoint(engine, tenants, metrics, json, settings.maxBodyBytes());
-    RestRoutes rest = new RestRoutes(service, tenants, settings.readiness(), metrics);
+    ReadinessProbe readiness =
+        new ReadinessProbe(() -> service.isReady() && settings.readiness().getAsBoolean());
+    RestRoutes rest = new RestRoutes(service, tenants, readiness, metrics);
     DocsRoutes docs = new DocsRoutes(json, settings.meterRegistry());
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(json, false));
           config.http.maxRequestSize = settings.maxBodyBytes();
+          slowClients(config);
           config.startup.showJavalinBanner = false;
           config.staticFiles.enableWebjars();
           cors(config, settings.corsOrigins());
@@ -61,6 +72,20 @@ public final class HttpApi {
           config.routes.exception(Exception.class, HttpApi::restError);
           config.routes.exception(HttpResponseException.class, HttpApi::restError);
         });
+  }
+
+  /**
+   * Slow clients cannot starve the others: each request runs on a virtual thread (one blocked on a
+   * body that trickles in costs a few KiB, not one of a bounded pool's threads), a body that
+   * arrives slower than {@link #MIN_REQUEST_BYTES_PER_SECOND} fails its read, and a connection
+   * silent for {@link #IO_IDLE_TIMEOUT} during a request is dropped.
+   */
+  private static void slowClients(JavalinConfig config) {
+    config.concurrency.useVirtualThreads = true;
+    config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IO_IDLE_TIMEOUT.toMillis()));
+    config.jetty.modifyServer(
+        server ->
+            server.insertHandler(new MinimumDataRateHandler(MIN_REQUEST_BYTES_PER_SECOND, 0)));
   }
 
   /** REST failures, Javalin's own (404, 413, ...) included, as {@code {"error", "message"}}. */

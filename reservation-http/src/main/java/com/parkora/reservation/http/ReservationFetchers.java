@@ -11,8 +11,10 @@ import com.parkora.reservation.http.GraphQlOutput.StatsOut;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Thin data fetchers: read arguments, name the tenant, call {@link ReservationService}, shape. */
 final class ReservationFetchers {
@@ -36,12 +38,15 @@ final class ReservationFetchers {
                         "reservations",
                         env ->
                             ReservationOut.all(
-                                service.list(
-                                    tenant(env),
-                                    env.getArgument("status"),
-                                    env.getArgument("userId"),
-                                    env.getArgument("limit"),
-                                    env.getArgument("offset"))))
+                                rows(
+                                    env,
+                                    () ->
+                                        service.list(
+                                            tenant(env),
+                                            env.getArgument("status"),
+                                            env.getArgument("userId"),
+                                            env.getArgument("limit"),
+                                            env.getArgument("offset")))))
                     .dataFetcher(
                         "reservationById",
                         env ->
@@ -53,19 +58,25 @@ final class ReservationFetchers {
                         "reservationsByUser",
                         env ->
                             ReservationOut.all(
-                                service.byUser(
-                                    tenant(env),
-                                    env.getArgument("userId"),
-                                    env.<Boolean>getArgument("includeCompleted"))))
+                                rows(
+                                    env,
+                                    () ->
+                                        service.byUser(
+                                            tenant(env),
+                                            env.getArgument("userId"),
+                                            env.<Boolean>getArgument("includeCompleted")))))
                     .dataFetcher(
                         "reservationsByParkingSpot",
                         env ->
                             ReservationOut.all(
-                                service.bySpot(
-                                    tenant(env),
-                                    env.getArgument("parkingSpotId"),
-                                    env.getArgument("startTime"),
-                                    env.getArgument("endTime"))))
+                                rows(
+                                    env,
+                                    () ->
+                                        service.bySpot(
+                                            tenant(env),
+                                            env.getArgument("parkingSpotId"),
+                                            env.getArgument("startTime"),
+                                            env.getArgument("endTime")))))
                     .dataFetcher(
                         "checkAvailability",
                         env ->
@@ -79,7 +90,12 @@ final class ReservationFetchers {
                     .dataFetcher(
                         "eventsByReservation",
                         env ->
-                            service.events(tenant(env), env.getArgument("reservationId")).stream()
+                            rows(
+                                    env,
+                                    () ->
+                                        service.events(
+                                            tenant(env), env.getArgument("reservationId")))
+                                .stream()
                                 .map(e -> EventOut.of(e, codec))
                                 .toList())
                     .dataFetcher(
@@ -94,7 +110,9 @@ final class ReservationFetchers {
                         "reservationHistory",
                         env ->
                             ReservationOut.all(
-                                service.history(tenant(env), env.getArgument("id")))))
+                                rows(
+                                    env,
+                                    () -> service.history(tenant(env), env.getArgument("id"))))))
         .type(
             "Mutation",
             mutation ->
@@ -161,6 +179,13 @@ final class ReservationFetchers {
         throw e;
       }
     };
+  }
+
+  /** A list, loaded only while the response has room and counted against it. */
+  private static <T> List<T> rows(DataFetchingEnvironment env, Supplier<List<T>> load) {
+    ResponseBudget budget = env.getGraphQlContext().get(ResponseBudget.class);
+    budget.ensureLeft();
+    return budget.take(load.get());
   }
 
   private static TenantId tenant(DataFetchingEnvironment env) {

@@ -12,26 +12,22 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The REST paths of docs/rest.md, in the Python service's snake_case shapes. */
 final class RestRoutes {
 
   static final String SERVICE = "reservation-service";
   static final String VERSION = "1.0.0";
-  private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
 
   private final ReservationService service;
   private final TenantResolver tenants;
-  private final BooleanSupplier readiness;
+  private final ReadinessProbe readiness;
   private final HttpMetrics metrics;
 
   RestRoutes(
       ReservationService service,
       TenantResolver tenants,
-      BooleanSupplier readiness,
+      ReadinessProbe readiness,
       HttpMetrics metrics) {
     this.service = service;
     this.tenants = tenants;
@@ -77,12 +73,7 @@ final class RestRoutes {
   }
 
   private boolean isReady() {
-    try {
-      return service.isReady() && readiness.getAsBoolean();
-    } catch (RuntimeException e) {
-      LOG.warn("Readiness probe failed: {}", e.toString());
-      return false;
-    }
+    return readiness.isReady();
   }
 
   private void stats(Context ctx) {

@@ -4,13 +4,14 @@ import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import io.javalin.http.Context;
+import java.util.Enumeration;
 import java.util.Optional;
 
 /**
- * docs/tenancy.md: the {@code X-Tenant-ID} header (a non-UUID is refused, never a fallback), else
- * the caller's tenant claim, else the configured default. A header that contradicts the claim is
- * FORBIDDEN. Credentials, when sent, must verify, whatever the mode; with {@link AuthMode#REQUIRED}
- * data operations also need them.
+ * docs/tenancy.md: the {@code X-Tenant-ID} header (a non-UUID or a second header is refused, never
+ * a fallback), else the caller's tenant claim, else the configured default. A header that
+ * contradicts the claim is FORBIDDEN. Credentials, when sent, must verify, whatever the mode; with
+ * {@link AuthMode#REQUIRED} data operations also need them.
  */
 final class TenantResolver {
 
@@ -31,7 +32,7 @@ final class TenantResolver {
     Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
     String requestId = RequestIds.of(ctx);
     boolean required = mode == AuthMode.REQUIRED;
-    String header = ctx.header(TENANT_HEADER);
+    String header = soleTenantHeader(ctx);
     if (header == null) {
       return new Tenancy(claimed.or(() -> defaultTenant), caller, requestId, required);
     }
@@ -57,5 +58,19 @@ final class TenantResolver {
       return Optional.empty();
     }
     return Optional.of(callers.ready() ? "up" : "degraded");
+  }
+
+  /** The one {@code X-Tenant-ID} header, or null; two of them make the tenant ambiguous. */
+  private static String soleTenantHeader(Context ctx) {
+    Enumeration<String> headers = ctx.req().getHeaders(TENANT_HEADER);
+    if (headers == null || !headers.hasMoreElements()) {
+      return null;
+    }
+    String header = headers.nextElement();
+    if (headers.hasMoreElements()) {
+      throw new ReservationException.TenantRequired(
+          "Send one X-Tenant-ID header: several make the tenant ambiguous");
+    }
+    return header;
   }
 }

@@ -63,4 +63,38 @@ class DocumentLimitsTest {
     assertThat(verdict(document.toString()))
         .hasValueSatisfying(m -> assertThat(m).contains("maximum query depth exceeded: 41 > 3"));
   }
+
+  @Test
+  void a_list_costs_its_selection_once_per_item_it_can_return() {
+    DocumentLimits limits = new DocumentLimits(15, 10_000, new ListSizes());
+    java.util.function.Function<String, java.util.Optional<String>> verdict =
+        document -> limits.check(Parser.parse(document)).map(graphql.GraphQLError::getMessage);
+    String twelve =
+        "{ id tenantId userId parkingSpotId startTime endTime durationHours totalCost status"
+            + " transactionId createdAt updatedAt }";
+
+    assertThat(verdict.apply("{ reservations(limit: 500) " + twelve + " }")).isEmpty();
+    assertThat(verdict.apply("{ reservations(limit: 20000) { id } }"))
+        .hasValueSatisfying(m -> assertThat(m).contains("20001 > 10000"));
+    assertThat(
+            verdict.apply(
+                "query($n: Int!) { a: reservations(limit: $n) "
+                    + twelve
+                    + " b: reservations(limit: $n) "
+                    + twelve
+                    + " }"))
+        .hasValueSatisfying(m -> assertThat(m).contains("12002 > 10000"));
+    assertThat(verdict.apply("{ reservations " + twelve + " }")).isEmpty();
+    assertThat(
+            verdict.apply(
+                "{ reservations(limit: 500) { ...F } } fragment F on Reservation"
+                    + " { a b c d e f g h i j k l m n o p q r s t u }"))
+        .hasValueSatisfying(m -> assertThat(m).contains("10501 > 10000"));
+    StringBuilder unpaged = new StringBuilder("{");
+    for (int i = 0; i < 50; i++) {
+      unpaged.append(" u").append(i).append(": reservationsByUser(userId: \"u\") { id status }");
+    }
+    assertThat(verdict.apply(unpaged.append(" }").toString()))
+        .hasValueSatisfying(m -> assertThat(m).contains("10050 > 10000"));
+  }
 }

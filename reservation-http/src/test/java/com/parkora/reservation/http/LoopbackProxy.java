@@ -21,6 +21,7 @@ final class LoopbackProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+  private volatile boolean stalled;
 
   LoopbackProxy(String targetHost, int targetPort) throws IOException {
     this.target = new InetSocketAddress(targetHost, targetPort);
@@ -41,6 +42,15 @@ final class LoopbackProxy implements AutoCloseable {
 
   void restore() {
     cut = false;
+    stalled = false;
+  }
+
+  /**
+   * Plays a server that hangs: connections stay open (new ones are accepted) but no byte passes in
+   * either direction until {@link #restore()}.
+   */
+  void stall() {
+    stalled = true;
   }
 
   private void acceptLoop() {
@@ -71,7 +81,7 @@ final class LoopbackProxy implements AutoCloseable {
             () -> {
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                copy(in, out);
               } catch (IOException e) {
                 // the other side or a cut closed the connection
               } finally {
@@ -81,6 +91,26 @@ final class LoopbackProxy implements AutoCloseable {
                 open.remove(to);
               }
             });
+  }
+
+  private void copy(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[8192];
+    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+      while (stalled && !cut) {
+        pause();
+      }
+      out.write(buffer, 0, read);
+      out.flush();
+    }
+  }
+
+  private static void pause() throws IOException {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
   }
 
   private static void closeQuietly(Socket socket) {

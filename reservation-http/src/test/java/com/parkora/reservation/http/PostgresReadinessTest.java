@@ -6,6 +6,7 @@ import com.parkora.reservation.jdbc.DatabaseUrl;
 import com.parkora.reservation.jdbc.PostgresStorage;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -66,6 +67,50 @@ class PostgresReadinessTest {
     assertThat(api.get("/health/ready", Map.of()).json().path("status").asText())
         .isEqualTo("ready");
     assertThat(api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void readiness_answers_503_promptly_while_postgres_is_cut_or_hangs() {
+    assertThat(readyStatus()).isEqualTo(200);
+
+    proxy.cut();
+    assertThat(promptlyAwaitReady(503)).isEqualTo(503);
+    for (int i = 0; i < 3; i++) {
+      assertThat(readyWithin(PROMPT)).isEqualTo(503);
+    }
+    proxy.restore();
+    assertThat(awaitReady(status -> status == 200)).isEqualTo(200);
+
+    proxy.stall();
+    assertThat(promptlyAwaitReady(503)).isEqualTo(503);
+    for (int i = 0; i < 3; i++) {
+      assertThat(readyWithin(PROMPT)).isEqualTo(503);
+    }
+    proxy.restore();
+    assertThat(awaitReady(status -> status == 200)).isEqualTo(200);
+  }
+
+  /**
+   * A Kubernetes probe gives up after 1 s; the pool waits 5 s for a connection. Answering within 4
+   * s tells the two apart with room for a busy machine.
+   */
+  private static final Duration PROMPT = Duration.ofSeconds(4);
+
+  /** Polls readiness (a reused answer may lag a second) with every answer due within PROMPT. */
+  private int promptlyAwaitReady(int expected) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    int status = readyWithin(PROMPT);
+    while (status != expected && Instant.now().isBefore(deadline)) {
+      sleep();
+      status = readyWithin(PROMPT);
+    }
+    return status;
+  }
+
+  private int readyWithin(Duration timeout) {
+    HttpRequest request =
+        HttpRequest.newBuilder(api.uri("/health/ready")).timeout(timeout).GET().build();
+    return api.send(request).status();
   }
 
   /** Polls readiness until it answers as expected or 30 s pass; answers the last status seen. */

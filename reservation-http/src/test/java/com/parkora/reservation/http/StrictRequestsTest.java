@@ -1,0 +1,154 @@
+package com.parkora.reservation.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.parkora.reservation.domain.TenantId;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What is ambiguous is refused, not guessed: two tenant headers, a body holding more than one JSON
+ * value, a body that does not say it is JSON.
+ */
+class StrictRequestsTest {
+
+  private static final String OTHER_TENANT = "44444444-4444-4444-8444-444444444444";
+  private static final String CREATE =
+      "{\"query\": "
+          + quoted(ClientDocuments.CREATE_RESERVATION)
+          + ", \"variables\": {\"input\": {\"userId\": \"22222222-2222-4222-8222-222222222222\","
+          + " \"parkingSpotId\": \"S-1\", \"startTime\": \"2026-12-01T09:30:00.000Z\","
+          + " \"durationHours\": 2, \"totalCost\": 7.5}}}";
+
+  private static RunningApi api;
+
+  @BeforeAll
+  static void start() {
+    api = RunningApi.inMemory();
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @Test
+  void two_tenant_headers_are_refused_as_tenant_required_on_graphql_and_rest() {
+    RunningApi.Answer graphQl =
+        api.send(
+            post(CREATE, "application/json")
+                .header("X-Tenant-ID", RunningApi.TENANT)
+                .header("X-Tenant-ID", OTHER_TENANT)
+                .build());
+    RunningApi.Answer rest =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/stats"))
+                .header("X-Tenant-ID", RunningApi.TENANT)
+                .header("X-Tenant-ID", RunningApi.TENANT)
+                .GET()
+                .build());
+
+    assertThat(graphQl.status()).as(graphQl.body()).isEqualTo(400);
+    assertThat(code(graphQl)).isEqualTo("TENANT_REQUIRED");
+    assertThat(rest.status()).as(rest.body()).isEqualTo(400);
+    assertThat(rest.json().path("error").asText()).isEqualTo("TENANT_REQUIRED");
+    assertThat(events(RunningApi.TENANT) + events(OTHER_TENANT)).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        " trailing",
+        "\u0000",
+        " {\"query\": \"{ reservationStats { totalReservations } }\"}"
+      })
+  void a_body_with_anything_after_its_json_value_is_refused_and_writes_nothing(String after) {
+    long before = events(RunningApi.TENANT);
+
+    RunningApi.Answer answer = api.send(tenant(post(CREATE + after, "application/json")));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "application/json; charset=iso-8859-1"
+      })
+  void a_body_that_is_not_declared_json_is_415_and_writes_nothing(String contentType) {
+    long before = events(RunningApi.TENANT);
+
+    RunningApi.Answer answer = api.send(tenant(post(CREATE, contentType)));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(415);
+    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+    assertThat(answer.json().path("errors").get(0).path("message").asText())
+        .contains("application/json");
+    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+  }
+
+  @Test
+  void a_body_without_a_content_type_is_415() {
+    HttpRequest request =
+        HttpRequest.newBuilder(api.uri("/graphql"))
+            .header("X-Tenant-ID", RunningApi.TENANT)
+            .POST(HttpRequest.BodyPublishers.ofString(CREATE))
+            .build();
+
+    RunningApi.Answer answer = api.send(request);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(415);
+    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "Application/JSON;charset=\"UTF-8\"",
+        "application/graphql-response+json"
+      })
+  void json_content_types_are_accepted(String contentType) {
+    String stats = "{\"query\": \"{ reservationStats { totalReservations } }\"}";
+
+    RunningApi.Answer answer = api.send(tenant(post(stats, contentType)));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
+  }
+
+  private static HttpRequest.Builder post(String body, String contentType) {
+    return HttpRequest.newBuilder(api.uri("/graphql"))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private static HttpRequest tenant(HttpRequest.Builder request) {
+    return request.header("X-Tenant-ID", RunningApi.TENANT).build();
+  }
+
+  private static String code(RunningApi.Answer answer) {
+    return answer.json().path("errors").get(0).path("extensions").path("code").asText();
+  }
+
+  private static long events(String tenant) {
+    return api.service.eventStats(TenantId.parse(tenant)).totalEvents();
+  }
+
+  private static String quoted(String text) {
+    try {
+      return RunningApi.JSON.writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
