@@ -70,17 +70,17 @@ public final class Bench implements Callable<Integer> {
   @Option(
       names = "--only",
       split = ",",
-      description = "Goals to run: commands, queries, rebuild, start (default: all).")
-  Set<String> only = Set.of("commands", "queries", "rebuild", "start");
+      description = "Goals to run: commands, queries, rebuild, start, publish (default: all).")
+  Set<String> only = Set.of("commands", "queries", "rebuild", "start", "publish");
 
   @Option(
       names = "--output",
       description = "Where the Markdown table goes (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("bench/out/results.md");
 
-  private final Report report = new Report();
-  private Shell shell;
-  private Path scratch;
+  final Report report = new Report();
+  Shell shell;
+  Path scratch;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Bench()).execute(args));
@@ -109,6 +109,9 @@ public final class Bench implements Callable<Integer> {
     }
     if (only.contains("start")) {
       start();
+    }
+    if (only.contains("publish")) {
+      new PublishGoal(this).run();
     }
     String machine = machine();
     report.write(output, machine);
@@ -162,7 +165,7 @@ public final class Bench implements Callable<Integer> {
   }
 
   /** createReservation from 16 connections, 8 tenants, a new spot every request. */
-  private Wrk.Outcome commandLoad(ServiceProcess service, String phase, Duration duration)
+  Wrk.Outcome commandLoad(ServiceProcess service, String phase, Duration duration)
       throws Exception {
     StringBuilder tenants = new StringBuilder();
     for (int t = 1; t <= 8; t++) {
@@ -434,7 +437,7 @@ public final class Bench implements Callable<Integer> {
 
   // ---- helpers ----
 
-  private String freshDatabase(String name) throws Exception {
+  String freshDatabase(String name) throws Exception {
     dropDatabase(name);
     shell.psql("postgres", "CREATE DATABASE " + name);
     ServiceProcess.runCommand(
@@ -442,11 +445,11 @@ public final class Bench implements Callable<Integer> {
     return name;
   }
 
-  private void dropDatabase(String name) throws Exception {
+  void dropDatabase(String name) throws Exception {
     shell.psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
-  private String url(String database) {
+  String url(String database) {
     return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
   }
 

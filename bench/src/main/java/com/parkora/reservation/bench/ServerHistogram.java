@@ -24,6 +24,12 @@ final class ServerHistogram {
 
   static ServerHistogram scrape(String baseUrl, String operation)
       throws IOException, InterruptedException {
+    return scrape(baseUrl, "graphql_operations_seconds_bucket", "operation=\"" + operation + "\"");
+  }
+
+  /** The buckets of histogram {@code bucketName} whose labels contain {@code labelFilter}. */
+  static ServerHistogram scrape(String baseUrl, String bucketName, String labelFilter)
+      throws IOException, InterruptedException {
     String text =
         HttpClient.newHttpClient()
             .send(
@@ -31,13 +37,12 @@ final class ServerHistogram {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     Pattern bucket =
-        Pattern.compile(
-            "^graphql_operations_seconds_bucket\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
+        Pattern.compile("^" + bucketName + "\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
     Map<Double, Long> counts = new TreeMap<>();
     Matcher m = bucket.matcher(text);
     while (m.find()) {
       String labels = m.group(1);
-      if (!labels.contains("operation=\"" + operation + "\"")) {
+      if (!labels.contains(labelFilter)) {
         continue;
       }
       Matcher le = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);

@@ -29,6 +29,18 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess serve(
       Path jar, List<String> jvmOptions, String databaseUrl, int port, Path log)
       throws IOException {
+    return serve(jar, jvmOptions, databaseUrl, port, log, Map.of());
+  }
+
+  /** As above, with {@code environment} added (RabbitMQ for the publish goal). */
+  static ServiceProcess serve(
+      Path jar,
+      List<String> jvmOptions,
+      String databaseUrl,
+      int port,
+      Path log,
+      Map<String, String> environment)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "serve"));
@@ -37,6 +49,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().remove("DEFAULT_TENANT_ID");
     builder.environment().putAll(Bench.DEPLOYMENT_ENV);
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
+    builder.environment().putAll(environment);
     long started = System.nanoTime();
     return new ServiceProcess(builder.start(), started, port);
   }

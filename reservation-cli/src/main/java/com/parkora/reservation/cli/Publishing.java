@@ -11,6 +11,7 @@ import com.parkora.reservation.relay.RelayStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -29,6 +30,11 @@ final class Publishing implements AutoCloseable {
 
   /** How long a stopping relay may wait for the confirms of the page in flight. */
   static final Duration STOP_GRACE = Duration.ofSeconds(4);
+
+  private static final Duration[] LAG_OBJECTIVES =
+      java.util.stream.IntStream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+          .mapToObj(Duration::ofMillis)
+          .toArray(Duration[]::new);
 
   private static final Logger LOG = LoggerFactory.getLogger(Publishing.class);
 
@@ -79,6 +85,12 @@ final class Publishing implements AutoCloseable {
     Gauge.builder("reservation.relay.lag.events", stats, RelayStats::lagEvents)
         .description("Events stored but not yet confirmed by RabbitMQ")
         .register(metrics);
+    Timer lag =
+        Timer.builder("reservation.relay.publish.lag")
+            .description("From an event's occurred_at to RabbitMQ's confirm")
+            .serviceLevelObjectives(LAG_OBJECTIVES)
+            .register(metrics);
+    stats.onConfirmed(lag::record);
     Gauge.builder(
             "reservation.relay.lag.seconds",
             stats,

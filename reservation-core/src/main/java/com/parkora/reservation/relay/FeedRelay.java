@@ -123,7 +123,7 @@ public final class FeedRelay implements AutoCloseable {
       stats.failed(events.size());
       throw e;
     }
-    stats.confirmed(events.size());
+    stats.confirmed(events, clock.instant());
     failures = 0;
     FeedPosition last = page.getLast().feedPosition();
     if (!lease.saveCheckpoint(epoch, last)) {

@@ -1,9 +1,12 @@
 package com.parkora.reservation.relay;
 
+import com.parkora.reservation.port.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * What a {@link FeedRelay} has done, for metrics: events published and failed, whether this
@@ -17,6 +20,7 @@ public final class RelayStats {
   private final AtomicLong lagEvents = new AtomicLong();
   private final AtomicReference<Instant> oldestUnpublished = new AtomicReference<>();
   private volatile boolean leaseHeld;
+  private volatile Consumer<Duration> lagListener = lag -> {};
 
   /** Events the broker confirmed. */
   public long published() {
@@ -52,8 +56,20 @@ public final class RelayStats {
     pending(0, null);
   }
 
-  void confirmed(long events) {
-    published.addAndGet(events);
+  /**
+   * Receives, for every confirmed event, the time from its {@code occurred_at} to the confirm
+   * (commit-to-publish lag); called on the relay's thread.
+   */
+  public void onConfirmed(Consumer<Duration> listener) {
+    lagListener = listener;
+  }
+
+  void confirmed(List<StoredEvent> events, Instant at) {
+    published.addAndGet(events.size());
+    Consumer<Duration> listener = lagListener;
+    for (StoredEvent event : events) {
+      listener.accept(Duration.between(event.createdAt(), at));
+    }
   }
 
   void failed(long events) {
