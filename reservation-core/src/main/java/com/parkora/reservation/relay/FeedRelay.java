@@ -24,6 +24,7 @@ public final class FeedRelay implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(FeedRelay.class.getName());
   private static final long NO_EPOCH = -1;
+  private static final Duration COUNT_INTERVAL = Duration.ofSeconds(1);
 
   private final FeedReader reader;
   private final EventFeed feed;
@@ -38,6 +39,8 @@ public final class FeedRelay implements AutoCloseable {
   private FeedPosition position = FeedPosition.START;
   private Instant renewedAt = Instant.MIN;
   private int failures;
+  private Instant countedAt = Instant.MIN;
+  private long backlog;
 
   private FeedRelay(
       FeedReader reader,
@@ -114,8 +117,7 @@ public final class FeedRelay implements AutoCloseable {
     if (!renewIfDue()) {
       return;
     }
-    stats.pending(
-        Math.max(page.size(), feed.countAfter(position)), page.getFirst().event().createdAt());
+    stats.pending(backlog(page.size()), page.getFirst().event().createdAt());
     List<StoredEvent> events = page.stream().map(FeedEvent::event).toList();
     try {
       publisher.publishAll(events);
@@ -131,7 +133,21 @@ public final class FeedRelay implements AutoCloseable {
       return;
     }
     position = last;
+    backlog -= page.size();
     renewedAt = clock.instant();
+  }
+
+  /**
+   * Events not yet confirmed: counted in the store at most once a second (a count over a long
+   * backlog costs as much as the backlog), less what was confirmed since.
+   */
+  private long backlog(int pageSize) {
+    Instant now = clock.instant();
+    if (Duration.between(countedAt, now).compareTo(COUNT_INTERVAL) >= 0) {
+      backlog = feed.countAfter(position);
+      countedAt = now;
+    }
+    return Math.max(pageSize, backlog);
   }
 
   /** Extends the lease when a renewal is due; false when it turned out to be lost. */
