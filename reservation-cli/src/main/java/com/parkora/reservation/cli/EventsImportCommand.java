@@ -1,5 +1,6 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.app.EventImport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ final class EventsImportCommand implements Callable<Integer> {
     Config config = common.applyTo(context.environmentConfig());
     try (BufferedReader in = open();
         Bootstrap bootstrap = Bootstrap.open(config)) {
-      EventImport.Result result = new EventImport(bootstrap.storage(), bootstrap.codec()).run(in);
+      EventImport.Result result = importFrom(in, bootstrap);
       context
           .out()
           .println(
@@ -51,6 +52,15 @@ final class EventsImportCommand implements Callable<Integer> {
                   + " already present, into "
                   + bootstrap.storeDescription());
       return Main.OK;
+    }
+  }
+
+  private static EventImport.Result importFrom(BufferedReader in, Bootstrap bootstrap)
+      throws IOException {
+    try {
+      return new EventImport(bootstrap.storage(), bootstrap.codec()).run(in);
+    } catch (EventImport.Failed e) {
+      throw new CliException(e.getMessage());
     }
   }
 

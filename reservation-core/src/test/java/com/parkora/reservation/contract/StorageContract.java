@@ -7,6 +7,8 @@ import static com.parkora.reservation.contract.Fixtures.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.parkora.reservation.app.EventImport;
+import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
@@ -24,10 +26,14 @@ import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +46,7 @@ import org.junit.jupiter.api.Test;
 public abstract class StorageContract {
 
   private static final Projector PROJECTOR = new Projector();
+  private static final EventCodec CODEC = new EventCodec();
 
   protected Storage storage;
 
@@ -510,6 +517,86 @@ public abstract class StorageContract {
     assertThat(view.transactionId()).isEqualTo("t-9");
     assertThat(view.updatedAt()).isEqualTo(T0.plusSeconds(2));
     assertThat(view.createdAt()).isEqualTo(T0);
+  }
+
+  // ---- import of message lines (a dump) ----
+
+  @Test
+  void an_import_stores_and_projects_every_line_and_adds_nothing_the_second_time()
+      throws IOException {
+    TenantId tenant = newTenant();
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    String dump =
+        lines(
+            stored(tenant, a, 1, created(tenant, a, "I-1", T0, 1)),
+            stored(tenant, a, 2, new ReservationConfirmed(a, "t-1", T0.plusSeconds(1))),
+            stored(tenant, b, 1, created(tenant, b, "I-2", T0, 2)));
+
+    EventImport.Result first = importLines(dump);
+    EventImport.Result second = importLines(dump);
+
+    assertThat(first).isEqualTo(new EventImport.Result(3, 0));
+    assertThat(second).isEqualTo(new EventImport.Result(0, 3));
+    assertThat(stream(tenant, a)).extracting(StoredEvent::version).containsExactly(1L, 2L);
+    assertThat(row(tenant, a).orElseThrow().status()).isEqualTo(ReservationStatus.CONFIRMED);
+    assertThat(row(tenant, a).orElseThrow().transactionId()).isEqualTo("t-1");
+    assertThat(row(tenant, b).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+  }
+
+  @Test
+  void an_import_that_double_books_names_its_lines_and_leaves_that_batch_out() throws IOException {
+    TenantId tenant = newTenant();
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    String dump =
+        lines(
+            stored(tenant, a, 1, created(tenant, a, "I-3", T0, 2)),
+            stored(tenant, b, 1, created(tenant, b, "I-3", T0.plusSeconds(3600), 2)));
+
+    assertThatThrownBy(() -> importLines(dump))
+        .isInstanceOf(EventImport.Failed.class)
+        .hasMessageStartingWith("lines 1-2: ")
+        .hasMessageEndingWith("(0 events imported before it; importing again is safe)");
+    assertThat(stream(tenant, a)).isEmpty();
+    assertThat(rows(tenant)).isEmpty();
+  }
+
+  @Test
+  void an_import_stops_at_a_line_that_is_not_an_event_before_writing_its_batch()
+      throws IOException {
+    TenantId tenant = newTenant();
+    TenantId other = newTenant();
+    UUID a = UUID.randomUUID();
+    String dump =
+        lines(stored(tenant, a, 1, created(tenant, a, "I-4", T0, 1)))
+            + "\n"
+            + CODEC
+                .messageLine(stored(other, a, 1, created(other, a, "I-4", T0, 1)))
+                .replace("RESERVATION_CREATED", "RESERVATION_BOOKED");
+
+    assertThatThrownBy(() -> importLines(dump))
+        .isInstanceOf(EventImport.Failed.class)
+        .hasMessageStartingWith("line 3: unknown event type 'RESERVATION_BOOKED'");
+    assertThat(row(tenant, a)).isEmpty();
+  }
+
+  private EventImport.Result importLines(String text) throws IOException {
+    return new EventImport(storage, CODEC).run(new BufferedReader(new StringReader(text)));
+  }
+
+  private static StoredEvent stored(
+      TenantId tenant, UUID id, long version, ReservationEvent event) {
+    return new StoredEvent(
+        UUID.randomUUID(), id, tenant, version, 0, event, Map.of(), event.occurredAt());
+  }
+
+  private static String lines(StoredEvent... events) {
+    StringBuilder text = new StringBuilder();
+    for (StoredEvent event : events) {
+      text.append(CODEC.messageLine(event)).append('\n');
+    }
+    return text.toString();
   }
 
   // ---- import, feed, rebuild ----

@@ -54,7 +54,7 @@ class PythonEventStoreTest {
         storeCreationsPhysicallyLast(handle);
       }
 
-      assertThat(db.storage().migrate()).isEqualTo(Migrations.LATEST);
+      assertThat(db.storage().migrate()).isEqualTo(PackagedMigrations.latest());
 
       try (Handle handle = db.jdbi().open()) {
         List<String> byPosition =

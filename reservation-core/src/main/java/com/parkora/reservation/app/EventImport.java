@@ -1,4 +1,4 @@
-package com.parkora.reservation.cli;
+package com.parkora.reservation.app;
 
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.codec.EventFormatException;
@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends events read as §6 message lines and projects them, one unit of work per batch of
- * consecutive events of one tenant. Events whose id is already stored are skipped, so importing the
- * same file twice adds nothing.
+ * Stores events read as message lines (docs/notifications.md, the form of a dump) and projects
+ * them, one unit of work per batch of consecutive events of one tenant. Events whose id is already
+ * stored are skipped, so importing the same lines twice adds nothing.
  */
-final class EventImport {
+public final class EventImport {
 
   static final int BATCH = 500;
 
@@ -28,15 +28,28 @@ final class EventImport {
   private long imported;
   private long skipped;
 
-  EventImport(Storage storage, EventCodec codec) {
+  public EventImport(Storage storage, EventCodec codec) {
     this.storage = storage;
     this.codec = codec;
   }
 
   /** What an import did. */
-  record Result(long imported, long skipped) {}
+  public record Result(long imported, long skipped) {}
 
-  Result run(BufferedReader in) throws IOException {
+  /** A line that cannot be read or stored; the message names the line(s) and what came before. */
+  public static final class Failed extends RuntimeException {
+    Failed(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Imports every line of {@code in}; a blank line is skipped.
+   *
+   * @throws Failed at the first line that is not an event or cannot be stored (earlier batches stay
+   *     imported)
+   */
+  public Result run(BufferedReader in) throws IOException {
     long lineNo = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       lineNo++;
@@ -61,7 +74,7 @@ final class EventImport {
     try {
       return codec.fromMessage(line);
     } catch (EventFormatException e) {
-      throw new CliException("line " + lineNo + ": " + e.getMessage() + progressNote());
+      throw new Failed("line " + lineNo + ": " + e.getMessage() + progressNote());
     }
   }
 
@@ -75,20 +88,14 @@ final class EventImport {
       imported += added;
       skipped += batch.size() - added;
     } catch (ReservationException e) {
-      throw new CliException(
+      throw new Failed(
           "lines " + firstLineOfBatch + "-" + lastLine + ": " + e.getMessage() + progressNote());
     }
     batch.clear();
   }
 
   private long importBatch(UnitOfWork uow) {
-    long added = 0;
-    for (StoredEvent event : batch) {
-      if (uow.importEvent(event)) {
-        added++;
-      }
-    }
-    return added;
+    return batch.stream().filter(uow::importEvent).count();
   }
 
   private String progressNote() {
