@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -171,7 +175,7 @@ public final class Bench implements Callable<Integer> {
     for (int t = 1; t <= 8; t++) {
       tenants.append(t == 1 ? "" : ", ").append(Wrk.lua(tenant(t)));
     }
-    String start = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+    String start = Instant.now().plus(Duration.ofDays(1)).toString();
     String prefix =
         "{\"query\":\"mutation CreateReservation($input: CreateReservationInput!)"
             + " { createReservation(input: $input) { id status } }\",\"variables\":{\"input\":"
@@ -239,7 +243,7 @@ public final class Bench implements Callable<Integer> {
           "availability.pgbench.sql",
           random -> {
             String start =
-                java.time.Instant.parse("2027-01-01T00:00:00Z")
+                Instant.parse("2027-01-01T00:00:00Z")
                     .plus(Duration.ofHours(random.nextInt(75)))
                     .toString();
             return new String[] {
@@ -270,13 +274,13 @@ public final class Bench implements Callable<Integer> {
 
   /** Makes one request of a workload: {tenant, body}. */
   private interface RequestMaker {
-    String[] make(java.util.Random random);
+    String[] make(Random random);
   }
 
   private void queryGoal(
       String db, ServiceProcess service, String operation, String script, RequestMaker maker)
       throws Exception {
-    java.util.Random random = new java.util.Random(42);
+    Random random = new Random(42);
     StringBuilder requests = new StringBuilder();
     for (int i = 0; i < 5_000; i++) {
       String[] request = maker.make(random);
@@ -408,7 +412,7 @@ public final class Bench implements Callable<Integer> {
             "<= 2",
             plain <= 2));
     Path archive = scratch.resolve("reservation.jsa");
-    List<String> withArchive = new java.util.ArrayList<>(DEPLOYMENT_JVM);
+    List<String> withArchive = new ArrayList<>(DEPLOYMENT_JVM);
     withArchive.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive));
     bestStart(db, withArchive);
     double archived = bestStart(db, withArchive);
@@ -473,7 +477,7 @@ public final class Bench implements Callable<Integer> {
           + hex.substring(16, 20)
           + "-"
           + hex.substring(20);
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -4,7 +4,9 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.relay.FeedReader;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -107,8 +109,8 @@ final class EventsDumpCommand implements Callable<Integer> {
   }
 
   /** Standard output stays open after the dump; only its writer is closed. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(java.io.OutputStream out) {
+  private static final class NonClosing extends FilterOutputStream {
+    NonClosing(OutputStream out) {
       super(out);
     }
 

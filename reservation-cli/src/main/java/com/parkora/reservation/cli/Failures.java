@@ -4,6 +4,7 @@ import com.parkora.reservation.codec.EventFormatException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.ParameterException;
 
 /** Turns a failure into the one line an operator reads. */
 final class Failures {
@@ -16,7 +17,7 @@ final class Failures {
     boolean plain =
         shown instanceof CliException
             || shown instanceof EventFormatException
-            || shown instanceof picocli.CommandLine.ParameterException;
+            || shown instanceof ParameterException;
     if (message == null || message.isBlank()) {
       message = shown.getClass().getSimpleName();
     } else if (!plain) {

@@ -1,16 +1,22 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.http.HttpApi;
+import com.parkora.reservation.http.HttpSettings;
+import com.parkora.reservation.memory.InMemoryStorage;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /**
  * {@code serve}: runs the HTTP service until SIGTERM or SIGINT, then stops accepting, lets requests
@@ -38,10 +44,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Tenant of requests that name none; overrides DEFAULT_TENANT_ID.")
   TenantId defaultTenant;
 
-  private static final java.util.concurrent.atomic.AtomicBoolean STOPPING =
-      new java.util.concurrent.atomic.AtomicBoolean();
-
   private final CliContext context;
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   ServeCommand(CliContext context) {
     this.context = context;
@@ -84,10 +88,8 @@ final class ServeCommand implements Callable<Integer> {
    * start on two cores.
    */
   private static void warmUpHttp() {
-    try (var storage = new com.parkora.reservation.memory.InMemoryStorage()) {
-      com.parkora.reservation.http.HttpApi.create(
-          com.parkora.reservation.app.ReservationService.builder(storage).build(),
-          com.parkora.reservation.http.HttpSettings.defaults());
+    try (var storage = new InMemoryStorage()) {
+      HttpApi.create(ReservationService.builder(storage).build(), HttpSettings.defaults());
     } catch (RuntimeException e) {
       LoggerFactory.getLogger(ServeCommand.class).debug("HTTP warm-up failed; starting cold", e);
     }
@@ -126,9 +128,8 @@ final class ServeCommand implements Callable<Integer> {
    */
   private static void onStopSignal(Runnable stop) {
     for (String name : new String[] {"TERM", "INT"}) {
-      sun.misc.Signal.handle(
-          new sun.misc.Signal(name),
-          signal -> Thread.ofPlatform().name("graceful-stop").start(stop));
+      Signal.handle(
+          new Signal(name), signal -> Thread.ofPlatform().name("graceful-stop").start(stop));
     }
   }
 
@@ -136,8 +137,8 @@ final class ServeCommand implements Callable<Integer> {
    * Closes everything, then lets {@code serve} return; a stop that hangs is cut at {@link
    * #EXIT_DEADLINE}.
    */
-  private static void stop(Logger log, Bootstrap bootstrap, CountDownLatch stopped) {
-    if (!STOPPING.compareAndSet(false, true)) {
+  private void stop(Logger log, Bootstrap bootstrap, CountDownLatch stopped) {
+    if (!stopping.compareAndSet(false, true)) {
       return;
     }
     Thread.ofVirtual()

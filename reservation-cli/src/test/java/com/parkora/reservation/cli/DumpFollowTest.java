@@ -9,26 +9,15 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DumpFollowTest {
 
   @TempDir Path work;
 
-  TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() {
-    db = TestDatabase.create("cli_follow");
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    db.close();
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest("cli_follow");
 
   /**
    * The feed's horizon is the oldest transaction running anywhere on the server, so a long

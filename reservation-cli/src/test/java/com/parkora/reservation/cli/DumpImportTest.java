@@ -9,26 +9,15 @@ import com.parkora.reservation.memory.JournaledStorage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DumpImportTest {
 
   @TempDir Path work;
 
-  TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() {
-    db = TestDatabase.create("cli_dump");
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    db.close();
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest("cli_dump");
 
   @Test
   void a_postgres_dump_imported_into_the_embedded_store_gives_the_same_read_models()

@@ -16,26 +16,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RebuildTest {
 
   @TempDir Path work;
 
-  TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() {
-    db = TestDatabase.create("cli_rebuild");
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    db.close();
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest("cli_rebuild");
 
   @Test
   void rebuild_all_reproduces_every_tenants_read_model() {

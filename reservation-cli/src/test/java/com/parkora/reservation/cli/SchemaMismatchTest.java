@@ -3,9 +3,9 @@ package com.parkora.reservation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A database whose applied migration was edited is refused by migrate and serve, in one line. */
 class SchemaMismatchTest {
@@ -15,21 +15,15 @@ class SchemaMismatchTest {
           + " (V3__feed_checkpoints.sql was edited after it was applied);"
           + " refusing to run against it";
 
-  private static TestDatabase db;
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("cli_schema_mismatch");
 
   @BeforeAll
   static void aDatabaseWithAnEditedMigration() {
-    db = TestDatabase.create("cli_schema_mismatch");
     db.jdbi()
         .useHandle(
             h ->
                 h.execute(
                     "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '3'"));
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @Test

@@ -11,31 +11,22 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServePostgresTest {
 
   @TempDir Path work;
 
-  TestDatabase db;
-
-  @BeforeEach
-  void createDatabase() {
-    db = TestDatabase.createEmpty("cli_serve");
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    db.close();
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTestEmpty("cli_serve");
 
   @Test
   void with_a_database_url_serve_migrates_then_serves() throws Exception {
@@ -71,12 +62,13 @@ class ServePostgresTest {
         statement.execute("LOCK TABLE event_store IN ACCESS EXCLUSIVE MODE");
       }
       CompletableFuture<HttpResponse<String>> inFlight = postAsync(served.port());
-      Thread.sleep(700);
+      awaitBlockedOnTheLock(blocker);
       assertThat(inFlight).isNotDone();
 
       served.process().destroy();
-      Thread.sleep(1_000);
+      awaitLog(served, "stopping: no new requests");
       assertThat(served.process().isAlive()).as("waiting for the request in flight").isTrue();
+      assertThat(inFlight).isNotDone();
 
       blocker.commit();
       HttpResponse<String> response = inFlight.get();
@@ -85,6 +77,29 @@ class ServePostgresTest {
       assertThat(served.terminate()).isZero();
       assertThat(served.log()).contains("stopping: no new requests").contains("stopped");
     }
+  }
+
+  /** Until a session other than {@code blocker} waits for a lock on this database. */
+  private static void awaitBlockedOnTheLock(Connection blocker) throws Exception {
+    try (PreparedStatement waiting =
+        blocker.prepareStatement(
+            """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND pid <> pg_backend_pid()
+            """)) {
+      Polling.until(
+          "a command waits for the locked table",
+          () -> {
+            try (ResultSet count = waiting.executeQuery()) {
+              return count.next() && count.getLong(1) > 0;
+            }
+          });
+    }
+  }
+
+  private static void awaitLog(ServedService served, String line) throws Exception {
+    Polling.until("serve logs '" + line + "'", () -> served.log().contains(line));
   }
 
   private CompletableFuture<HttpResponse<String>> postAsync(int port) {

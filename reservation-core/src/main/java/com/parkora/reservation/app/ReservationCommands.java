@@ -45,7 +45,7 @@ final class ReservationCommands {
           List<UUID> conflicts =
               uow
                   .readModel()
-                  .overlapping(command.parkingSpotId(), command.startTime(), command.endTime())
+                  .bySpot(command.parkingSpotId(), command.startTime(), command.endTime())
                   .stream()
                   .map(ReservationView::id)
                   .toList();

@@ -73,7 +73,7 @@ final class ReservationQueries {
         storage.inTransaction(
             tenant,
             uow ->
-                uow.readModel().overlapping(spot, start, end).stream()
+                uow.readModel().bySpot(spot, start, end).stream()
                     .map(ReservationView::id)
                     .toList());
     return conflicts.isEmpty() ? new Availability(true, null) : new Availability(false, conflicts);

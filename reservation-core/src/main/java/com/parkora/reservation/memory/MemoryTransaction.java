@@ -188,11 +188,6 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
   }
 
   @Override
-  public List<ReservationView> overlapping(String parkingSpotId, Instant start, Instant end) {
-    return bySpot(parkingSpotId, start, end);
-  }
-
-  @Override
   public StatusCounts statusCounts() {
     Map<ReservationStatus, Long> counts = new EnumMap<>(ReservationStatus.class);
     rows().newestFirst().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
@@ -247,7 +242,7 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
     }
     if (row.status().isActive()) {
       List<UUID> conflicts =
-          overlapping(row.parkingSpotId(), row.startTime(), row.endTime()).stream()
+          bySpot(row.parkingSpotId(), row.startTime(), row.endTime()).stream()
               .map(ReservationView::id)
               .toList();
       if (!conflicts.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.parkora.reservation.port;
 
 import com.parkora.reservation.domain.EventType;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -12,6 +13,6 @@ public record EventCounts(long totalEvents, long totalAggregates, Map<EventType,
     for (EventType type : EventType.values()) {
       all.put(type, byType.getOrDefault(type, 0L));
     }
-    byType = java.util.Collections.unmodifiableMap(all);
+    byType = Collections.unmodifiableMap(all);
   }
 }

@@ -27,9 +27,6 @@ public interface ReadModel {
    */
   List<ReservationView> bySpot(String parkingSpotId, Instant from, Instant to);
 
-  /** Active reservations of a spot overlapping [start, end), by {@code startTime}. */
-  List<ReservationView> overlapping(String parkingSpotId, Instant start, Instant end);
-
   StatusCounts statusCounts();
 
   /**

@@ -1,5 +1,6 @@
 package com.parkora.reservation.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -65,7 +66,7 @@ final class DocsRoutes {
       JsonNode document =
           new YAMLMapper().readTree(WebPages.resource(DocsRoutes.class, OPENAPI_RESOURCE));
       return json.writeValueAsString(document);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -3,6 +3,7 @@ package com.parkora.reservation.http;
 import com.parkora.reservation.domain.ErrorCode;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A failure as the wire shows it: code, HTTP status and a message safe to show. */
@@ -32,6 +33,6 @@ record Failure(ErrorCode code, int status, String message) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", message);
     error.put("extensions", Map.of("code", code.name()));
-    return Map.of("errors", java.util.List.of(error));
+    return Map.of("errors", List.of(error));
   }
 }

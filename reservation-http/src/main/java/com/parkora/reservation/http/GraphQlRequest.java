@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.domain.ReservationException;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
       return json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
     } catch (JsonProcessingException e) {
       throw invalid("The request body is not one valid JSON value");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw invalid("The request body could not be read");
     }
   }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The service's own meters: request latency per route, GraphQL latency per operation name, and
@@ -27,7 +28,7 @@ final class HttpMetrics {
    * Bucket bounds at whole milliseconds, so a latency objective (p99 within 5 ms) reads exactly.
    */
   private static final Duration[] LATENCY_OBJECTIVES =
-      java.util.stream.IntStream.of(1, 2, 3, 4, 5, 10, 25, 50, 100, 250, 1000)
+      IntStream.of(1, 2, 3, 4, 5, 10, 25, 50, 100, 250, 1000)
           .mapToObj(Duration::ofMillis)
           .toArray(Duration[]::new);
 

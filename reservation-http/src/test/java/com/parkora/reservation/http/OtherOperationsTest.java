@@ -3,6 +3,10 @@ package com.parkora.reservation.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.contract.TestClock;
+import com.parkora.reservation.memory.InMemoryStorage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +128,15 @@ class OtherOperationsTest {
 
   @Test
   void a_reservations_events_history_and_past_state_are_readable() throws Exception {
+    TestClock clock = new TestClock(RunningApi.CLOCK.instant());
+    api.close();
+    api =
+        RunningApi.start(
+            ReservationService.builder(new InMemoryStorage()).clock(clock).build(),
+            HttpSettings.defaults());
     String id = create("G-1", "2026-12-01T10:00:00Z", 1);
-    Instant beforeConfirm = RunningApi.CLOCK.instant();
-    Thread.sleep(5);
+    Instant beforeConfirm = clock.instant();
+    clock.advance(Duration.ofSeconds(1));
     data("mutation { confirmReservation(id: \"" + id + "\", transactionId: \"t-9\") { id } }");
 
     JsonNode events =

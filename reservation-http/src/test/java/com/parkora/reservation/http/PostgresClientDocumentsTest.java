@@ -1,23 +1,12 @@
 package com.parkora.reservation.http;
 
 import com.parkora.reservation.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client documents against PostgreSQL (a fresh database for this class). */
 class PostgresClientDocumentsTest extends ClientDocumentsContract {
 
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void createDatabase() {
-    db = TestDatabase.create("http_documents");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("http_documents");
 
   @Override
   protected RunningApi startApi() {

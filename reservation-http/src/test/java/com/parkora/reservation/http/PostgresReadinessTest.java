@@ -14,6 +14,7 @@ import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /health/ready} follows PostgreSQL: 503 while it cannot be reached, 200 again once it can,
@@ -22,14 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresReadinessTest {
 
-  private TestDatabase db;
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest("http_readiness");
   private LoopbackProxy proxy;
   private PostgresStorage storage;
   private RunningApi api;
 
   @BeforeEach
   void start() throws Exception {
-    db = TestDatabase.create("http_readiness");
     URI server = URI.create(db.jdbcUrl().substring("jdbc:".length()));
     proxy = new LoopbackProxy(server.getHost(), server.getPort());
     String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath();
@@ -43,7 +43,6 @@ class PostgresReadinessTest {
     api.close();
     storage.close();
     proxy.close();
-    db.close();
   }
 
   @Test

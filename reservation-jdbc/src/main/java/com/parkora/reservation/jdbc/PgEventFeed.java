@@ -15,12 +15,22 @@ import java.util.function.Function;
  */
 final class PgEventFeed implements EventFeed {
 
+  /** After a position and below the oldest transaction still running: no gap, ever. */
   private static final String READ =
-      "SELECT "
-          + Rows.FEED_COLUMNS
-          + " FROM event_store"
-          + " WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)"
-          + " AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
+      """
+      SELECT %s FROM event_store
+      WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)
+        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      """
+          .formatted(Rows.FEED_COLUMNS);
+
+  private static final String SAVE_CHECKPOINT =
+      """
+      INSERT INTO feed_checkpoints (consumer, transaction_id, position)
+      VALUES (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)
+      ON CONFLICT (consumer) DO UPDATE
+        SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+      """;
 
   /** Runs work in a transaction of the system role. */
   interface SystemTransactions {
@@ -39,8 +49,8 @@ final class PgEventFeed implements EventFeed {
   public List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant) {
     String sql =
         READ
-            + (tenant.isPresent() ? " AND tenant_id = :tenant" : "")
-            + " ORDER BY transaction_id, position LIMIT :limit";
+            + (tenant.isPresent() ? "  AND tenant_id = :tenant\n" : "")
+            + "ORDER BY transaction_id, position LIMIT :limit";
     return inSystem(
         session -> {
           var query =
@@ -62,11 +72,12 @@ final class PgEventFeed implements EventFeed {
             session
                 .handle()
                 .createQuery(
-                    "SELECT"
-                        + " transaction_id::text::bigint AS txid, position FROM feed_checkpoints"
-                        + " WHERE consumer = :consumer")
+                    """
+                    SELECT transaction_id::text::bigint AS transaction_id, position
+                    FROM feed_checkpoints WHERE consumer = :consumer
+                    """)
                 .bind("consumer", consumer)
-                .map((rs, ctx) -> new FeedPosition(rs.getLong("txid"), rs.getLong("position")))
+                .mapTo(FeedPosition.class)
                 .findOne()
                 .orElse(FeedPosition.START));
   }
@@ -78,8 +89,10 @@ final class PgEventFeed implements EventFeed {
             session
                 .handle()
                 .createQuery(
-                    "SELECT count(*) FROM event_store WHERE (transaction_id, position)"
-                        + " > (CAST(CAST(:txid AS text) AS xid8), :position)")
+                    """
+                    SELECT count(*) FROM event_store
+                    WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)
+                    """)
                 .bind("txid", after.transactionId())
                 .bind("position", after.position())
                 .mapTo(Long.class)
@@ -98,12 +111,7 @@ final class PgEventFeed implements EventFeed {
   static void saveCheckpoint(Session session, String consumer, FeedPosition position) {
     session
         .handle()
-        .createUpdate(
-            "INSERT INTO feed_checkpoints"
-                + " (consumer, transaction_id, position) VALUES"
-                + " (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)"
-                + " ON CONFLICT (consumer) DO UPDATE SET transaction_id = excluded.transaction_id,"
-                + " position = excluded.position, updated_at = now()")
+        .createUpdate(SAVE_CHECKPOINT)
         .bind("consumer", consumer)
         .bind("txid", position.transactionId())
         .bind("position", position.position())

@@ -24,18 +24,28 @@ final class PgEventStore implements EventLog {
 
   static final int STREAM_FETCH_SIZE = 2_000;
 
-  private static final String INSERT_COLUMNS =
-      "INSERT INTO event_store (id, aggregate_id,"
-          + " aggregate_type, event_type, version, data, event_metadata, tenant_id, created_at) ";
+  /** Inserts version n+1 only if version n exists, holding the tenant's rebuild lock shared. */
   private static final String APPEND =
-      INSERT_COLUMNS
-          + "SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),"
-          + " CAST(:metadata AS jsonb), :tenant, :createdAt"
-          + " FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock"
-          + " WHERE :expected = 0 OR EXISTS (SELECT 1 FROM event_store"
-          + " WHERE aggregate_id = :aggregate AND version = :expected)"
-          + " RETURNING position";
-  private static final String SELECT_EVENTS = "SELECT " + Rows.EVENT_COLUMNS + " FROM event_store ";
+      """
+      INSERT INTO event_store (id, aggregate_id, aggregate_type, event_type, version, data,
+                               event_metadata, tenant_id, created_at)
+      SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),
+             CAST(:metadata AS jsonb), :tenant, :createdAt
+      FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock
+      WHERE :expected = 0
+         OR EXISTS (SELECT 1 FROM event_store WHERE aggregate_id = :aggregate AND version = :expected)
+      RETURNING position
+      """;
+
+  private static final String SELECT_EVENTS =
+      "SELECT %s FROM event_store ".formatted(Rows.EVENT_COLUMNS);
+  private static final String COUNTS =
+      """
+      SELECT event_type, count(*) AS events,
+             (SELECT count(DISTINCT aggregate_id) FROM event_store WHERE tenant_id = :tenant)
+               AS aggregates
+      FROM event_store WHERE tenant_id = :tenant GROUP BY event_type
+      """;
 
   private final Session session;
   private final EventCodec codec;
@@ -199,10 +209,7 @@ final class PgEventStore implements EventLog {
     List<TypeCount> counts =
         session
             .handle()
-            .createQuery(
-                "SELECT event_type, count(*) AS events,"
-                    + " (SELECT count(DISTINCT aggregate_id) FROM event_store WHERE tenant_id = :tenant)"
-                    + " AS aggregates FROM event_store WHERE tenant_id = :tenant GROUP BY event_type")
+            .createQuery(COUNTS)
             .bind("tenant", session.tenant().value())
             .map(
                 (rs, ctx) ->

@@ -23,7 +23,29 @@ import org.jdbi.v3.core.statement.StatementException;
 final class PgReadModel implements WritableReadModel {
 
   private static final String SELECT =
-      "SELECT " + Rows.RESERVATION_COLUMNS + " FROM reservations WHERE tenant_id = :tenant ";
+      "SELECT %s FROM reservations WHERE tenant_id = :tenant ".formatted(Rows.RESERVATION_COLUMNS);
+  private static final String PENDING_DUE =
+      """
+      SELECT id FROM reservations
+      WHERE tenant_id = :tenant AND status = 'PENDING'
+        AND (created_at <= :created OR start_time <= :start)
+      ORDER BY created_at, id LIMIT :limit
+      """;
+  private static final String INSERT =
+      """
+      INSERT INTO reservations (%s)
+      VALUES (:id, :tenant, :user, :spot, :start, :end, :hours, :cost, :status,
+              :transaction, :created, :updated)
+      """
+          .formatted(Rows.RESERVATION_COLUMNS);
+  private static final String UPDATE =
+      """
+      UPDATE reservations
+      SET status = coalesce(:status, status),
+          transaction_id = coalesce(:transaction, transaction_id),
+          updated_at = :updated
+      WHERE tenant_id = :tenant AND id = :id
+      """;
   private static final String ACTIVE = "status IN ('PENDING', 'CONFIRMED')";
 
   private final Session session;
@@ -38,7 +60,7 @@ final class PgReadModel implements WritableReadModel {
 
   @Override
   public Optional<ReservationView> byId(UUID id) {
-    return query(SELECT + "AND id = :id").bind("id", id).map(Rows.reservation()).findOne();
+    return query(SELECT + "AND id = :id").bind("id", id).mapTo(ReservationView.class).findOne();
   }
 
   @Override
@@ -55,7 +77,7 @@ final class PgReadModel implements WritableReadModel {
     if (userId != null) {
       query.bind("user", userId);
     }
-    return query.map(Rows.reservation()).list();
+    return query.mapTo(ReservationView.class).list();
   }
 
   @Override
@@ -66,7 +88,7 @@ final class PgReadModel implements WritableReadModel {
                 + (includeCompleted ? "" : "AND " + ACTIVE)
                 + " ORDER BY start_time DESC, id")
         .bind("user", userId)
-        .map(Rows.reservation())
+        .mapTo(ReservationView.class)
         .list();
   }
 
@@ -92,13 +114,8 @@ final class PgReadModel implements WritableReadModel {
         .bind("spot", parkingSpotId)
         .bind("from", timestamp(from))
         .bind("to", timestamp(to))
-        .map(Rows.reservation())
+        .mapTo(ReservationView.class)
         .list();
-  }
-
-  @Override
-  public List<ReservationView> overlapping(String parkingSpotId, Instant start, Instant end) {
-    return bySpot(parkingSpotId, start, end);
   }
 
   @Override
@@ -113,10 +130,7 @@ final class PgReadModel implements WritableReadModel {
 
   @Override
   public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
-    return query(
-            "SELECT id FROM reservations WHERE tenant_id = :tenant AND status = 'PENDING'"
-                + " AND (created_at <= :created OR start_time <= :start)"
-                + " ORDER BY created_at, id LIMIT :limit")
+    return query(PENDING_DUE)
         .bind("created", timestamp(createdBefore))
         .bind("start", timestamp(startBefore))
         .bind("limit", limit)
@@ -150,12 +164,7 @@ final class PgReadModel implements WritableReadModel {
   private void insert(ReservationView row) {
     session
         .handle()
-        .createUpdate(
-            "INSERT INTO reservations ("
-                + Rows.RESERVATION_COLUMNS
-                + ")"
-                + " VALUES (:id, :tenant, :user, :spot, :start, :end, :hours, :cost, :status,"
-                + " :transaction, :created, :updated)")
+        .createUpdate(INSERT)
         .bind("id", row.id())
         .bind("tenant", session.tenant().value())
         .bind("user", row.userId())
@@ -174,11 +183,7 @@ final class PgReadModel implements WritableReadModel {
   private void update(ReadModelWrite.Update update) {
     session
         .handle()
-        .createUpdate(
-            "UPDATE reservations SET"
-                + " status = coalesce(:status, status),"
-                + " transaction_id = coalesce(:transaction, transaction_id),"
-                + " updated_at = :updated WHERE tenant_id = :tenant AND id = :id")
+        .createUpdate(UPDATE)
         .bind("status", update.status() == null ? null : update.status().name())
         .bind("transaction", update.transactionId())
         .bind("updated", timestamp(update.updatedAt()))

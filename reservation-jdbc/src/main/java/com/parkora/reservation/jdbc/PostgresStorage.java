@@ -42,6 +42,18 @@ public final class PostgresStorage implements Storage {
 
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
+  /** Distinct tenants by a loose index scan, in the order of their first event. */
+  private static final String TENANTS =
+      """
+      WITH RECURSIVE t(id) AS (
+        (SELECT tenant_id FROM event_store ORDER BY tenant_id LIMIT 1)
+        UNION ALL
+        SELECT (SELECT tenant_id FROM event_store WHERE tenant_id > t.id ORDER BY tenant_id LIMIT 1)
+        FROM t WHERE t.id IS NOT NULL)
+      SELECT id FROM t WHERE id IS NOT NULL
+      ORDER BY (SELECT min(position) FROM event_store e WHERE e.tenant_id = t.id)
+      """;
+
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final Jdbi jdbi;
@@ -64,7 +76,7 @@ public final class PostgresStorage implements Storage {
     this.ownedPool = ownedPool;
     this.unpooled = unpooled;
     this.notifier = new PgCommitNotifier(unpooled);
-    this.jdbi = Jdbi.create(dataSource);
+    this.jdbi = Rows.configure(Jdbi.create(dataSource));
     this.codec = codec;
     this.rows = new Rows(codec);
   }
@@ -144,7 +156,7 @@ public final class PostgresStorage implements Storage {
             uow ->
                 uow
                     .readModel()
-                    .overlapping(wanted.parkingSpotId(), wanted.startTime(), wanted.endTime())
+                    .bySpot(wanted.parkingSpotId(), wanted.startTime(), wanted.endTime())
                     .stream()
                     .map(ReservationView::id)
                     .filter(id -> !id.equals(wanted.id()))
@@ -172,19 +184,7 @@ public final class PostgresStorage implements Storage {
   public List<TenantId> tenants() {
     return inSystem(
         session ->
-            session
-                .handle()
-                .createQuery(
-                    "WITH RECURSIVE t(id) AS ("
-                        + " (SELECT tenant_id FROM event_store ORDER BY tenant_id LIMIT 1)"
-                        + " UNION ALL SELECT (SELECT tenant_id FROM event_store WHERE tenant_id > t.id"
-                        + " ORDER BY tenant_id LIMIT 1)"
-                        + " FROM t WHERE t.id IS NOT NULL)"
-                        + " SELECT id FROM t WHERE id IS NOT NULL"
-                        + " ORDER BY (SELECT min(position) FROM event_store e WHERE e.tenant_id = t.id)")
-                .mapTo(UUID.class)
-                .map(TenantId::new)
-                .list());
+            session.handle().createQuery(TENANTS).mapTo(UUID.class).map(TenantId::new).list());
   }
 
   @Override

@@ -5,7 +5,6 @@ import static com.parkora.reservation.jdbc.SqlValues.uuid;
 
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.ReservationEvent;
-import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
@@ -14,19 +13,27 @@ import com.parkora.reservation.port.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The columns read from each table and how a row becomes a port type. */
 final class Rows {
 
   static final String EVENT_COLUMNS =
-      "id, aggregate_id, tenant_id, version, position, event_type,"
-          + " data::text AS data, event_metadata::text AS event_metadata, created_at";
-  static final String FEED_COLUMNS = EVENT_COLUMNS + ", transaction_id::text::bigint AS txid";
+      """
+      id, aggregate_id, tenant_id, version, position, event_type, data::text AS data,
+      event_metadata::text AS event_metadata, created_at"""
+          .replace('\n', ' ');
+  static final String FEED_COLUMNS =
+      EVENT_COLUMNS + ", transaction_id::text::bigint AS transaction_id";
   static final String RESERVATION_COLUMNS =
-      "id, tenant_id, user_id, parking_spot_id, start_time,"
-          + " end_time, duration_hours, total_cost, status, transaction_id, created_at, updated_at";
+      """
+      id, tenant_id, user_id, parking_spot_id, start_time, end_time, duration_hours, total_cost,
+      status, transaction_id, created_at, updated_at"""
+          .replace('\n', ' ');
 
   private final EventCodec codec;
 
@@ -41,24 +48,25 @@ final class Rows {
   RowMapper<FeedEvent> feedEvent() {
     return (rs, ctx) ->
         new FeedEvent(
-            new FeedPosition(rs.getLong("txid"), rs.getLong("position")), storedEvent(rs));
+            new FeedPosition(rs.getLong("transaction_id"), rs.getLong("position")),
+            storedEvent(rs));
   }
 
-  static RowMapper<ReservationView> reservation() {
-    return (rs, ctx) ->
-        new ReservationView(
-            uuid(rs, "id"),
-            new TenantId(uuid(rs, "tenant_id")),
-            uuid(rs, "user_id"),
-            rs.getString("parking_spot_id"),
-            instant(rs, "start_time"),
-            instant(rs, "end_time"),
-            rs.getInt("duration_hours"),
-            rs.getBigDecimal("total_cost"),
-            ReservationStatus.valueOf(rs.getString("status")),
-            rs.getString("transaction_id"),
-            instant(rs, "created_at"),
-            instant(rs, "updated_at"));
+  /**
+   * Teaches {@code jdbi} the port types: records are mapped by their constructor (columns by
+   * snake-case name), tenants and instants by the column mappers below.
+   */
+  static Jdbi configure(Jdbi jdbi) {
+    return jdbi.registerColumnMapper(
+            TenantId.class, (rs, column, ctx) -> new TenantId(rs.getObject(column, UUID.class)))
+        .registerColumnMapper(
+            Instant.class,
+            (rs, column, ctx) -> {
+              OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+              return value == null ? null : value.toInstant();
+            })
+        .registerRowMapper(ConstructorMapper.factory(ReservationView.class))
+        .registerRowMapper(ConstructorMapper.factory(FeedPosition.class));
   }
 
   private StoredEvent storedEvent(ResultSet rs) throws SQLException {

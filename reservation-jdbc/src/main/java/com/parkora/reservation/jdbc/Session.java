@@ -33,10 +33,8 @@ final class Session {
   static Session forTenant(Handle handle, TenantId tenant) {
     handle
         .createQuery(
-            "SELECT set_config('role', '"
-                + TENANT_ROLE
-                + "', true),"
-                + " set_config('app.tenant_id', :tenant, true)")
+            "SELECT set_config('role', '%s', true), set_config('app.tenant_id', :tenant, true)"
+                .formatted(TENANT_ROLE))
         .bind("tenant", tenant.toString())
         .mapTo(String.class)
         .one();
@@ -46,7 +44,7 @@ final class Session {
   /** Runs as the system role, which may read every tenant's rows. */
   static Session forSystem(Handle handle) {
     handle
-        .createQuery("SELECT set_config('role', '" + SYSTEM_ROLE + "', true)")
+        .createQuery("SELECT set_config('role', '%s', true)".formatted(SYSTEM_ROLE))
         .mapTo(String.class)
         .one();
     return new Session(handle, null);

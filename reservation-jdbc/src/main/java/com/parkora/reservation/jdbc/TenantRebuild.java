@@ -31,39 +31,43 @@ final class TenantRebuild {
   static final int BATCH_EVENTS = 10_000;
 
   private static final String EVENTS =
-      "SELECT aggregate_id, event_type, data::text AS data,"
-          + " created_at FROM event_store WHERE tenant_id = :tenant ORDER BY position";
+      """
+      SELECT aggregate_id, event_type, data::text AS data, created_at
+      FROM event_store WHERE tenant_id = :tenant ORDER BY position
+      """;
   private static final String STAGING =
-      "CREATE TEMPORARY TABLE rebuild_rows"
-          + " (LIKE reservations INCLUDING DEFAULTS, PRIMARY KEY (id))"
-          + " WITH (fillfactor = 70) ON COMMIT DROP";
+      """
+      CREATE TEMPORARY TABLE rebuild_rows (LIKE reservations INCLUDING DEFAULTS, PRIMARY KEY (id))
+      WITH (fillfactor = 70) ON COMMIT DROP
+      """;
   private static final String DELETE =
-      "DELETE FROM rebuild_rows" + " WHERE id = ANY(CAST(:ids AS uuid[]))";
+      "DELETE FROM rebuild_rows WHERE id = ANY(CAST(:ids AS uuid[]))";
   private static final String UPDATE =
-      "UPDATE rebuild_rows r SET"
-          + " status = coalesce(u.status, r.status),"
-          + " transaction_id = coalesce(u.transaction_id, r.transaction_id),"
-          + " updated_at = CAST(u.updated_at AS timestamptz)"
-          + " FROM unnest(:ids, :statuses, :transactions, :updated)"
-          + " AS u(id, status, transaction_id, updated_at)"
-          + " WHERE r.id = CAST(u.id AS uuid)";
+      """
+      UPDATE rebuild_rows r
+      SET status = coalesce(u.status, r.status),
+          transaction_id = coalesce(u.transaction_id, r.transaction_id),
+          updated_at = CAST(u.updated_at AS timestamptz)
+      FROM unnest(:ids, :statuses, :transactions, :updated)
+        AS u(id, status, transaction_id, updated_at)
+      WHERE r.id = CAST(u.id AS uuid)
+      """;
   private static final String INSERT =
-      "INSERT INTO rebuild_rows ("
-          + Rows.RESERVATION_COLUMNS
-          + ")"
-          + " SELECT CAST(u.id AS uuid), :tenant, CAST(u.user_id AS uuid), u.spot,"
-          + " CAST(u.start_time AS timestamptz), CAST(u.end_time AS timestamptz),"
-          + " CAST(u.hours AS integer), CAST(u.cost AS numeric), u.status, u.transaction_id,"
-          + " CAST(u.created_at AS timestamptz), CAST(u.updated_at AS timestamptz)"
-          + " FROM unnest(:ids, :users, :spots, :starts, :ends, :hours, :costs, :statuses,"
-          + " :transactions, :created, :updated) AS u(id, user_id, spot, start_time, end_time, hours,"
-          + " cost, status, transaction_id, created_at, updated_at)";
+      """
+      INSERT INTO rebuild_rows (%s)
+      SELECT CAST(u.id AS uuid), :tenant, CAST(u.user_id AS uuid), u.spot,
+             CAST(u.start_time AS timestamptz), CAST(u.end_time AS timestamptz),
+             CAST(u.hours AS integer), CAST(u.cost AS numeric), u.status, u.transaction_id,
+             CAST(u.created_at AS timestamptz), CAST(u.updated_at AS timestamptz)
+      FROM unnest(:ids, :users, :spots, :starts, :ends, :hours, :costs, :statuses,
+                  :transactions, :created, :updated)
+        AS u(id, user_id, spot, start_time, end_time, hours, cost, status, transaction_id,
+             created_at, updated_at)
+      """
+          .formatted(Rows.RESERVATION_COLUMNS);
   private static final String PUBLISH =
-      "INSERT INTO reservations ("
-          + Rows.RESERVATION_COLUMNS
-          + ") SELECT "
-          + Rows.RESERVATION_COLUMNS
-          + " FROM rebuild_rows";
+      "INSERT INTO reservations (%1$s) SELECT %1$s FROM rebuild_rows"
+          .formatted(Rows.RESERVATION_COLUMNS);
 
   /**
    * Row security withholds the constraint's key from the tenant role, so the spot cannot be named.

@@ -26,9 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Racing commands against the real database: the constraints decide, never the timing. */
 class ConcurrentCommandsTest {
@@ -44,20 +44,14 @@ class ConcurrentCommandsTest {
           ReservationStatus.CONFIRMED,
               EnumSet.of(ReservationStatus.COMPLETED, ReservationStatus.CANCELLED));
 
-  private static TestDatabase db;
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("concurrent_commands");
   private static PostgresStorage storage;
   private static ReservationService service;
 
   @BeforeAll
   static void createDatabase() {
-    db = TestDatabase.create("concurrent_commands");
     storage = db.newStorage(32);
     service = ReservationService.builder(storage).build();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @Test

@@ -9,24 +9,13 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A value PostgreSQL cannot store is the caller's mistake (INVALID_INPUT), never INTERNAL. */
 class DataExceptionTest {
 
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void open() {
-    db = TestDatabase.create("data_exception");
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("data_exception");
 
   @Test
   void a_value_that_slipped_past_validation_and_cannot_be_stored_is_invalid_input() {

@@ -23,27 +23,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The feed never skips an event whose transaction commits after later ones. */
 class EventFeedTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private static TestDatabase db;
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("event_feed");
   private static PostgresStorage storage;
 
   @BeforeAll
   static void createDatabase() {
-    db = TestDatabase.create("event_feed");
     storage = db.newStorage(12);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @Test

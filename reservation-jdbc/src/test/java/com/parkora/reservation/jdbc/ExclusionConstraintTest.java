@@ -10,14 +10,14 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.EventCounts;
 import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The database itself refuses double bookings, whoever skips the check before writing. */
 class ExclusionConstraintTest {
@@ -25,17 +25,7 @@ class ExclusionConstraintTest {
   private static final Instant START = Instant.parse("2027-05-01T10:00:00Z");
   private static final Projector PROJECTOR = new Projector();
 
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void createDatabase() {
-    db = TestDatabase.create("exclusion");
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("exclusion");
 
   private static UUID writeWithoutChecking(TenantId tenant, String spot, Instant start) {
     UUID id = UUID.randomUUID();
@@ -68,9 +58,23 @@ class ExclusionConstraintTest {
   @Test
   void touching_intervals_and_other_tenants_do_not_conflict() {
     TenantId tenant = Fixtures.newTenant();
-    writeWithoutChecking(tenant, "X-2", START);
-    writeWithoutChecking(tenant, "X-2", START.plusSeconds(7200));
-    writeWithoutChecking(Fixtures.newTenant(), "X-2", START);
+    TenantId other = Fixtures.newTenant();
+    UUID morning = writeWithoutChecking(tenant, "X-2", START);
+    UUID touching = writeWithoutChecking(tenant, "X-2", START.plusSeconds(7200));
+    UUID ofOther = writeWithoutChecking(other, "X-2", START);
+
+    assertThat(activeOnSpot(tenant, "X-2")).containsExactly(morning, touching);
+    assertThat(activeOnSpot(other, "X-2")).containsExactly(ofOther);
+  }
+
+  private static List<UUID> activeOnSpot(TenantId tenant, String spot) {
+    return db.storage()
+        .inTransaction(
+            tenant,
+            uow ->
+                uow.readModel().bySpot(spot, null, null).stream()
+                    .map(ReservationView::id)
+                    .toList());
   }
 
   @Test

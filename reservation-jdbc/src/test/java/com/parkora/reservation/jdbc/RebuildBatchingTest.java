@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,13 +26,12 @@ class RebuildBatchingTest {
 
   private static final TenantId TENANT = Fixtures.newTenant();
 
-  private static TestDatabase db;
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("rebuild_batching");
   private static List<ReservationView> live;
   private static long events;
 
   @BeforeAll
   static void recordALongHistory() {
-    db = TestDatabase.create("rebuild_batching");
     TestClock clock = TestClock.at("2026-12-01T08:00:00Z");
     ReservationService service = ReservationService.builder(db.storage()).clock(clock).build();
     Random random = new Random(7);
@@ -68,11 +67,6 @@ class RebuildBatchingTest {
     }
     live = rows();
     events = db.storage().eventCount(TENANT);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @ParameterizedTest

@@ -17,27 +17,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A rebuild and the commands of its tenant: the commands wait, nothing is lost, readers go on. */
 class RebuildWhileCommandingTest {
 
-  private static TestDatabase db;
+  @RegisterExtension
+  static final TestDatabase db = TestDatabase.perClass("rebuild_while_commanding");
+
   private static PostgresStorage storage;
   private static ReservationService service;
 
   @BeforeAll
   static void createDatabase() {
-    db = TestDatabase.create("rebuild_while_commanding");
     storage = db.newStorage(8);
     service = ReservationService.builder(storage).build();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @Test

@@ -21,16 +21,16 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Row security keeps tenants apart even though the tests connect as the superuser postgres. */
 class TenantIsolationTest {
 
   private static final Instant START = Instant.parse("2027-03-01T10:00:00Z");
 
-  private static TestDatabase db;
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("tenant_isolation");
   private static PostgresStorage storage;
   private static TenantId a;
   private static TenantId b;
@@ -39,17 +39,11 @@ class TenantIsolationTest {
 
   @BeforeAll
   static void twoTenantsBookTheSameSpot() {
-    db = TestDatabase.create("tenant_isolation");
     storage = db.storage();
     a = Fixtures.newTenant();
     b = Fixtures.newTenant();
     ofA = book(a);
     ofB = book(b);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   private static UUID book(TenantId tenant) {

@@ -12,21 +12,34 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh PostgreSQL database for one test class, migrated, dropped on {@link #close()}. The server
- * comes from {@code TEST_DATABASE_URL} (any form {@link DatabaseUrl#parse} accepts), by default the
- * local one as {@code postgres}. An unreachable server fails the test with how to start it; it is
- * never skipped.
+ * A fresh PostgreSQL database, migrated unless asked otherwise, dropped on {@link #close()}. The
+ * server comes from {@code TEST_DATABASE_URL} (any form {@link DatabaseUrl#parse} accepts), by
+ * default the local one as {@code postgres}. An unreachable server fails the test with how to start
+ * it; it is never skipped.
+ *
+ * <p>As a JUnit extension it hands a test class (or each test) its database:
  *
  * <pre>{@code
- * static TestDatabase db;
- * @BeforeAll static void start() { db = TestDatabase.create("feed"); }
- * @AfterAll static void stop() { db.close(); }
+ * @RegisterExtension static final TestDatabase db = TestDatabase.perClass("feed");
+ * @RegisterExtension final TestDatabase db = TestDatabase.perTest("dump");
  * ... db.storage() ... db.connectionString() ...
  * }</pre>
+ *
+ * Or by hand: {@code try (TestDatabase db = TestDatabase.create("x")) { ... }}.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback {
 
   public static final String ENVIRONMENT = "TEST_DATABASE_URL";
   static final DatabaseUrl DEFAULT_SERVER =
@@ -39,17 +52,30 @@ public final class TestDatabase implements AutoCloseable {
   private final List<PostgresStorage> storages = new ArrayList<>();
   private PostgresStorage storage;
 
-  private TestDatabase(DatabaseUrl server, String name) {
+  /** When a registered extension opens and drops its database. */
+  private enum Scope {
+    CLASS,
+    TEST
+  }
+
+  private final boolean migrated;
+  private final Scope scope;
+
+  private TestDatabase(DatabaseUrl server, String label, boolean migrated, Scope scope) {
     this.server = server;
-    this.name = name;
+    this.name =
+        "test_"
+            + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+            + "_"
+            + UUID.randomUUID().toString().substring(0, 8);
     this.url = server.withDatabase(name);
+    this.migrated = migrated;
+    this.scope = scope;
   }
 
   /** A new, migrated database whose name starts with {@code label}. */
   public static TestDatabase create(String label) {
-    TestDatabase db = createEmpty(label);
-    db.storage().migrate();
-    return db;
+    return new TestDatabase(server(), label, true, Scope.CLASS).open();
   }
 
   /** A new database with nothing in it (to test migrations of existing schemas). */
@@ -58,14 +84,58 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   static TestDatabase createEmpty(DatabaseUrl server, String label) {
-    String name =
-        "test_"
-            + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-            + "_"
-            + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase db = new TestDatabase(server, name);
-    db.onServer("CREATE DATABASE " + name);
-    return db;
+    return new TestDatabase(server, label, false, Scope.CLASS).open();
+  }
+
+  /** For a static {@code @RegisterExtension} field: one migrated database for the test class. */
+  public static TestDatabase perClass(String label) {
+    return new TestDatabase(server(), label, true, Scope.CLASS);
+  }
+
+  /** For an instance {@code @RegisterExtension} field: a migrated database for each test. */
+  public static TestDatabase perTest(String label) {
+    return new TestDatabase(server(), label, true, Scope.TEST);
+  }
+
+  /** For an instance {@code @RegisterExtension} field: an empty database for each test. */
+  public static TestDatabase perTestEmpty(String label) {
+    return new TestDatabase(server(), label, false, Scope.TEST);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (scope == Scope.CLASS) {
+      open();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (scope == Scope.CLASS) {
+      close();
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (scope == Scope.TEST) {
+      open();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (scope == Scope.TEST) {
+      close();
+    }
+  }
+
+  private TestDatabase open() {
+    onServer("CREATE DATABASE " + name);
+    if (migrated) {
+      storage().migrate();
+    }
+    return this;
   }
 
   static DatabaseUrl server() {
