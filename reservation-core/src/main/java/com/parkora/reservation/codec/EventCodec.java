@@ -18,12 +18,9 @@ import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
-import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.domain.Times;
 import com.parkora.reservation.port.StoredEvent;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,9 +50,9 @@ public final class EventCodec {
     ObjectNode data = json.createObjectNode();
     data.put("id", event.reservationId().toString());
     if (event instanceof ReservationCreated created) {
-      return createdPayload(data, created);
+      return WirePayload.created(data, created);
     }
-    data.put("status", wireStatus(EventType.of(event)));
+    data.put("status", WirePayload.status(EventType.of(event)));
     switch (event) {
       case ReservationCreated e -> throw new IllegalStateException("written above");
       case ReservationConfirmed e -> data.put("transaction_id", e.transactionId());
@@ -73,33 +70,6 @@ public final class EventCodec {
       case ReservationDeleted e -> {}
     }
     return data;
-  }
-
-  /** The columns of the Python service's row, in its order. */
-  private static ObjectNode createdPayload(ObjectNode data, ReservationCreated e) {
-    data.put("tenant_id", e.tenantId().toString());
-    data.put("user_id", e.userId().toString());
-    data.put("parking_spot_id", e.parkingSpotId());
-    data.put("start_time", Times.format(e.startTime()));
-    data.put("end_time", Times.format(e.endTime()));
-    data.put("duration_hours", e.durationHours());
-    data.put("total_cost", e.totalCost());
-    data.put("status", wireStatus(EventType.RESERVATION_CREATED));
-    data.putNull("transaction_id");
-    data.put("created_at", Times.format(e.occurredAt()));
-    data.put("updated_at", Times.format(e.occurredAt()));
-    return data;
-  }
-
-  /**
-   * The {@code status} of a payload (docs/events.md): the status that follows the event; a failed
-   * payment leaves a PENDING reservation PENDING, and a deletion says DELETED.
-   */
-  private static String wireStatus(EventType type) {
-    if (type == EventType.RESERVATION_DELETED) {
-      return "DELETED";
-    }
-    return type.statusAfter(ReservationStatus.PENDING).name();
   }
 
   public String payloadText(ReservationEvent event) {
@@ -254,77 +224,6 @@ public final class EventCodec {
       return oneValue.readTree(text);
     } catch (JsonProcessingException e) {
       throw new EventFormatException("not valid JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  /** Typed reads from a JSON object, failing with the field's name. */
-  private record Payload(JsonNode node, EventType type) {
-
-    String text(String field) {
-      JsonNode value = node.get(field);
-      if (value == null || value.isNull() || !value.isValueNode()) {
-        throw missing(field);
-      }
-      return value.asText();
-    }
-
-    String optionalText(String field) {
-      JsonNode value = node.get(field);
-      return value == null || value.isNull() ? null : value.asText();
-    }
-
-    UUID uuid(String field) {
-      try {
-        return UUID.fromString(text(field).trim());
-      } catch (IllegalArgumentException e) {
-        throw new EventFormatException(where() + field + " is not a UUID");
-      }
-    }
-
-    int integer(String field) {
-      JsonNode value = node.get(field);
-      if (value != null && value.canConvertToInt() && value.isIntegralNumber()) {
-        return value.intValue();
-      }
-      try {
-        return Integer.parseInt(text(field).trim());
-      } catch (NumberFormatException e) {
-        throw new EventFormatException(where() + field + " is not an integer");
-      }
-    }
-
-    BigDecimal money(String field) {
-      JsonNode value = node.get(field);
-      try {
-        BigDecimal amount =
-            value != null && value.isNumber()
-                ? value.decimalValue()
-                : new BigDecimal(text(field).trim());
-        return amount.setScale(2, RoundingMode.HALF_EVEN);
-      } catch (NumberFormatException e) {
-        throw new EventFormatException(where() + field + " is not a number");
-      }
-    }
-
-    Instant instant(String field) {
-      try {
-        return Inputs.instant(field, text(field));
-      } catch (RuntimeException e) {
-        throw new EventFormatException(where() + field + " is not an ISO-8601 time");
-      }
-    }
-
-    Instant instantOr(String field, Instant fallback) {
-      JsonNode value = node.get(field);
-      return value == null || value.isNull() ? fallback : instant(field);
-    }
-
-    private EventFormatException missing(String field) {
-      return new EventFormatException(where() + field + " is missing");
-    }
-
-    private String where() {
-      return type == null ? "" : type.name() + ": ";
     }
   }
 }

@@ -63,8 +63,6 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
     return new UnitOfWork(tenant, this, this);
   }
 
-  // ---- EventStore ----
-
   @Override
   public List<StoredEvent> append(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
     List<StoredEvent> stream = state.stream(aggregateId);
@@ -150,8 +148,6 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
     }
     return new EventCounts(events.size(), aggregates.size(), byType);
   }
-
-  // ---- ReadModel ----
 
   private TenantRows rows() {
     return state.rowsOf(tenant);

@@ -1,0 +1,80 @@
+package com.parkora.reservation.codec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.parkora.reservation.domain.EventType;
+import com.parkora.reservation.domain.Inputs;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Typed reads from a JSON object, failing with the field's name. */
+record Payload(JsonNode node, EventType type) {
+
+  String text(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull() || !value.isValueNode()) {
+      throw missing(field);
+    }
+    return value.asText();
+  }
+
+  String optionalText(String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  UUID uuid(String field) {
+    try {
+      return UUID.fromString(text(field).trim());
+    } catch (IllegalArgumentException e) {
+      throw new EventFormatException(where() + field + " is not a UUID");
+    }
+  }
+
+  int integer(String field) {
+    JsonNode value = node.get(field);
+    if (value != null && value.canConvertToInt() && value.isIntegralNumber()) {
+      return value.intValue();
+    }
+    try {
+      return Integer.parseInt(text(field).trim());
+    } catch (NumberFormatException e) {
+      throw new EventFormatException(where() + field + " is not an integer");
+    }
+  }
+
+  BigDecimal money(String field) {
+    JsonNode value = node.get(field);
+    try {
+      BigDecimal amount =
+          value != null && value.isNumber()
+              ? value.decimalValue()
+              : new BigDecimal(text(field).trim());
+      return amount.setScale(2, RoundingMode.HALF_EVEN);
+    } catch (NumberFormatException e) {
+      throw new EventFormatException(where() + field + " is not a number");
+    }
+  }
+
+  Instant instant(String field) {
+    try {
+      return Inputs.instant(field, text(field));
+    } catch (RuntimeException e) {
+      throw new EventFormatException(where() + field + " is not an ISO-8601 time");
+    }
+  }
+
+  Instant instantOr(String field, Instant fallback) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? fallback : instant(field);
+  }
+
+  private EventFormatException missing(String field) {
+    return new EventFormatException(where() + field + " is missing");
+  }
+
+  private String where() {
+    return type == null ? "" : type.name() + ": ";
+  }
+}
