@@ -42,22 +42,26 @@ final class PaymentFlow {
       return PaymentOutcome.failed(
           PaymentOutcome.INVALID_STATUS, "Cannot pay a reservation that is " + state.status());
     }
-    PaymentGateway.Charge charge;
-    try {
-      charge = payments.charge(tenant, state.id(), state.userId(), state.totalCost());
-    } catch (ReservationException.DependencyUnavailable e) {
-      return PaymentOutcome.failed(
-          PaymentOutcome.SERVICE_UNAVAILABLE, "Payment service unavailable: " + e.getMessage());
-    }
-    return charge.success() ? settle(tenant, id.get(), charge) : declined(tenant, id.get(), charge);
+    return switch (payments.charge(tenant, state.id(), state.userId(), state.totalCost())) {
+      case PaymentGateway.ChargeResult.Charged charged -> settle(tenant, id.get(), charged);
+      case PaymentGateway.ChargeResult.Declined declined -> declined(tenant, id.get(), declined);
+      case PaymentGateway.ChargeResult.Unavailable unavailable ->
+          PaymentOutcome.failed(
+              PaymentOutcome.SERVICE_UNAVAILABLE,
+              "Payment service unavailable: " + unavailable.reason());
+      case PaymentGateway.ChargeResult.Unknown unknown ->
+          PaymentOutcome.failed(
+              PaymentOutcome.SERVICE_UNAVAILABLE, "Payment outcome unknown: " + unknown.reason());
+    };
   }
 
-  private PaymentOutcome declined(TenantId tenant, ReservationId id, PaymentGateway.Charge charge) {
+  private PaymentOutcome declined(
+      TenantId tenant, ReservationId id, PaymentGateway.ChargeResult.Declined declined) {
     String code =
-        charge.errorCode() == null || charge.errorCode().isBlank()
+        declined.errorCode() == null || declined.errorCode().isBlank()
             ? PaymentOutcome.PAYMENT_DECLINED
-            : charge.errorCode();
-    String message = charge.message() == null ? "Payment declined" : charge.message();
+            : declined.errorCode();
+    String message = declined.message() == null ? "Payment declined" : declined.message();
     try {
       loop.decide(tenant, id, s -> s.recordPaymentFailure(code, message, clock.now()));
     } catch (ReservationException.InvalidState ignored) {
@@ -66,7 +70,8 @@ final class PaymentFlow {
     return PaymentOutcome.failed(code, message);
   }
 
-  private PaymentOutcome settle(TenantId tenant, ReservationId id, PaymentGateway.Charge charge) {
+  private PaymentOutcome settle(
+      TenantId tenant, ReservationId id, PaymentGateway.ChargeResult.Charged charge) {
     try {
       loop.decide(tenant, id, s -> s.recordPayment(charge.transactionId(), clock.now()));
       return PaymentOutcome.paid(charge.transactionId(), "Payment processed");
@@ -79,10 +84,6 @@ final class PaymentFlow {
   }
 
   private void refundQuietly(TenantId tenant, String transactionId, String reason) {
-    try {
-      payments.refund(tenant, transactionId, BigDecimal.ZERO, reason);
-    } catch (ReservationException e) {
-      // the payment service reconciles charges without a confirmed reservation
-    }
+    payments.refund(tenant, transactionId, BigDecimal.ZERO, reason);
   }
 }

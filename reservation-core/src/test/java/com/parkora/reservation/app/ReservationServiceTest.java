@@ -365,13 +365,13 @@ class ReservationServiceTest {
         .payments(
             new com.parkora.reservation.port.PaymentGateway() {
               @Override
-              public Charge charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
+              public ChargeResult charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
                 meanwhile.run();
-                return new Charge(true, transactionId, "ok", null);
+                return new ChargeResult.Charged(transactionId, "ok");
               }
 
               @Override
-              public Refund refund(TenantId t, String txn, BigDecimal amount, String reason) {
+              public RefundResult refund(TenantId t, String txn, BigDecimal amount, String reason) {
                 return payments.refund(t, txn, amount, reason);
               }
             })

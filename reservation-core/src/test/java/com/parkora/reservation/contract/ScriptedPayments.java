@@ -28,16 +28,17 @@ public final class ScriptedPayments implements PaymentGateway {
   }
 
   @Override
-  public Charge charge(TenantId tenant, UUID reservationId, UUID userId, BigDecimal amount) {
+  public ChargeResult charge(TenantId tenant, UUID reservationId, UUID userId, BigDecimal amount) {
     charged.add(reservationId);
     return approve.get()
-        ? new Charge(true, "txn-" + charged.size() + "-" + reservationId, "ok", null)
-        : new Charge(false, null, "Card declined", "CARD_DECLINED");
+        ? new ChargeResult.Charged("txn-" + charged.size() + "-" + reservationId, "ok")
+        : new ChargeResult.Declined("CARD_DECLINED", "Card declined");
   }
 
   @Override
-  public Refund refund(TenantId tenant, String transactionId, BigDecimal amount, String reason) {
+  public RefundResult refund(
+      TenantId tenant, String transactionId, BigDecimal amount, String reason) {
     refunded.add(transactionId);
-    return new Refund(true, "refund-" + transactionId, "refunded", null);
+    return new RefundResult.Refunded("refund-" + transactionId, "refunded");
   }
 }

@@ -1,0 +1,150 @@
+package com.parkora.reservation.clients.parking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.port.SpotDirectory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The parking service's spots (docs/parking.md): a spot is known when either list names it by
+ * {@code id}, {@code parking_id} or {@code name}. Both lists are cached for {@code cacheTtl}; an
+ * unlisted spot refreshes them early, at most once per {@code missRefresh}. When the lists cannot
+ * be had in time, the answer is DEPENDENCY_UNAVAILABLE: an unchecked spot is never accepted; for
+ * {@code missRefresh} after such a failure, misses fail at once instead of queueing on a dead
+ * service.
+ */
+public final class HttpSpotDirectory implements SpotDirectory {
+
+  static final List<String> LISTS =
+      List.of("/analytics/parkings", "/analytics/availability/current");
+  private static final List<String> KEYS = List.of("id", "parking_id", "name");
+
+  private final ParkingSettings settings;
+  private final HttpClient http;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final ReentrantLock refreshing = new ReentrantLock();
+  private volatile Snapshot snapshot = Snapshot.NONE;
+  private Failure failure; // guarded by refreshing
+
+  public HttpSpotDirectory(ParkingSettings settings, ObjectMapper json, Clock clock) {
+    this.settings = settings;
+    this.json = json;
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+  }
+
+  @Override
+  public boolean exists(String parkingSpotId) {
+    Snapshot seen = snapshot;
+    if (seen.isFresh(clock.instant(), settings) && seen.spots().contains(parkingSpotId)) {
+      return true;
+    }
+    refreshing.lock();
+    try {
+      return existsAfterRefresh(parkingSpotId, seen);
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
+  private boolean existsAfterRefresh(String parkingSpotId, Snapshot seen) {
+    Instant now = clock.instant();
+    Snapshot current = snapshot;
+    boolean fresh = current.isFresh(now, settings);
+    if (fresh && (current != seen || !current.isDue(now, settings.missRefresh()))) {
+      return current.spots().contains(parkingSpotId);
+    }
+    Failure failed = failure;
+    if (failed != null && now.isBefore(failed.at().plus(settings.missRefresh()))) {
+      throw new ReservationException.DependencyUnavailable(failed.message(), null);
+    }
+    try {
+      snapshot = new Snapshot(fetch(), now);
+      failure = null;
+    } catch (ReservationException.DependencyUnavailable e) {
+      failure = new Failure(now, e.getMessage());
+      throw e;
+    }
+    return snapshot.spots().contains(parkingSpotId);
+  }
+
+  private Set<String> fetch() {
+    Set<String> spots = new HashSet<>();
+    for (String list : LISTS) {
+      for (JsonNode element : get(settings.resolve(list))) {
+        for (String key : KEYS) {
+          JsonNode value = element.get(key);
+          if (value != null && value.isValueNode() && !value.isNull()) {
+            spots.add(value.asText());
+          }
+        }
+      }
+    }
+    return Set.copyOf(spots);
+  }
+
+  private JsonNode get(URI uri) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.timeout())
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw unavailable(uri, "did not answer within " + settings.timeout() + " (" + e + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(uri, "was interrupted", e);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw unavailable(uri, "answered HTTP " + response.statusCode(), null);
+    }
+    try {
+      JsonNode list = json.readTree(response.body());
+      if (list == null || !list.isArray()) {
+        throw unavailable(uri, "did not answer a JSON array", null);
+      }
+      return list;
+    } catch (IOException e) {
+      throw unavailable(uri, "answered malformed JSON", e);
+    }
+  }
+
+  private static ReservationException.DependencyUnavailable unavailable(
+      URI uri, String what, Throwable cause) {
+    return new ReservationException.DependencyUnavailable(
+        "Parking service " + uri + " " + what, cause);
+  }
+
+  /** The lists as fetched at {@code at}. */
+  private record Snapshot(Set<String> spots, Instant at) {
+    static final Snapshot NONE = new Snapshot(Set.of(), Instant.MIN);
+
+    boolean isFresh(Instant now, ParkingSettings settings) {
+      return this != NONE && now.isBefore(at.plus(settings.cacheTtl()));
+    }
+
+    boolean isDue(Instant now, Duration missRefresh) {
+      return !now.isBefore(at.plus(missRefresh));
+    }
+  }
+
+  /** The last refresh that failed: later misses within {@code missRefresh} fail at once. */
+  private record Failure(Instant at, String message) {}
+}
