@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpSpotDirectoryTest {
 
-  private static final Duration TIMEOUT = Duration.ofMillis(500);
+  private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final ParkingServer server = new ParkingServer();
   private final TestClock clock = TestClock.at("2026-12-01T08:00:00Z");

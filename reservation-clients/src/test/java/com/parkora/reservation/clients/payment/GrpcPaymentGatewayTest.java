@@ -25,7 +25,7 @@ class GrpcPaymentGatewayTest {
   private static final TenantId TENANT = TenantId.parse("00000000-0000-0000-0000-000000000001");
   private static final UUID RESERVATION = UUID.fromString("6f1c2b7e-1d7a-4c55-8f0e-6a5b4c3d2e10");
   private static final UUID USER = UUID.fromString("3f1c2b7e-1d7a-4c55-8f0e-6a5b4c3d2e10");
-  private static final Duration TIMEOUT = Duration.ofMillis(500);
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private final PaymentServer server = new PaymentServer();
   private final CountDownLatch release = new CountDownLatch(1);
