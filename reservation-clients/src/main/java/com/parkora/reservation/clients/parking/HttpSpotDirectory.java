@@ -43,7 +43,11 @@ public final class HttpSpotDirectory implements SpotDirectory {
     this.settings = settings;
     this.json = json;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: the lists are plain HTTP/1.1
+            .connectTimeout(settings.timeout())
+            .build();
   }
 
   @Override
