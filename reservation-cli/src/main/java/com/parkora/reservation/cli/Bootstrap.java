@@ -1,5 +1,6 @@
 package com.parkora.reservation.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.clients.rabbit.RabbitSettings;
 import com.parkora.reservation.codec.EventCodec;
@@ -11,6 +12,7 @@ import com.parkora.reservation.http.TokenVerifier;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.Storage;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -38,6 +40,8 @@ public final class Bootstrap implements AutoCloseable {
 
   public static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(30);
 
+  public static final Duration REFUND_INTERVAL = Duration.ofSeconds(2);
+
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
   private final Config config;
@@ -59,7 +63,15 @@ public final class Bootstrap implements AutoCloseable {
       new ProcessorMetrics().bindTo(metrics);
       new UptimeMetrics().bindTo(metrics);
       this.service =
-          ReservationService.builder(store.storage()).pendingHold(config.pendingHold()).build();
+          ReservationService.builder(store.storage())
+              .pendingHold(config.pendingHold())
+              .payments(OutsideServices.payments(config, metrics, this::onClose))
+              .paymentCallLimit(OutsideServices.callLimit(config))
+              .spots(OutsideServices.spots(config, new ObjectMapper()))
+              .build();
+      Gauge.builder("payment.refunds.pending", this::pendingRefunds)
+          .description("Refunds owed and not yet made, across tenants")
+          .register(metrics);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -138,6 +150,21 @@ public final class Bootstrap implements AutoCloseable {
   }
 
   /** Starts expiring pending reservations whose hold ran out, every {@code interval}. */
+  /** Starts sending the refunds owed, every {@code interval}, until each succeeds. */
+  public void startRefunds(Duration interval) {
+    RefundWorker worker = RefundWorker.start(service, interval);
+    onClose("refund worker", worker::close);
+  }
+
+  /** For the gauge: a store that does not answer shows as no value, never as an error. */
+  private double pendingRefunds() {
+    try {
+      return service.payments().pendingRefunds();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   public void startExpiry(Duration interval) {
     Expiry expiry = Expiry.start(service, store.storage(), interval);
     onClose("expiry", expiry::close);

@@ -25,6 +25,8 @@ public record Config(
     String paymentServiceHost,
     int paymentServicePort,
     Duration grpcTimeout,
+    boolean paymentServiceTls,
+    Duration parkingCacheTtl,
     Optional<String> rabbitmqHost,
     int rabbitmqPort,
     String rabbitmqUser,
@@ -61,6 +63,8 @@ public record Config(
         .paymentServiceHost(s.text("PAYMENT_SERVICE_HOST", "payment-service"))
         .paymentServicePort(s.port("PAYMENT_SERVICE_PORT", 50051))
         .grpcTimeout(s.duration("GRPC_TIMEOUT", Duration.ofSeconds(10)))
+        .paymentServiceTls(s.flag("PAYMENT_SERVICE_TLS", false))
+        .parkingCacheTtl(s.duration("PARKING_CACHE_TTL", Duration.ofSeconds(60)))
         .rabbitmqHost(s.optional("RABBITMQ_HOST"))
         .rabbitmqPort(s.port("RABBITMQ_PORT", 5672))
         .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
@@ -93,6 +97,8 @@ public record Config(
         .paymentServiceHost(paymentServiceHost)
         .paymentServicePort(paymentServicePort)
         .grpcTimeout(grpcTimeout)
+        .paymentServiceTls(paymentServiceTls)
+        .parkingCacheTtl(parkingCacheTtl)
         .rabbitmqHost(rabbitmqHost)
         .rabbitmqPort(rabbitmqPort)
         .rabbitmqUser(rabbitmqUser)
@@ -115,6 +121,8 @@ public record Config(
     lines.add("PARKING_SERVICE_TIMEOUT=" + parkingServiceTimeout.toMillis() + "ms");
     lines.add("PAYMENT_SERVICE=" + paymentServiceHost + ":" + paymentServicePort);
     lines.add("GRPC_TIMEOUT=" + grpcTimeout.toMillis() + "ms");
+    lines.add("PAYMENT_SERVICE_TLS=" + paymentServiceTls);
+    lines.add("PARKING_CACHE_TTL=" + parkingCacheTtl.toMillis() + "ms");
     lines.add(
         "RABBITMQ="
             + rabbitmqHost

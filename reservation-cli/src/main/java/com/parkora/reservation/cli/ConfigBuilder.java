@@ -21,6 +21,8 @@ public final class ConfigBuilder {
   private String paymentServiceHost;
   private int paymentServicePort;
   private Duration grpcTimeout;
+  private boolean paymentServiceTls;
+  private Duration parkingCacheTtl;
   private Optional<String> rabbitmqHost;
   private int rabbitmqPort;
   private String rabbitmqUser;
@@ -85,6 +87,16 @@ public final class ConfigBuilder {
     return this;
   }
 
+  public ConfigBuilder paymentServiceTls(boolean value) {
+    this.paymentServiceTls = value;
+    return this;
+  }
+
+  public ConfigBuilder parkingCacheTtl(Duration value) {
+    this.parkingCacheTtl = value;
+    return this;
+  }
+
   public ConfigBuilder rabbitmqHost(Optional<String> value) {
     this.rabbitmqHost = value;
     return this;
@@ -136,6 +148,8 @@ public final class ConfigBuilder {
         paymentServiceHost,
         paymentServicePort,
         grpcTimeout,
+        paymentServiceTls,
+        parkingCacheTtl,
         rabbitmqHost,
         rabbitmqPort,
         rabbitmqUser,

@@ -3,6 +3,7 @@ package com.parkora.reservation.cli;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,18 @@ record EnvironmentSettings(Map<String, String> env) {
 
   Duration duration(String name, Duration fallback) {
     return optional(name).map(raw -> Durations.parse(name, raw)).orElse(fallback);
+  }
+
+  boolean flag(String name, boolean fallback) {
+    Optional<String> raw = optional(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    return switch (raw.get().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new CliException(name + " must be true or false, got '" + raw.get() + "'");
+    };
   }
 
   List<String> list(String name) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       MigrateCommand.class,
       RebuildCommand.class,
       EventsCommand.class,
+      PaymentsCommand.class,
       VersionCommand.class
     })
 final class ReservationCommand implements Callable<Integer> {

@@ -65,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       banner(log, bootstrap);
       Javalin app = bootstrap.startHttp();
       bootstrap.startExpiry(Bootstrap.EXPIRY_INTERVAL);
+      bootstrap.startRefunds(Bootstrap.REFUND_INTERVAL);
       if (!bootstrap.startPublishing()) {
         log.info("publishing: RABBITMQ_HOST is unset, events are not published");
       }
@@ -114,12 +115,14 @@ final class ServeCommand implements Callable<Integer> {
           "the embedded store is for ONE process: its state lives in this process's memory "
               + "and the journal above; set DATABASE_URL (PostgreSQL) to run several instances");
     }
-    if (config.parkingServiceUrl().isPresent()) {
-      log.warn(
-          "PARKING_SERVICE_URL is set, but this build has no parking client: spots are not checked");
-    }
     log.info(
-        "payments: this build has no payment client; payReservation answers SERVICE_UNAVAILABLE");
+        "payments: {}:{} over gRPC ({}), refunds retried until they succeed",
+        config.paymentServiceHost(),
+        config.paymentServicePort(),
+        config.paymentServiceTls() ? "TLS" : "plaintext");
+    log.info(
+        "parking spots: {}",
+        config.parkingServiceUrl().map(url -> "checked with " + url).orElse("any spot accepted"));
   }
 
   /**

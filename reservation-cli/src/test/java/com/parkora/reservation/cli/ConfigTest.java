@@ -28,6 +28,14 @@ class ConfigTest {
     assertThat(config.pendingHold()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.paymentServicePort()).isEqualTo(50051);
     assertThat(config.rabbitmqHost()).isEmpty();
+    assertThat(config.paymentServiceTls()).isFalse();
+    assertThat(config.parkingCacheTtl()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void payment_tls_is_true_or_false() {
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PAYMENT_SERVICE_TLS", "yes")))
+        .hasMessage("PAYMENT_SERVICE_TLS must be true or false, got 'yes'");
   }
 
   @Test
@@ -47,6 +55,8 @@ class ConfigTest {
                 Map.entry("PARKING_SERVICE_URL", "http://parking"),
                 Map.entry("PARKING_SERVICE_TIMEOUT", "2.5"),
                 Map.entry("GRPC_TIMEOUT", "750ms"),
+                Map.entry("PAYMENT_SERVICE_TLS", "TRUE"),
+                Map.entry("PARKING_CACHE_TTL", "30"),
                 Map.entry("RABBITMQ_HOST", "mq"),
                 Map.entry("RABBITMQ_PASSWORD", "hunter2"),
                 Map.entry("PENDING_HOLD_MINUTES", "5"),
@@ -62,6 +72,8 @@ class ConfigTest {
     assertThat(config.defaultTenant()).isPresent();
     assertThat(config.parkingServiceTimeout()).isEqualTo(Duration.ofMillis(2500));
     assertThat(config.grpcTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(config.paymentServiceTls()).isTrue();
+    assertThat(config.parkingCacheTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.pendingHold()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.corsOrigins()).containsExactly("https://a.example", "https://b.example");
   }

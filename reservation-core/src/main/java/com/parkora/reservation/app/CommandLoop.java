@@ -36,6 +36,12 @@ final class CommandLoop {
   /** Runs {@code decision} against the reservation's current state and records what it answers. */
   ReservationView decide(
       TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
+    return ReservationView.of(decideState(tenant, id, decision));
+  }
+
+  /** As {@link #decide}, answering the whole state after the decision. */
+  Reservation decideState(
+      TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
     for (int attempt = 1; ; attempt++) {
       try {
         return storage.inTransaction(tenant, uow -> decideOnce(uow, id.value(), decision));
@@ -63,7 +69,7 @@ final class CommandLoop {
     return current(storage.inTransaction(tenant, uow -> uow.events().load(id.value())));
   }
 
-  private ReservationView decideOnce(
+  private Reservation decideOnce(
       UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
     Reservation state =
         current(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
@@ -72,7 +78,7 @@ final class CommandLoop {
     for (ReservationEvent change : changes) {
       state = Reservation.evolve(state, change);
     }
-    return ReservationView.of(state);
+    return state;
   }
 
   static Optional<Reservation> current(List<StoredEvent> stream) {

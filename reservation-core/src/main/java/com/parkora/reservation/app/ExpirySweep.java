@@ -1,5 +1,8 @@
 package com.parkora.reservation.app;
 
+import com.parkora.reservation.domain.PaymentDecisions;
+import com.parkora.reservation.domain.Reservation;
+import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.ReservationStatus;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Expires PENDING reservations whose hold ran out or whose start has passed. Safe to run from
@@ -25,12 +29,19 @@ final class ExpirySweep {
   private final CommandLoop loop;
   private final CommandClock clock;
   private final Duration pendingHold;
+  private final Duration callLimit;
 
-  ExpirySweep(Storage storage, CommandLoop loop, CommandClock clock, Duration pendingHold) {
+  ExpirySweep(
+      Storage storage,
+      CommandLoop loop,
+      CommandClock clock,
+      Duration pendingHold,
+      Duration callLimit) {
     this.storage = storage;
     this.loop = loop;
     this.clock = clock;
     this.pendingHold = pendingHold;
+    this.callLimit = callLimit;
   }
 
   /** Expires up to {@code batch} due reservations of the tenant; answers how many it expired. */
@@ -48,16 +59,24 @@ final class ExpirySweep {
     return expired;
   }
 
+  /**
+   * A charge may be in flight: its claim stays, and a late success is refunded. A claim older than
+   * a call can take is recorded as unknown first, so that it waits to be settled.
+   */
+  private List<ReservationEvent> expiry(Reservation state) {
+    return Stream.concat(
+            new PaymentDecisions(state).abandoned(clock.now(), callLimit).stream(),
+            state.expire(clock.now()).stream())
+        .toList();
+  }
+
   private boolean expireIfDue(TenantId tenant, UUID id) {
     try {
       ReservationView after =
           loop.decide(
               tenant,
               new ReservationId(id),
-              state ->
-                  state.isExpiryDue(clock.now(), pendingHold)
-                      ? state.expire(clock.now())
-                      : List.of());
+              state -> state.isExpiryDue(clock.now(), pendingHold) ? expiry(state) : List.of());
       return after.status() == ReservationStatus.EXPIRED;
     } catch (ReservationException raced) {
       return false; // another instance or command got there first, or the row moved on

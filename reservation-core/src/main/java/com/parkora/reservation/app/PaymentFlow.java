@@ -1,30 +1,51 @@
 package com.parkora.reservation.app;
 
 import com.parkora.reservation.domain.Inputs;
+import com.parkora.reservation.domain.PaymentDecisions;
+import com.parkora.reservation.domain.PaymentState;
 import com.parkora.reservation.domain.Reservation;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway;
-import java.math.BigDecimal;
+import com.parkora.reservation.port.PaymentGateway.ChargeResult;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Charges a PENDING reservation through the payment service and confirms it. The charge is made
- * with no unit of work open. Payment outcomes are answers, not errors. When two payments race, the
- * one that loses is refunded, so the reservation is paid once.
+ * Charges a reservation at most once. The right to charge is claimed durably first (an event
+ * appended with the expected version: a racing pay on any instance loses the version and sees the
+ * claim), the payment service is called with no unit of work open, and the outcome is recorded
+ * afterwards. A pay that finds a claim waits for its outcome and answers the same. An outcome that
+ * cannot be known is recorded as such and answered {@code PAYMENT_PENDING} until it is settled.
  */
 final class PaymentFlow {
+
+  private static final System.Logger LOG = System.getLogger(PaymentFlow.class.getName());
 
   private final CommandLoop loop;
   private final CommandClock clock;
   private final PaymentGateway payments;
+  private final RefundFlow refunds;
+  private final Supplier<UUID> ids;
+  private final Duration callLimit;
 
-  PaymentFlow(CommandLoop loop, CommandClock clock, PaymentGateway payments) {
+  PaymentFlow(
+      CommandLoop loop,
+      CommandClock clock,
+      PaymentGateway payments,
+      RefundFlow refunds,
+      Supplier<UUID> ids,
+      Duration callLimit) {
     this.loop = loop;
     this.clock = clock;
     this.payments = payments;
+    this.refunds = refunds;
+    this.ids = ids;
+    this.callLimit = callLimit;
   }
 
   PaymentOutcome pay(TenantId tenant, String rawId) {
@@ -35,6 +56,9 @@ final class PaymentFlow {
           PaymentOutcome.RESERVATION_NOT_FOUND, "Reservation " + Inputs.clip(rawId) + " not found");
     }
     Reservation state = before.get();
+    if (state.payment().isOpen()) {
+      return awaitOutcome(tenant, id.get(), state.payment().attempt());
+    }
     if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
       return PaymentOutcome.paid(state.transactionId(), "Reservation is already paid");
     }
@@ -42,48 +66,150 @@ final class PaymentFlow {
       return PaymentOutcome.failed(
           PaymentOutcome.INVALID_STATUS, "Cannot pay a reservation that is " + state.status());
     }
-    return switch (payments.charge(tenant, state.id(), state.userId(), state.totalCost())) {
-      case PaymentGateway.ChargeResult.Charged charged -> settle(tenant, id.get(), charged);
-      case PaymentGateway.ChargeResult.Declined declined -> declined(tenant, id.get(), declined);
-      case PaymentGateway.ChargeResult.Unavailable unavailable ->
-          PaymentOutcome.failed(
-              PaymentOutcome.SERVICE_UNAVAILABLE,
-              "Payment service unavailable: " + unavailable.reason());
-      case PaymentGateway.ChargeResult.Unknown unknown ->
-          PaymentOutcome.failed(
-              PaymentOutcome.SERVICE_UNAVAILABLE, "Payment outcome unknown: " + unknown.reason());
+    if (payments == PaymentGateway.NONE) {
+      return PaymentOutcome.failed(
+          PaymentOutcome.SERVICE_UNAVAILABLE, "No payment service is configured");
+    }
+    if (state.totalCost().signum() == 0) {
+      loop.decide(tenant, id.get(), s -> s.confirm(null, clock.now()));
+      return PaymentOutcome.paid(null, "Nothing to pay: confirmed");
+    }
+    return claimAndCharge(tenant, id.get());
+  }
+
+  private PaymentOutcome claimAndCharge(TenantId tenant, ReservationId id) {
+    UUID attempt = ids.get();
+    Reservation claimed;
+    try {
+      claimed =
+          loop.decideState(tenant, id, s -> new PaymentDecisions(s).claim(attempt, clock.now()));
+    } catch (ReservationException.InvalidState moved) {
+      return PaymentOutcome.failed(PaymentOutcome.INVALID_STATUS, moved.getMessage());
+    }
+    if (!attempt.equals(claimed.payment().attempt())) {
+      return claimed.payment().isOpen()
+          ? awaitOutcome(tenant, id, claimed.payment().attempt())
+          : answerFrom(claimed, null);
+    }
+    ChargeResult result =
+        payments.charge(tenant, claimed.id(), claimed.userId(), claimed.totalCost());
+    try {
+      return record(tenant, id, attempt, result);
+    } catch (RuntimeException cannotRecord) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "payment outcome of reservation "
+              + claimed.id()
+              + " ("
+              + result
+              + ") not recorded; it"
+              + " stays unsettled until settled",
+          cannotRecord);
+      return PaymentOutcome.failed(
+          PaymentOutcome.PAYMENT_PENDING,
+          "The payment outcome could not be recorded; it will be settled");
+    }
+  }
+
+  private PaymentOutcome record(
+      TenantId tenant, ReservationId id, UUID attempt, ChargeResult result) {
+    return switch (result) {
+      case ChargeResult.Charged charged -> {
+        Reservation after =
+            loop.decideState(
+                tenant,
+                id,
+                s ->
+                    new PaymentDecisions(s).charged(attempt, charged.transactionId(), clock.now()));
+        if (after.payment().refundOwed(charged.transactionId())) {
+          refunds.sendNow(tenant, charged.transactionId());
+        }
+        yield answerFrom(after, charged.transactionId());
+      }
+      case ChargeResult.Declined declined -> {
+        String code =
+            declined.errorCode() == null || declined.errorCode().isBlank()
+                ? PaymentOutcome.PAYMENT_DECLINED
+                : declined.errorCode();
+        String message = declined.message() == null ? "Payment declined" : declined.message();
+        loop.decide(
+            tenant, id, s -> new PaymentDecisions(s).declined(attempt, code, message, clock.now()));
+        yield PaymentOutcome.failed(code, message);
+      }
+      case ChargeResult.Unavailable unavailable -> {
+        loop.decide(
+            tenant,
+            id,
+            s -> new PaymentDecisions(s).unavailable(attempt, unavailable.reason(), clock.now()));
+        yield PaymentOutcome.failed(
+            PaymentOutcome.SERVICE_UNAVAILABLE,
+            "Payment service unavailable: " + unavailable.reason());
+      }
+      case ChargeResult.Unknown unknown -> {
+        loop.decide(
+            tenant,
+            id,
+            s -> new PaymentDecisions(s).unknown(attempt, unknown.reason(), clock.now()));
+        yield pending("The payment outcome is unknown (" + unknown.reason() + ")");
+      }
     };
   }
 
-  private PaymentOutcome declined(
-      TenantId tenant, ReservationId id, PaymentGateway.ChargeResult.Declined declined) {
-    String code =
-        declined.errorCode() == null || declined.errorCode().isBlank()
-            ? PaymentOutcome.PAYMENT_DECLINED
-            : declined.errorCode();
-    String message = declined.message() == null ? "Payment declined" : declined.message();
-    try {
-      loop.decide(tenant, id, s -> s.recordPaymentFailure(code, message, clock.now()));
-    } catch (ReservationException.InvalidState ignored) {
-      // the reservation moved on meanwhile; the failed attempt changes nothing
+  /**
+   * Waits, at most one call's length, for the attempt that holds the claim, then answers as it
+   * ended. A claim older than a call can take is recorded as unknown.
+   */
+  private PaymentOutcome awaitOutcome(TenantId tenant, ReservationId id, UUID attempt) {
+    long deadline = System.nanoTime() + callLimit.toNanos();
+    while (true) {
+      Reservation state =
+          loop.load(tenant, id).orElseThrow(() -> new ReservationException.NotFound(id.value()));
+      PaymentState payment = state.payment();
+      if (!attempt.equals(payment.attempt())) {
+        return answerFrom(state, null);
+      }
+      if (payment.unknown()) {
+        return pending("The outcome of a payment is unknown; it waits to be settled");
+      }
+      if (payment.isUnsettled(clock.now(), callLimit)) {
+        loop.decide(tenant, id, s -> new PaymentDecisions(s).abandoned(clock.now(), callLimit));
+        return pending("A payment was left without an outcome; it waits to be settled");
+      }
+      if (System.nanoTime() > deadline) {
+        return pending("A payment of this reservation is in progress");
+      }
+      sleep();
     }
-    return PaymentOutcome.failed(code, message);
   }
 
-  private PaymentOutcome settle(
-      TenantId tenant, ReservationId id, PaymentGateway.ChargeResult.Charged charge) {
-    try {
-      loop.decide(tenant, id, s -> s.recordPayment(charge.transactionId(), clock.now()));
-      return PaymentOutcome.paid(charge.transactionId(), "Payment processed");
-    } catch (ReservationException e) {
-      refundQuietly(
-          tenant, charge.transactionId(), "reservation no longer payable: " + e.getMessage());
+  /** The answer for a reservation whose attempt ended, as recorded. */
+  private static PaymentOutcome answerFrom(Reservation state, String chargedAs) {
+    if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
+      return PaymentOutcome.paid(state.transactionId(), "Payment processed");
+    }
+    PaymentState.Ending last = state.payment().last();
+    if (chargedAs != null || last != null && PaymentState.REFUNDED.equals(last.code())) {
       return PaymentOutcome.failed(
-          PaymentOutcome.INVALID_STATUS, "Payment was refunded: " + e.getMessage());
+          PaymentOutcome.INVALID_STATUS,
+          "Payment was refunded: the reservation is " + state.status());
     }
+    if (last != null && last.code() != null) {
+      return PaymentOutcome.failed(last.code(), last.message());
+    }
+    return PaymentOutcome.failed(
+        PaymentOutcome.INVALID_STATUS, "Cannot pay a reservation that is " + state.status());
   }
 
-  private void refundQuietly(TenantId tenant, String transactionId, String reason) {
-    payments.refund(tenant, transactionId, BigDecimal.ZERO, reason);
+  private static PaymentOutcome pending(String message) {
+    return PaymentOutcome.failed(PaymentOutcome.PAYMENT_PENDING, message);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReservationException.Internal("interrupted while waiting for a payment", e);
+    }
   }
 }

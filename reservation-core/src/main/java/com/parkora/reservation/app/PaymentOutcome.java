@@ -9,6 +9,9 @@ public record PaymentOutcome(
   public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
   public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
 
+  /** A charge's outcome is unknown until settled: no new charge is made meanwhile. */
+  public static final String PAYMENT_PENDING = "PAYMENT_PENDING";
+
   static PaymentOutcome paid(String transactionId, String message) {
     return new PaymentOutcome(true, transactionId, message, null);
   }

@@ -4,6 +4,7 @@ import com.parkora.reservation.domain.CancelReservation;
 import com.parkora.reservation.domain.ConfirmReservation;
 import com.parkora.reservation.domain.CreateReservation;
 import com.parkora.reservation.domain.Inputs;
+import com.parkora.reservation.domain.PaymentDecisions;
 import com.parkora.reservation.domain.Reservation;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The commands on reservations: raw input parsed into a command, then run by the loop. */
 final class ReservationCommands {
@@ -23,13 +25,19 @@ final class ReservationCommands {
   private final CommandClock clock;
   private final Supplier<UUID> ids;
   private final SpotDirectory spots;
+  private final RefundFlow refunds;
 
   ReservationCommands(
-      CommandLoop loop, CommandClock clock, Supplier<UUID> ids, SpotDirectory spots) {
+      CommandLoop loop,
+      CommandClock clock,
+      Supplier<UUID> ids,
+      SpotDirectory spots,
+      RefundFlow refunds) {
     this.loop = loop;
     this.clock = clock;
     this.ids = ids;
     this.spots = spots;
+    this.refunds = refunds;
   }
 
   /** Checks the spot with the directory (no unit of work open), then books it if it is free. */
@@ -76,8 +84,20 @@ final class ReservationCommands {
 
   ReservationView cancel(TenantId tenant, String id, String reason) {
     CancelReservation command = CancelReservation.parse(id, reason);
-    return loop.decide(
-        tenant, command.id(), state -> state.cancel(command.reason(), null, clock.now()));
+    Reservation after =
+        loop.decideState(
+            tenant,
+            command.id(),
+            state ->
+                Stream.concat(
+                        state.cancel(command.reason(), null, clock.now()).stream(),
+                        new PaymentDecisions(state)
+                            .refundOnCancel(command.reason(), clock.now()).stream())
+                    .toList());
+    if (after.transactionId() != null && after.payment().refundOwed(after.transactionId())) {
+      refunds.sendNow(tenant, after.transactionId()); // after the cancellation committed
+    }
+    return ReservationView.of(after);
   }
 
   ReservationView complete(TenantId tenant, String id) {

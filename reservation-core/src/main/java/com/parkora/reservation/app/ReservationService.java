@@ -31,6 +31,7 @@ public final class ReservationService {
   private final Storage storage;
   private final ReservationCommands commands;
   private final PaymentFlow payments;
+  private final Payments settlement;
   private final ExpirySweep expiry;
   private final ReservationQueries queries;
   private final ReservationHistory history;
@@ -39,9 +40,13 @@ public final class ReservationService {
     CommandClock clock = new CommandClock(builder.clock);
     CommandLoop loop = new CommandLoop(builder.storage, new NewEvents(builder.ids));
     this.storage = builder.storage;
-    this.commands = new ReservationCommands(loop, clock, builder.ids, builder.spots);
-    this.payments = new PaymentFlow(loop, clock, builder.payments);
-    this.expiry = new ExpirySweep(builder.storage, loop, clock, builder.pendingHold);
+    RefundFlow refunds = builder.refunds(loop, clock);
+    this.commands = new ReservationCommands(loop, clock, builder.ids, builder.spots, refunds);
+    this.payments =
+        new PaymentFlow(loop, clock, builder.payments, refunds, builder.ids, builder.callLimit);
+    this.settlement = new Payments(builder.storage, loop, clock, refunds, builder.callLimit);
+    this.expiry =
+        new ExpirySweep(builder.storage, loop, clock, builder.pendingHold, builder.callLimit);
     this.queries = new ReservationQueries(builder.storage);
     this.history = new ReservationHistory(builder.storage);
   }
@@ -93,6 +98,11 @@ public final class ReservationService {
   /** Charges a PENDING reservation and confirms it; payment outcomes are answers, not errors. */
   public PaymentOutcome pay(TenantId tenant, String id) {
     return payments.pay(tenant, id);
+  }
+
+  /** Settling unknown payment outcomes, and the refunds owed. */
+  public Payments payments() {
+    return settlement;
   }
 
   /**
@@ -183,6 +193,9 @@ public final class ReservationService {
     private SpotDirectory spots = SpotDirectory.ANY;
     private PaymentGateway payments = PaymentGateway.NONE;
     private Duration pendingHold = Duration.ofMinutes(15);
+    private Duration callLimit = Duration.ofSeconds(15);
+    private RefundFlow.Backoff refundBackoff =
+        new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -211,6 +224,22 @@ public final class ReservationService {
     public Builder pendingHold(Duration value) {
       this.pendingHold = value;
       return this;
+    }
+
+    /** The longest a charge takes; racing pays wait that long, older claims count as unknown. */
+    public Builder paymentCallLimit(Duration value) {
+      this.callLimit = value;
+      return this;
+    }
+
+    /** A failed refund waits {@code first}, doubling with each failure up to {@code max}. */
+    public Builder refundBackoff(Duration first, Duration max) {
+      this.refundBackoff = new RefundFlow.Backoff(first, max);
+      return this;
+    }
+
+    private RefundFlow refunds(CommandLoop loop, CommandClock clock) {
+      return new RefundFlow(loop, clock, payments, storage.refunds(), callLimit, refundBackoff);
     }
 
     public ReservationService build() {

@@ -10,8 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.domain.Inputs;
 import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationEvent.PaymentClaimed;
 import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
+import com.parkora.reservation.domain.ReservationEvent.PaymentOutcomeUnknown;
 import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
+import com.parkora.reservation.domain.ReservationEvent.PaymentReleased;
+import com.parkora.reservation.domain.ReservationEvent.PaymentSettled;
+import com.parkora.reservation.domain.ReservationEvent.RefundCompleted;
+import com.parkora.reservation.domain.ReservationEvent.RefundFailed;
+import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
@@ -68,6 +75,40 @@ public final class EventCodec {
         data.put("message", e.message());
       }
       case ReservationDeleted e -> {}
+      case PaymentClaimed e -> {
+        data.put("attempt_id", e.attemptId().toString());
+        data.put("amount", e.amount());
+      }
+      case PaymentReleased e -> {
+        data.put("attempt_id", e.attemptId().toString());
+        data.put("reason", e.reason());
+      }
+      case PaymentOutcomeUnknown e -> {
+        data.put("attempt_id", e.attemptId().toString());
+        data.put("reason", e.reason());
+      }
+      case PaymentSettled e -> {
+        data.put("attempt_id", e.attemptId().toString());
+        data.put("transaction_id", e.transactionId());
+        data.put("source", e.source());
+      }
+      case RefundRequested e -> {
+        data.put("transaction_id", e.transactionId());
+        data.put("amount", e.amount());
+        data.put("reason", e.reason());
+        data.put("attempt_id", e.attemptId() == null ? null : e.attemptId().toString());
+      }
+      case RefundFailed e -> {
+        data.put("transaction_id", e.transactionId());
+        data.put("attempt", e.attempt());
+        data.put("error_code", e.errorCode());
+        data.put("message", e.message());
+        data.put("next_attempt_at", Times.format(e.nextAttemptAt()));
+      }
+      case RefundCompleted e -> {
+        data.put("transaction_id", e.transactionId());
+        data.put("refund_id", e.refundId());
+      }
     }
     return data;
   }
@@ -119,6 +160,41 @@ public final class EventCodec {
           new PaymentFailed(
               aggregateId, p.optionalText("error_code"), p.optionalText("message"), recordedAt);
       case RESERVATION_DELETED -> new ReservationDeleted(aggregateId, recordedAt);
+      case PAYMENT_CLAIMED ->
+          new PaymentClaimed(aggregateId, p.uuid("attempt_id"), p.money("amount"), recordedAt);
+      case PAYMENT_RELEASED ->
+          new PaymentReleased(
+              aggregateId, p.uuid("attempt_id"), p.optionalText("reason"), recordedAt);
+      case PAYMENT_OUTCOME_UNKNOWN ->
+          new PaymentOutcomeUnknown(
+              aggregateId, p.uuid("attempt_id"), p.optionalText("reason"), recordedAt);
+      case PAYMENT_SETTLED ->
+          new PaymentSettled(
+              aggregateId,
+              p.uuid("attempt_id"),
+              p.optionalText("transaction_id"),
+              p.optionalText("source"),
+              recordedAt);
+      case REFUND_REQUESTED ->
+          new RefundRequested(
+              aggregateId,
+              p.text("transaction_id"),
+              p.money("amount"),
+              p.optionalText("reason"),
+              p.optionalText("attempt_id") == null ? null : p.uuid("attempt_id"),
+              recordedAt);
+      case REFUND_FAILED ->
+          new RefundFailed(
+              aggregateId,
+              p.text("transaction_id"),
+              p.integer("attempt"),
+              p.optionalText("error_code"),
+              p.optionalText("message"),
+              p.instant("next_attempt_at"),
+              recordedAt);
+      case REFUND_COMPLETED ->
+          new RefundCompleted(
+              aggregateId, p.text("transaction_id"), p.optionalText("refund_id"), recordedAt);
     };
   }
 

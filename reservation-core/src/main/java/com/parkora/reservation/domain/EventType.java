@@ -18,7 +18,15 @@ public enum EventType {
   /** A failed payment leaves the reservation as it was (PENDING: only those are charged). */
   PAYMENT_FAILED(null),
   /** A deletion keeps the last status in the stream; the read model drops the row. */
-  RESERVATION_DELETED(null);
+  RESERVATION_DELETED(null),
+  /** The payment and refund facts the Python service could not express keep the status. */
+  PAYMENT_CLAIMED(null),
+  PAYMENT_RELEASED(null),
+  PAYMENT_OUTCOME_UNKNOWN(null),
+  PAYMENT_SETTLED(null),
+  REFUND_REQUESTED(null),
+  REFUND_FAILED(null),
+  REFUND_COMPLETED(null);
 
   private final ReservationStatus resultingStatus;
 
@@ -46,6 +54,13 @@ public enum EventType {
       case ReservationEvent.PaymentProcessed e -> PAYMENT_PROCESSED;
       case ReservationEvent.PaymentFailed e -> PAYMENT_FAILED;
       case ReservationEvent.ReservationDeleted e -> RESERVATION_DELETED;
+      case ReservationEvent.PaymentClaimed e -> PAYMENT_CLAIMED;
+      case ReservationEvent.PaymentReleased e -> PAYMENT_RELEASED;
+      case ReservationEvent.PaymentOutcomeUnknown e -> PAYMENT_OUTCOME_UNKNOWN;
+      case ReservationEvent.PaymentSettled e -> PAYMENT_SETTLED;
+      case ReservationEvent.RefundRequested e -> REFUND_REQUESTED;
+      case ReservationEvent.RefundFailed e -> REFUND_FAILED;
+      case ReservationEvent.RefundCompleted e -> REFUND_COMPLETED;
     };
   }
 

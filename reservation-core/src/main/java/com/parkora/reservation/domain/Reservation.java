@@ -1,7 +1,14 @@
 package com.parkora.reservation.domain;
 
+import com.parkora.reservation.domain.ReservationEvent.PaymentClaimed;
 import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
+import com.parkora.reservation.domain.ReservationEvent.PaymentOutcomeUnknown;
 import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
+import com.parkora.reservation.domain.ReservationEvent.PaymentReleased;
+import com.parkora.reservation.domain.ReservationEvent.PaymentSettled;
+import com.parkora.reservation.domain.ReservationEvent.RefundCompleted;
+import com.parkora.reservation.domain.ReservationEvent.RefundFailed;
+import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
@@ -34,7 +41,8 @@ public record Reservation(
     Instant createdAt,
     Instant updatedAt,
     long version,
-    boolean deleted) {
+    boolean deleted,
+    PaymentState payment) {
 
   /** Folds a stream, oldest first. The stream must start with its creation. */
   public static Reservation replay(List<ReservationEvent> events) {
@@ -75,7 +83,8 @@ public record Reservation(
           created.occurredAt(),
           created.occurredAt(),
           1,
-          false);
+          false,
+          PaymentState.NONE);
     }
     return switch (event) {
       case ReservationCreated e ->
@@ -88,6 +97,13 @@ public record Reservation(
       case ReservationExpired e -> state.moved(e, state.transactionId);
       case PaymentFailed e -> state.moved(e, state.transactionId);
       case ReservationDeleted e -> state.removed(e.occurredAt());
+      case PaymentClaimed e -> state.moved(e, state.transactionId);
+      case PaymentReleased e -> state.moved(e, state.transactionId);
+      case PaymentOutcomeUnknown e -> state.moved(e, state.transactionId);
+      case PaymentSettled e -> state.moved(e, state.transactionId);
+      case RefundRequested e -> state.moved(e, state.transactionId);
+      case RefundFailed e -> state.moved(e, state.transactionId);
+      case RefundCompleted e -> state.moved(e, state.transactionId);
     };
   }
 
@@ -107,7 +123,8 @@ public record Reservation(
         createdAt,
         event.occurredAt(),
         version + 1,
-        deleted);
+        deleted,
+        payment.evolve(event));
   }
 
   private Reservation removed(Instant at) {
@@ -125,7 +142,8 @@ public record Reservation(
         createdAt,
         at,
         version + 1,
-        true);
+        true,
+        payment);
   }
 
   // ---- decisions: pure, time comes in as an argument ----

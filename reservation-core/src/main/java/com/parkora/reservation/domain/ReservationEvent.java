@@ -66,4 +66,48 @@ public sealed interface ReservationEvent {
 
   /** Removed on request; the stream stays as the audit trail, the read model drops the row. */
   record ReservationDeleted(UUID reservationId, Instant occurredAt) implements ReservationEvent {}
+
+  /** The right to charge, taken before the payment service is called (one open attempt). */
+  record PaymentClaimed(UUID reservationId, UUID attemptId, BigDecimal amount, Instant occurredAt)
+      implements ReservationEvent {}
+
+  /** The attempt ended with nothing charged; the reservation may be paid again. */
+  record PaymentReleased(UUID reservationId, UUID attemptId, String reason, Instant occurredAt)
+      implements ReservationEvent {}
+
+  /** The request left, no answer came back: no new charge until the attempt is settled. */
+  record PaymentOutcomeUnknown(
+      UUID reservationId, UUID attemptId, String reason, Instant occurredAt)
+      implements ReservationEvent {}
+
+  /** An unknown outcome resolved; {@code transactionId} null: nothing was charged. */
+  record PaymentSettled(
+      UUID reservationId, UUID attemptId, String transactionId, String source, Instant occurredAt)
+      implements ReservationEvent {}
+
+  /** A charge is owed back; {@code attemptId} names the attempt that charged too late, if any. */
+  record RefundRequested(
+      UUID reservationId,
+      String transactionId,
+      BigDecimal amount,
+      String reason,
+      UUID attemptId,
+      Instant occurredAt)
+      implements ReservationEvent {}
+
+  /** One refund attempt failed or could not be sent; the worker tries again at the time given. */
+  record RefundFailed(
+      UUID reservationId,
+      String transactionId,
+      int attempt,
+      String errorCode,
+      String message,
+      Instant nextAttemptAt,
+      Instant occurredAt)
+      implements ReservationEvent {}
+
+  /** The payment service refunded the transaction. */
+  record RefundCompleted(
+      UUID reservationId, String transactionId, String refundId, Instant occurredAt)
+      implements ReservationEvent {}
 }

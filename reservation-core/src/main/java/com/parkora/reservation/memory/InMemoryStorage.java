@@ -5,11 +5,15 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.port.UnitOfWork;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -27,6 +31,7 @@ public final class InMemoryStorage implements Storage {
   private final ReentrantLock lock = new ReentrantLock();
   private final MemoryState state = new MemoryState();
   private final MemoryFeed feed = new MemoryFeed(lock, state);
+  private final MemoryRefunds refunds = new MemoryRefunds();
   private final List<MemoryCommitSignal> signals = new CopyOnWriteArrayList<>();
   private final Consumer<List<StoredEvent>> onCommit;
   private long commits;
@@ -55,6 +60,7 @@ public final class InMemoryStorage implements Storage {
               if (!transaction.appended().isEmpty()) {
                 onCommit.accept(transaction.appended());
                 commits++;
+                transaction.appended().forEach(refunds::follow);
                 appended[0] = true;
               }
               return result;
@@ -76,7 +82,9 @@ public final class InMemoryStorage implements Storage {
         () -> {
           MemoryTransaction transaction = new MemoryTransaction(event.tenantId(), state, ++commits);
           try {
-            return transaction.unitOfWork().importEvent(event);
+            boolean imported = transaction.unitOfWork().importEvent(event);
+            refunds.follow(event);
+            return imported;
           } catch (RuntimeException failure) {
             transaction.rollback();
             throw failure;
@@ -127,6 +135,27 @@ public final class InMemoryStorage implements Storage {
   @Override
   public EventFeed feed() {
     return feed;
+  }
+
+  @Override
+  public RefundQueue refunds() {
+    return new RefundQueue() {
+      @Override
+      public List<PendingRefund> takeDue(Instant now, Duration lease, int limit) {
+        return locked(() -> refunds.takeDue(now, lease, limit));
+      }
+
+      @Override
+      public Optional<PendingRefund> take(
+          TenantId tenant, String transactionId, Instant now, Duration lease) {
+        return locked(() -> refunds.take(tenant, transactionId, now, lease));
+      }
+
+      @Override
+      public long pending() {
+        return locked(refunds::pending);
+      }
+    };
   }
 
   /** A signal raised after every commit that appended events; close it when done. */

@@ -5,6 +5,7 @@ import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ public final class JournaledStorage implements Storage {
   @Override
   public EventFeed feed() {
     return memory.feed();
+  }
+
+  @Override
+  public RefundQueue refunds() {
+    return memory.refunds();
   }
 
   /** A signal raised after every commit that appended events; close it when done. */

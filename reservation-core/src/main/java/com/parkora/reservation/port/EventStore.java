@@ -1,7 +1,10 @@
 package com.parkora.reservation.port;
 
+import com.parkora.reservation.domain.EventType;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -22,6 +25,18 @@ public interface EventStore {
   /** The stream as it stood at {@code asOf}: events recorded at or before that instant. */
   default List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {
     return load(aggregateId).stream().filter(e -> !e.createdAt().isAfter(asOf)).toList();
+  }
+
+  /** The streams that hold an event of {@code type} recorded at or after {@code since}. */
+  default List<UUID> streamsWith(EventType type, Instant since) {
+    Set<UUID> streams = new LinkedHashSet<>();
+    forEach(
+        e -> {
+          if (e.type() == type && !e.createdAt().isBefore(since)) {
+            streams.add(e.aggregateId());
+          }
+        });
+    return List.copyOf(streams);
   }
 
   /** Streams every event of the tenant in position order, without holding them all in memory. */

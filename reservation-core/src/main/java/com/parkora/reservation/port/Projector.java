@@ -43,6 +43,13 @@ public class Projector {
       case ReservationExpired e -> update(e, null);
       case PaymentFailed e -> update(e, null);
       case ReservationDeleted e -> new ReadModelWrite.Delete(e.reservationId());
+      case ReservationEvent.PaymentClaimed e -> update(e, null);
+      case ReservationEvent.PaymentReleased e -> update(e, null);
+      case ReservationEvent.PaymentOutcomeUnknown e -> update(e, null);
+      case ReservationEvent.PaymentSettled e -> update(e, null);
+      case ReservationEvent.RefundRequested e -> update(e, null);
+      case ReservationEvent.RefundFailed e -> update(e, null);
+      case ReservationEvent.RefundCompleted e -> update(e, null);
     };
   }
 

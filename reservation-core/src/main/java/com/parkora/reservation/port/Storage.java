@@ -35,6 +35,9 @@ public interface Storage extends AutoCloseable {
 
   EventFeed feed();
 
+  /** The refunds owed across tenants, kept by the store from the refund events it records. */
+  RefundQueue refunds();
+
   /** True when the store answers. */
   boolean isReady();
 

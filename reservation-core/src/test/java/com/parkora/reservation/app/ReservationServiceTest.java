@@ -293,7 +293,8 @@ class ReservationServiceTest {
         .isEqualTo(new PaymentOutcome(false, null, "Card declined", "CARD_DECLINED"));
     assertThat(service.events(tenant, id))
         .extracting(StoredEvent::type)
-        .containsExactly(EventType.RESERVATION_CREATED, EventType.PAYMENT_FAILED);
+        .containsExactly(
+            EventType.RESERVATION_CREATED, EventType.PAYMENT_CLAIMED, EventType.PAYMENT_FAILED);
     assertThat(service.byId(tenant, id).orElseThrow().status())
         .isEqualTo(ReservationStatus.PENDING);
   }
@@ -437,7 +438,11 @@ class ReservationServiceTest {
     assertThat(service.history(tenant, id))
         .extracting(ReservationView::status)
         .containsExactly(
-            ReservationStatus.PENDING, ReservationStatus.CONFIRMED, ReservationStatus.CANCELLED);
+            ReservationStatus.PENDING,
+            ReservationStatus.CONFIRMED,
+            ReservationStatus.CANCELLED,
+            ReservationStatus.CANCELLED, // the cancel owes t-1 back: refund requested,
+            ReservationStatus.CANCELLED); // and made
   }
 
   @Test

@@ -23,6 +23,7 @@ class EventCodecTest {
   private static final UUID ID = UUID.fromString("3f2b8a4e-1c5d-4e6f-8a9b-0c1d2e3f4a5b");
   private static final TenantId TENANT =
       new TenantId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+  private static final UUID ATTEMPT = UUID.fromString("7a2b8a4e-1c5d-4e6f-8a9b-0c1d2e3f4a5b");
   private static final Instant AT = Instant.parse("2026-12-01T08:00:00.123456Z");
 
   static Stream<ReservationEvent> everyEvent() {
@@ -44,7 +45,19 @@ class EventCodecTest {
         new ReservationEvent.ReservationExpired(ID, AT),
         new ReservationEvent.PaymentProcessed(ID, "txn-2", AT),
         new ReservationEvent.PaymentFailed(ID, "CARD_DECLINED", "declined", AT),
-        new ReservationEvent.ReservationDeleted(ID, AT));
+        new ReservationEvent.ReservationDeleted(ID, AT),
+        new ReservationEvent.PaymentClaimed(ID, ATTEMPT, new BigDecimal("7.50"), AT),
+        new ReservationEvent.PaymentReleased(ID, ATTEMPT, "UNAVAILABLE", AT),
+        new ReservationEvent.PaymentOutcomeUnknown(ID, ATTEMPT, "DEADLINE_EXCEEDED", AT),
+        new ReservationEvent.PaymentSettled(ID, ATTEMPT, "txn-3", "operator", AT),
+        new ReservationEvent.PaymentSettled(ID, ATTEMPT, null, "operator", AT),
+        new ReservationEvent.RefundRequested(
+            ID, "txn-3", new BigDecimal("7.50"), "cancelled", null, AT),
+        new ReservationEvent.RefundRequested(
+            ID, "txn-4", new BigDecimal("0.01"), "charged late", ATTEMPT, AT),
+        new ReservationEvent.RefundFailed(
+            ID, "txn-3", 2, "UNAVAILABLE", "down", AT.plusSeconds(10), AT),
+        new ReservationEvent.RefundCompleted(ID, "txn-3", "refund-9", AT));
   }
 
   @ParameterizedTest

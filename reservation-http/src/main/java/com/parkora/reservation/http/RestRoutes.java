@@ -1,9 +1,11 @@
 package com.parkora.reservation.http;
 
 import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.app.UnsettledPayment;
 import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.domain.Times;
 import com.parkora.reservation.port.EventCounts;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.Storage;
@@ -42,6 +44,7 @@ final class RestRoutes {
     routes.get("/stats", this::stats);
     routes.get("/admin/events/stats", this::eventStats);
     routes.post("/admin/rebuild", this::rebuild);
+    routes.get("/admin/payments/unsettled", this::unsettledPayments);
   }
 
   private void root(Context ctx) {
@@ -117,6 +120,24 @@ final class RestRoutes {
       failure.applyTo(ctx);
       ctx.json(body);
     }
+  }
+
+  /** Charges whose outcome is unknown, waiting for {@code reservation payments settle}. */
+  private void unsettledPayments(Context ctx) {
+    List<Map<String, Object>> unsettled =
+        service.payments().unsettled(tenant(ctx)).stream().map(RestRoutes::unsettled).toList();
+    ctx.json(Map.of("unsettled", unsettled));
+  }
+
+  private static Map<String, Object> unsettled(UnsettledPayment payment) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("reservation_id", payment.reservationId().toString());
+    row.put("attempt_id", payment.attemptId().toString());
+    row.put("claimed_at", Times.format(payment.claimedAt()));
+    row.put("amount", payment.amount());
+    row.put("status", payment.status().name());
+    row.put("outcome", payment.outcomeRecorded() ? "unknown" : "no outcome recorded");
+    return row;
   }
 
   private TenantId tenant(Context ctx) {

@@ -3,6 +3,7 @@ package com.parkora.reservation.http;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
 import java.util.List;
@@ -29,6 +30,11 @@ record FailingStorage(Supplier<RuntimeException> failure) implements Storage {
 
   @Override
   public long eventCount(TenantId tenant) {
+    throw failure.get();
+  }
+
+  @Override
+  public RefundQueue refunds() {
     throw failure.get();
   }
 

@@ -89,6 +89,7 @@ final class PgEventStore implements EventLog {
           insert(event, version)
               .orElseThrow(() -> new ReservationException.Conflict(aggregateId, expectedVersion));
       session.markWriteLocked();
+      PgRefunds.follow(session, event);
       stored.add(withPosition(event, position));
       version++;
     }
@@ -154,6 +155,7 @@ final class PgEventStore implements EventLog {
         .orElseThrow(
             () -> new ReservationException.Conflict(event.aggregateId(), event.version() - 1));
     session.markWriteLocked();
+    PgRefunds.follow(session, event);
     return true;
   }
 
@@ -190,6 +192,19 @@ final class PgEventStore implements EventLog {
         .bind("aggregate", aggregateId)
         .bind("asOf", timestamp(asOf))
         .map(rows.storedEvent())
+        .list();
+  }
+
+  @Override
+  public List<UUID> streamsWith(EventType type, Instant since) {
+    return session
+        .handle()
+        .createQuery(
+            "SELECT DISTINCT aggregate_id FROM event_store"
+                + " WHERE event_type = :type AND created_at >= :since")
+        .bind("type", type.name())
+        .bind("since", timestamp(since))
+        .mapTo(UUID.class)
         .list();
   }
 

@@ -8,6 +8,7 @@ import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReadModelWrite;
+import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
@@ -29,14 +30,8 @@ import org.jdbi.v3.core.JdbiException;
  * that opens as the {@code reservation_tenant} role with {@code app.tenant_id} set, so row security
  * keeps tenants apart even when the service logs in as a superuser. {@code UNIQUE (aggregate_id,
  * version)} answers version clashes (CONFLICT) and an exclusion constraint double bookings
- * (SLOT_UNAVAILABLE). Failures to reach the database answer DEPENDENCY_UNAVAILABLE.
- *
- * <pre>{@code
- * try (PostgresStorage storage = PostgresStorage.connect(System.getenv("DATABASE_URL"), 10)) {
- *   storage.migrate();
- *   ReservationService service = ReservationService.builder(storage).build();
- * }
- * }</pre>
+ * (SLOT_UNAVAILABLE). Failures to reach the database answer DEPENDENCY_UNAVAILABLE. Use: {@code
+ * connect(url, poolSize)}, {@code migrate()} once, then {@code ReservationService.builder(it)}.
  */
 public final class PostgresStorage implements Storage {
 
@@ -202,6 +197,11 @@ public final class PostgresStorage implements Storage {
   @Override
   public EventFeed feed() {
     return new PgEventFeed(this::inSystem, rows);
+  }
+
+  @Override
+  public RefundQueue refunds() {
+    return new PgRefundQueue(this::inSystem);
   }
 
   /** {@code LISTEN} on an unpooled connection; from now on, this store's appends notify. */

@@ -1,0 +1,139 @@
+package com.parkora.reservation.app;
+
+import com.parkora.reservation.domain.EventType;
+import com.parkora.reservation.domain.Inputs;
+import com.parkora.reservation.domain.PaymentDecisions;
+import com.parkora.reservation.domain.PaymentState;
+import com.parkora.reservation.domain.Reservation;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.ReservationId;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Settling what the payment flow could not know, and the refunds it owes: for the operator's {@code
+ * payments settle}, the admin listing, the refund worker and a consumer of the payment service's
+ * own events.
+ */
+public final class Payments {
+
+  /** Claims older than this are listed as unsettled only when their outcome was recorded. */
+  private static final Duration RECENT_CLAIMS = Duration.ofDays(1);
+
+  private final Storage storage;
+  private final CommandLoop loop;
+  private final CommandClock clock;
+  private final RefundFlow refunds;
+  private final Duration callLimit;
+
+  Payments(
+      Storage storage,
+      CommandLoop loop,
+      CommandClock clock,
+      RefundFlow refunds,
+      Duration callLimit) {
+    this.storage = storage;
+    this.loop = loop;
+    this.clock = clock;
+    this.refunds = refunds;
+    this.callLimit = callLimit;
+  }
+
+  /**
+   * Settles the reservation's unknown payment outcome: {@code transactionId} charged (the
+   * reservation is confirmed with it, or refunded when it no longer needs it), or null when nothing
+   * was charged (it can be paid again).
+   *
+   * @param source who knows: {@code operator}, {@code payment-service}
+   * @throws ReservationException.InvalidState when no payment outcome waits
+   */
+  public ReservationView settle(TenantId tenant, String id, String transactionId, String source) {
+    String txn = transactionId == null ? null : transaction(transactionId);
+    return owingRefunds(
+        tenant,
+        id,
+        txn,
+        s -> new PaymentDecisions(s).settle(txn, Inputs.clip(source), clock.now()));
+  }
+
+  /**
+   * A charge of the reservation that it does not need (a second charge, or one for a reservation
+   * that moved on) is refunded; its own payment and a charge already refunded change nothing.
+   */
+  public ReservationView refundUnneeded(
+      TenantId tenant, String id, String transactionId, String reason) {
+    String txn = transaction(transactionId);
+    return owingRefunds(
+        tenant, id, txn, s -> new PaymentDecisions(s).unneeded(txn, reason, clock.now()));
+  }
+
+  /** The tenant's charges whose outcome is unknown, oldest claim first. */
+  public List<UnsettledPayment> unsettled(TenantId tenant) {
+    Instant now = clock.now();
+    Set<UUID> candidates = new LinkedHashSet<>();
+    storage.inTransaction(
+        tenant,
+        uow -> {
+          candidates.addAll(
+              uow.events().streamsWith(EventType.PAYMENT_OUTCOME_UNKNOWN, Instant.EPOCH));
+          candidates.addAll(
+              uow.events().streamsWith(EventType.PAYMENT_CLAIMED, now.minus(RECENT_CLAIMS)));
+          return null;
+        });
+    return candidates.stream()
+        .map(id -> loop.load(tenant, new ReservationId(id)))
+        .flatMap(Optional::stream)
+        .filter(r -> r.payment().isUnsettled(now, callLimit))
+        .map(Payments::unsettled)
+        .sorted(Comparator.comparing(UnsettledPayment::claimedAt))
+        .toList();
+  }
+
+  /** Sends up to {@code limit} refunds that are due; answers how many were taken. */
+  public int sendDueRefunds(int limit) {
+    return refunds.sendDue(limit);
+  }
+
+  /** Refunds that wait to be sent, across tenants. */
+  public long pendingRefunds() {
+    return refunds.pending();
+  }
+
+  private ReservationView owingRefunds(
+      TenantId tenant,
+      String id,
+      String txn,
+      Function<Reservation, List<ReservationEvent>> decision) {
+    Reservation after = loop.decideState(tenant, ReservationId.parse(id), decision);
+    if (txn != null && after.payment().refundOwed(txn)) {
+      refunds.sendNow(tenant, txn);
+    }
+    return ReservationView.of(after);
+  }
+
+  private static UnsettledPayment unsettled(Reservation r) {
+    PaymentState p = r.payment();
+    return new UnsettledPayment(
+        r.id(), p.attempt(), p.claimedAt(), r.totalCost(), r.status(), p.unknown());
+  }
+
+  private static String transaction(String raw) {
+    Inputs.printable("transactionId", raw);
+    if (raw == null || raw.isBlank() || raw.trim().length() > 255) {
+      throw new ReservationException.InvalidInput(
+          "transactionId", "transactionId must be 1 to 255 characters");
+    }
+    return raw.trim();
+  }
+}
