@@ -5,8 +5,8 @@ import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway;
 import com.parkora.reservation.port.PaymentGateway.RefundResult;
-import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.RefundQueue.PendingRefund;
+import com.parkora.reservation.port.Storage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ final class RefundFlow {
   private final CommandLoop loop;
   private final CommandClock clock;
   private final PaymentGateway payments;
-  private final RefundQueue queue;
+  private final Storage storage; // its refund queue, asked when used
   private final Duration lease;
   private final Duration firstBackoff;
   private final Duration maxBackoff;
@@ -33,22 +33,27 @@ final class RefundFlow {
       CommandLoop loop,
       CommandClock clock,
       PaymentGateway payments,
-      RefundQueue queue,
+      Storage storage,
       Duration lease,
       Backoff backoff) {
     this.loop = loop;
     this.clock = clock;
     this.payments = payments;
-    this.queue = queue;
+    this.storage = storage;
     this.lease = lease;
     this.firstBackoff = backoff.first();
     this.maxBackoff = backoff.max();
   }
 
+  /** Refunds are owed only where there is a payment service to send them to. */
+  boolean enabled() {
+    return payments != PaymentGateway.NONE;
+  }
+
   /** A first try right after commit; a failure is left to the worker. */
   void sendNow(TenantId tenant, String transactionId) {
     try {
-      queue.take(tenant, transactionId, clock.now(), lease).ifPresent(this::send);
+      storage.refunds().take(tenant, transactionId, clock.now(), lease).ifPresent(this::send);
     } catch (RuntimeException e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -59,7 +64,7 @@ final class RefundFlow {
 
   /** Sends up to {@code limit} due refunds; answers how many were taken. */
   int sendDue(int limit) {
-    List<PendingRefund> due = queue.takeDue(clock.now(), lease, limit);
+    List<PendingRefund> due = storage.refunds().takeDue(clock.now(), lease, limit);
     for (PendingRefund refund : due) {
       try {
         send(refund);
@@ -74,7 +79,7 @@ final class RefundFlow {
   }
 
   long pending() {
-    return queue.pending();
+    return storage.refunds().pending();
   }
 
   private void send(PendingRefund refund) {

@@ -91,8 +91,10 @@ final class ReservationCommands {
             state ->
                 Stream.concat(
                         state.cancel(command.reason(), null, clock.now()).stream(),
-                        new PaymentDecisions(state)
-                            .refundOnCancel(command.reason(), clock.now()).stream())
+                        refunds.enabled()
+                            ? new PaymentDecisions(state)
+                                .refundOnCancel(command.reason(), clock.now()).stream()
+                            : Stream.empty())
                     .toList());
     if (after.transactionId() != null && after.payment().refundOwed(after.transactionId())) {
       refunds.sendNow(tenant, after.transactionId()); // after the cancellation committed

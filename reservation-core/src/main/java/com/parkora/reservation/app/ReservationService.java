@@ -239,7 +239,7 @@ public final class ReservationService {
     }
 
     private RefundFlow refunds(CommandLoop loop, CommandClock clock) {
-      return new RefundFlow(loop, clock, payments, storage.refunds(), callLimit, refundBackoff);
+      return new RefundFlow(loop, clock, payments, storage, callLimit, refundBackoff);
     }
 
     public ReservationService build() {
