@@ -68,6 +68,7 @@ public final class Bootstrap implements AutoCloseable {
               .payments(OutsideServices.payments(config, metrics, this::onClose))
               .paymentCallLimit(OutsideServices.callLimit(config))
               .spots(OutsideServices.spots(config, new ObjectMapper()))
+              .startGrace(config.startGrace())
               .build();
       Gauge.builder("payment.refunds.pending", this::pendingRefunds)
           .description("Refunds owed and not yet made, across tenants")

@@ -32,6 +32,7 @@ public record Config(
     String rabbitmqUser,
     Optional<String> rabbitmqPassword,
     Duration pendingHold,
+    Duration startGrace,
     List<String> corsOrigins) {
 
   /**
@@ -39,6 +40,12 @@ public record Config(
    * lets PostgreSQL flush many commits at once (group commit).
    */
   public static final int DEFAULT_POOL_SIZE = 16;
+
+  /**
+   * How far in the past a start may lie: the front end fills a local-time field with UTC wall-clock
+   * time, so east of UTC its starts arrive up to a few hours early (README).
+   */
+  public static final int DEFAULT_START_GRACE_MINUTES = 180;
 
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
@@ -70,6 +77,8 @@ public record Config(
         .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
         .rabbitmqPassword(s.optional("RABBITMQ_PASSWORD"))
         .pendingHold(Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)))
+        .startGrace(
+            Duration.ofMinutes(s.positive("START_GRACE_MINUTES", DEFAULT_START_GRACE_MINUTES)))
         .corsOrigins(s.list("CORS_ORIGINS"))
         .build();
   }
@@ -104,6 +113,7 @@ public record Config(
         .rabbitmqUser(rabbitmqUser)
         .rabbitmqPassword(rabbitmqPassword)
         .pendingHold(pendingHold)
+        .startGrace(startGrace)
         .corsOrigins(corsOrigins);
   }
 
@@ -130,6 +140,7 @@ public record Config(
                 .orElse("(unset: no publishing)"));
     lines.add("RABBITMQ_PASSWORD=" + rabbitmqPassword.map(Secrets::mask).orElse("(unset)"));
     lines.add("PENDING_HOLD_MINUTES=" + pendingHold.toMinutes());
+    lines.add("START_GRACE_MINUTES=" + startGrace.toMinutes());
     lines.add("CORS_ORIGINS=" + (corsOrigins.isEmpty() ? "(none)" : String.join(",", corsOrigins)));
     return lines;
   }

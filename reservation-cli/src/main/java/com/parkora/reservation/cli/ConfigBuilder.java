@@ -28,6 +28,7 @@ public final class ConfigBuilder {
   private String rabbitmqUser;
   private Optional<String> rabbitmqPassword;
   private Duration pendingHold;
+  private Duration startGrace = Duration.ofMinutes(Config.DEFAULT_START_GRACE_MINUTES);
   private List<String> corsOrigins;
 
   ConfigBuilder() {}
@@ -122,6 +123,11 @@ public final class ConfigBuilder {
     return this;
   }
 
+  public ConfigBuilder startGrace(Duration value) {
+    this.startGrace = value;
+    return this;
+  }
+
   public ConfigBuilder corsOrigins(List<String> value) {
     this.corsOrigins = value;
     return this;
@@ -155,6 +161,7 @@ public final class ConfigBuilder {
         rabbitmqUser,
         rabbitmqPassword,
         pendingHold,
+        startGrace,
         corsOrigins);
   }
 }

@@ -133,4 +133,14 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PENDING_HOLD_MINUTES", "0")))
         .hasMessage("PENDING_HOLD_MINUTES must be a positive number, got 0");
   }
+
+  @Test
+  void a_start_may_lie_180_minutes_in_the_past_unless_start_grace_minutes_says_otherwise() {
+    assertThat(Config.fromEnvironment(Map.of()).startGrace()).isEqualTo(Duration.ofMinutes(180));
+    assertThat(Config.fromEnvironment(Map.of("START_GRACE_MINUTES", "30")).startGrace())
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(Config.fromEnvironment(Map.of()).describe()).contains("START_GRACE_MINUTES=180");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("START_GRACE_MINUTES", "soon")))
+        .hasMessageContaining("START_GRACE_MINUTES");
+  }
 }

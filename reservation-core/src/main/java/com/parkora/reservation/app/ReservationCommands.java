@@ -12,6 +12,7 @@ import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.SpotDirectory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,18 +27,21 @@ final class ReservationCommands {
   private final Supplier<UUID> ids;
   private final SpotDirectory spots;
   private final RefundFlow refunds;
+  private final Duration startGrace;
 
   ReservationCommands(
       CommandLoop loop,
       CommandClock clock,
       Supplier<UUID> ids,
       SpotDirectory spots,
-      RefundFlow refunds) {
+      RefundFlow refunds,
+      Duration startGrace) {
     this.loop = loop;
     this.clock = clock;
     this.ids = ids;
     this.spots = spots;
     this.refunds = refunds;
+    this.startGrace = startGrace;
   }
 
   /** Checks the spot with the directory (no unit of work open), then books it if it is free. */
@@ -73,7 +77,7 @@ final class ReservationCommands {
     return create(
         tenant,
         CreateReservation.parse(
-            userId, parkingSpotId, startTime, durationHours, totalCost, clock.now()));
+            userId, parkingSpotId, startTime, durationHours, totalCost, clock.now(), startGrace));
   }
 
   ReservationView confirm(TenantId tenant, String id, String transactionId) {

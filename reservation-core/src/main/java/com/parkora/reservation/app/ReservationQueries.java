@@ -68,7 +68,10 @@ final class ReservationQueries {
       TenantId tenant, String parkingSpotId, String startTime, Integer durationHours) {
     String spot = CreateReservation.spot(parkingSpotId);
     Instant start = Inputs.instant("startTime", startTime);
-    Instant end = start.plus(Duration.ofHours(CreateReservation.durationHours(durationHours)));
+    Instant end =
+        Inputs.inRange(
+            "endTime",
+            start.plus(Duration.ofHours(CreateReservation.durationHours(durationHours))));
     List<UUID> conflicts =
         storage.inTransaction(
             tenant,

@@ -41,7 +41,9 @@ public final class ReservationService {
     CommandLoop loop = new CommandLoop(builder.storage, new NewEvents(builder.ids));
     this.storage = builder.storage;
     RefundFlow refunds = builder.refunds(loop, clock);
-    this.commands = new ReservationCommands(loop, clock, builder.ids, builder.spots, refunds);
+    this.commands =
+        new ReservationCommands(
+            loop, clock, builder.ids, builder.spots, refunds, builder.startGrace);
     this.payments =
         new PaymentFlow(loop, clock, builder.payments, refunds, builder.ids, builder.callLimit);
     this.settlement = new Payments(builder.storage, loop, clock, refunds, builder.callLimit);
@@ -196,6 +198,7 @@ public final class ReservationService {
     private Duration callLimit = Duration.ofSeconds(15);
     private RefundFlow.Backoff refundBackoff =
         new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
+    private Duration startGrace = CreateReservation.DEFAULT_START_GRACE;
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -240,6 +243,12 @@ public final class ReservationService {
 
     private RefundFlow refunds(CommandLoop loop, CommandClock clock) {
       return new RefundFlow(loop, clock, payments, storage, callLimit, refundBackoff);
+    }
+
+    /** How far in the past a new reservation's start may lie. */
+    public Builder startGrace(Duration value) {
+      this.startGrace = Objects.requireNonNull(value, "startGrace");
+      return this;
     }
 
     public ReservationService build() {

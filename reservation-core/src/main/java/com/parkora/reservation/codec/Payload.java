@@ -16,12 +16,20 @@ record Payload(JsonNode node, EventType type) {
     if (value == null || value.isNull() || !value.isValueNode()) {
       throw missing(field);
     }
-    return value.asText();
+    return wellFormed(field, value.asText());
   }
 
   String optionalText(String field) {
     JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+    return value == null || value.isNull() ? null : wellFormed(field, value.asText());
+  }
+
+  /** Text a store would not write back as read (a lone surrogate) is not an event. */
+  private String wellFormed(String field, String text) {
+    if (Inputs.hasLoneSurrogate(text)) {
+      throw new EventFormatException(where() + field + " is not well-formed Unicode");
+    }
+    return text;
   }
 
   UUID uuid(String field) {

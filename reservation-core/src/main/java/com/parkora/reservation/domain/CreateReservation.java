@@ -16,14 +16,20 @@ public record CreateReservation(
   public static final int MAX_SPOT_LENGTH = 255;
   public static final BigDecimal MAX_COST = new BigDecimal("99999999.99");
 
-  /** How far in the past a start may lie, to absorb clock skew and slow forms. */
-  public static final Duration START_GRACE = Duration.ofMinutes(5);
+  /**
+   * How far in the past a start may lie by default. The front end fills a local-time field with UTC
+   * wall-clock time, so east of UTC its starts arrive up to a few hours in the past.
+   */
+  public static final Duration DEFAULT_START_GRACE = Duration.ofMinutes(180);
 
+  /** Both ends of the booking lie in the range every store can hold. */
   public CreateReservation {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(parkingSpotId, "parkingSpotId");
     Objects.requireNonNull(startTime, "startTime");
     Objects.requireNonNull(totalCost, "totalCost");
+    Inputs.inRange("startTime", startTime);
+    Inputs.inRange("endTime", startTime.plus(Duration.ofHours(durationHours)));
   }
 
   public Instant endTime() {
@@ -31,8 +37,8 @@ public record CreateReservation(
   }
 
   /**
-   * Validates raw client input. {@code now} is the command's time: a start more than {@link
-   * #START_GRACE} before it is refused.
+   * {@link #parse(String, String, String, Integer, Double, Instant, Duration)} with the default
+   * grace.
    */
   public static CreateReservation parse(
       String userId,
@@ -41,12 +47,32 @@ public record CreateReservation(
       Integer durationHours,
       Double totalCost,
       Instant now) {
+    return parse(
+        userId, parkingSpotId, startTime, durationHours, totalCost, now, DEFAULT_START_GRACE);
+  }
+
+  /**
+   * Validates raw client input. {@code now} is the command's time: a start more than {@code
+   * startGrace} before it is refused.
+   */
+  public static CreateReservation parse(
+      String userId,
+      String parkingSpotId,
+      String startTime,
+      Integer durationHours,
+      Double totalCost,
+      Instant now,
+      Duration startGrace) {
     UUID user = Inputs.uuid("userId", userId);
     String spot = spot(parkingSpotId);
     Instant start = Inputs.instant("startTime", startTime);
-    if (start.isBefore(now.minus(START_GRACE))) {
+    if (start.isBefore(now.minus(startGrace))) {
       throw new ReservationException.InvalidInput(
-          "startTime", "startTime must not be in the past, got " + Times.format(start));
+          "startTime",
+          "startTime must not lie more than "
+              + startGrace.toMinutes()
+              + " minutes in the past, got "
+              + Times.format(start));
     }
     int hours = durationHours(durationHours);
     return new CreateReservation(user, spot, start, hours, cost(totalCost));
@@ -77,20 +103,20 @@ public record CreateReservation(
     return durationHours;
   }
 
+  /**
+   * The cost rounded half-up to the cent, as the Python service's {@code numeric(10,2)} column did:
+   * the front end sends {@code duration x price} unrounded ({@code 3.5999999999999996}).
+   */
   static BigDecimal cost(Double totalCost) {
     if (totalCost == null || totalCost.isNaN() || totalCost.isInfinite()) {
       throw new ReservationException.InvalidInput("totalCost", "totalCost must be a number");
     }
-    BigDecimal cost = BigDecimal.valueOf(totalCost);
+    BigDecimal cost = BigDecimal.valueOf(totalCost).setScale(2, RoundingMode.HALF_UP);
     if (cost.signum() < 0 || cost.compareTo(MAX_COST) > 0) {
       throw new ReservationException.InvalidInput(
           "totalCost",
           "totalCost must be between 0 and " + MAX_COST.toPlainString() + ", got " + totalCost);
     }
-    if (cost.stripTrailingZeros().scale() > 2) {
-      throw new ReservationException.InvalidInput(
-          "totalCost", "totalCost must have at most two decimals, got " + totalCost);
-    }
-    return cost.setScale(2, RoundingMode.UNNECESSARY);
+    return cost.signum() == 0 ? BigDecimal.ZERO.setScale(2) : cost;
   }
 }

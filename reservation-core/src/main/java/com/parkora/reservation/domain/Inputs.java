@@ -56,16 +56,63 @@ public final class Inputs {
    * {@link #EARLIEST} and {@link #LATEST}.
    */
   public static Instant instant(String field, String raw) {
-    Instant instant = parseInstant(field, raw);
+    return inRange(field, parseInstant(field, raw));
+  }
+
+  /**
+   * The one range of instants the domain stores (starts, ends, every derived time): what both
+   * stores and the codec write and read back unchanged. A later instant, such as the end of a
+   * booking that starts an hour before the year 10000, is refused before anything is written.
+   */
+  public static Instant inRange(String field, Instant instant) {
     if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
       throw new ReservationException.InvalidInput(
-          field, field + " must lie between the years 1970 and 9999, got '" + clip(raw) + "'");
+          field,
+          field
+              + " must lie between "
+              + Times.format(EARLIEST)
+              + " and "
+              + Times.format(LATEST)
+              + ", got "
+              + Times.format(instant));
     }
     return instant;
   }
 
-  /** Text without control characters (identifiers such as spots and transaction ids). */
+  /**
+   * Text that is well-formed Unicode: no lone UTF-16 surrogate (a JSON {@code "\ud800"}), which
+   * UTF-8 cannot encode and the stores would write as {@code ?}. Every text the domain accepts
+   * passes here, so what is stored is what was accepted.
+   */
+  public static String wellFormed(String field, String text) {
+    if (text != null && hasLoneSurrogate(text)) {
+      throw new ReservationException.InvalidInput(
+          field, field + " is not well-formed Unicode (it holds a lone surrogate)");
+    }
+    return text;
+  }
+
+  public static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isSurrogate(c)) {
+        continue;
+      }
+      boolean paired =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      if (!paired) {
+        return true;
+      }
+      i++;
+    }
+    return false;
+  }
+
+  /** Well-formed text without control characters (identifiers: spots, transaction ids). */
   public static String printable(String field, String text) {
+    wellFormed(field, text);
     if (text != null && text.chars().anyMatch(Character::isISOControl)) {
       throw new ReservationException.InvalidInput(
           field, field + " must not contain control characters");
@@ -73,8 +120,9 @@ public final class Inputs {
     return text;
   }
 
-  /** Free text (a reason): line breaks are fine, a NUL character is not storable. */
+  /** Well-formed free text (a reason): line breaks are fine, a NUL character is not storable. */
   public static String storable(String field, String text) {
+    wellFormed(field, text);
     if (text != null && text.indexOf('\0') >= 0) {
       throw new ReservationException.InvalidInput(
           field, field + " must not contain NUL characters");

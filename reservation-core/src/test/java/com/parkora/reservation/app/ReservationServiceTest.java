@@ -90,6 +90,52 @@ class ReservationServiceTest {
         .isEqualTo(ReservationStatus.PENDING);
   }
 
+  @Test
+  void the_front_ends_unrounded_cost_is_rounded_half_up_to_the_cent_and_stored_so() {
+    ReservationView view =
+        service.create(tenant, USER, "F-1", "2026-12-01T09:00:00Z", 3, 3.5999999999999996);
+
+    assertThat(view.totalCost()).isEqualTo(new BigDecimal("3.60"));
+    assertThat(service.byId(tenant, view.id().toString()).orElseThrow().totalCost())
+        .isEqualTo(new BigDecimal("3.60"));
+  }
+
+  @Test
+  void a_cost_of_3_599_is_stored_as_3_60() {
+    ReservationView view = service.create(tenant, USER, "F-2", "2026-12-01T09:00:00Z", 1, 3.599);
+
+    assertThat(service.byId(tenant, view.id().toString()).orElseThrow().totalCost())
+        .isEqualTo(new BigDecimal("3.60"));
+  }
+
+  @Test
+  void a_start_the_front_end_sends_90_minutes_in_the_past_is_accepted_and_stored_as_sent() {
+    ReservationView view = book("F-3", "2026-12-01T06:30:00.000Z", 2);
+
+    assertThat(view.startTime()).isEqualTo(Instant.parse("2026-12-01T06:30:00Z"));
+    assertThat(view.status()).isEqualTo(ReservationStatus.PENDING);
+  }
+
+  @Test
+  void a_start_four_hours_in_the_past_is_invalid_input() {
+    assertRejected(() -> book("F-4", "2026-12-01T04:00:00Z", 1), ErrorCode.INVALID_INPUT);
+  }
+
+  @Test
+  void the_start_grace_is_configurable() {
+    ReservationService strict =
+        ReservationService.builder(new InMemoryStorage())
+            .clock(clock)
+            .startGrace(Duration.ofMinutes(5))
+            .build();
+
+    assertThatThrownBy(() -> strict.create(tenant, USER, "F-5", "2026-12-01T06:30:00Z", 1, 1.0))
+        .isInstanceOf(ReservationException.InvalidInput.class)
+        .hasMessageContaining("5 minutes");
+    assertThat(strict.create(tenant, USER, "F-5", "2026-12-01T07:56:00Z", 1, 1.0).status())
+        .isEqualTo(ReservationStatus.PENDING);
+  }
+
   static Stream<Arguments> invalidCreations() {
     return Stream.of(
         Arguments.of("userId not a UUID", "user-1", "A-1", "2026-12-01T09:00:00Z", 1, 1.0),
@@ -101,13 +147,18 @@ class ReservationServiceTest {
         Arguments.of("start after year 9999", USER, "A-1", "+10000-01-01T00:00:00Z", 1, 1.0),
         Arguments.of("start malformed", USER, "A-1", "tomorrow at nine", 1, 1.0),
         Arguments.of("start missing", USER, "A-1", null, 1, 1.0),
-        Arguments.of("start long past", USER, "A-1", "2026-12-01T07:54:59Z", 1, 1.0),
+        Arguments.of("start four hours past", USER, "A-1", "2026-12-01T04:00:00Z", 1, 1.0),
+        Arguments.of("end after year 9999", USER, "A-1", "9999-12-31T23:00:00Z", 2, 1.0),
         Arguments.of("duration zero", USER, "A-1", "2026-12-01T09:00:00Z", 0, 1.0),
         Arguments.of("duration 25", USER, "A-1", "2026-12-01T09:00:00Z", 25, 1.0),
         Arguments.of("duration missing", USER, "A-1", "2026-12-01T09:00:00Z", null, 1.0),
         Arguments.of("cost negative", USER, "A-1", "2026-12-01T09:00:00Z", 1, -0.01),
         Arguments.of("cost too large", USER, "A-1", "2026-12-01T09:00:00Z", 1, 100_000_000.0),
-        Arguments.of("cost three decimals", USER, "A-1", "2026-12-01T09:00:00Z", 1, 1.005),
+        Arguments.of("cost negative once rounded", USER, "A-1", "2026-12-01T09:00:00Z", 1, -0.005),
+        Arguments.of(
+            "cost too large once rounded", USER, "A-1", "2026-12-01T09:00:00Z", 1, 99_999_999.995),
+        Arguments.of(
+            "cost infinite", USER, "A-1", "2026-12-01T09:00:00Z", 1, Double.POSITIVE_INFINITY),
         Arguments.of("cost NaN", USER, "A-1", "2026-12-01T09:00:00Z", 1, Double.NaN),
         Arguments.of("cost missing", USER, "A-1", "2026-12-01T09:00:00Z", 1, null));
   }

@@ -1,6 +1,7 @@
 package com.parkora.reservation.http;
 
 import com.parkora.reservation.domain.ErrorCode;
+import com.parkora.reservation.domain.Inputs;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import io.javalin.http.Context;
@@ -28,7 +29,8 @@ final class TenantResolver {
   }
 
   Tenancy resolve(Context ctx) {
-    Optional<Caller> caller = callers.resolve(ctx.header("Authorization"));
+    Optional<Caller> caller =
+        callers.resolve(Inputs.wellFormed("Authorization", ctx.header("Authorization")));
     Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
     String requestId = RequestIds.of(ctx);
     boolean required = mode == AuthMode.REQUIRED;
@@ -66,7 +68,7 @@ final class TenantResolver {
     if (headers == null || !headers.hasMoreElements()) {
       return null;
     }
-    String header = headers.nextElement();
+    String header = Inputs.wellFormed(TENANT_HEADER, headers.nextElement());
     if (headers.hasMoreElements()) {
       throw new ReservationException.TenantRequired(
           "Send one X-Tenant-ID header: several make the tenant ambiguous");

@@ -126,6 +126,31 @@ class StrictRequestsTest {
     assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"X\\ud800", "X\\udbff"})
+  void a_lone_surrogate_in_a_variable_or_a_literal_is_invalid_input_and_writes_nothing(
+      String escaped) {
+    long before = events(RunningApi.TENANT);
+    String inVariables = CREATE.replace("\"S-1\"", "\"" + escaped + "\"");
+    String literal =
+        "{\"query\": \"mutation { createReservation(input: {userId:"
+            + " \\\"22222222-2222-4222-8222-222222222222\\\", parkingSpotId: \\\""
+            + escaped.replace("\\", "\\\\")
+            + "\\\", startTime: \\\"2026-12-01T09:30:00Z\\\", durationHours: 2,"
+            + " totalCost: 7.5}) { id } }\"}";
+
+    for (String body : java.util.List.of(inVariables, literal)) {
+      RunningApi.Answer answer = api.send(tenant(post(body, "application/json")));
+
+      assertThat(answer.status()).as(body).isEqualTo(200);
+      assertThat(code(answer)).as(answer.body()).isEqualTo("INVALID_INPUT");
+      assertThat(answer.json().path("errors").get(0).path("message").asText())
+          .as("the domain names the field; graphql-java's parser refuses a literal itself")
+          .containsAnyOf("parkingSpotId", "surrogate");
+    }
+    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+  }
+
   private static HttpRequest.Builder post(String body, String contentType) {
     return HttpRequest.newBuilder(api.uri("/graphql"))
         .header("Content-Type", contentType)
