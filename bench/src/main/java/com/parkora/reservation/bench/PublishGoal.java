@@ -52,32 +52,37 @@ final class PublishGoal {
   private void underLoad(String db, Map<String, String> env) throws Exception {
     try (ServiceProcess service = serve(db, env, "serve-publish.log")) {
       service.awaitReady(Duration.ofSeconds(60));
-      bench.commandLoad(service, "publish-warm-up", Duration.ofSeconds(bench.quick ? 5 : 20));
+      bench.commandLoad(service, "publish-warm-up", Duration.ofSeconds(bench.quick() ? 5 : 20));
       awaitCaughtUp(service);
       ServerHistogram before = lag(service);
       Wrk.Outcome outcome =
-          bench.commandLoad(service, "publish-measured", Duration.ofSeconds(bench.seconds));
+          bench.commandLoad(service, "publish-measured", Duration.ofSeconds(bench.seconds()));
       awaitCaughtUp(service);
       ServerHistogram after = lag(service);
-      bench.report.add(
-          Result.info(
-              "commit-to-publish lag p50 / p99 (ms, server side, under the command load)",
-              String.format(
-                  "%.0f / %.0f",
-                  after.percentileMillisSince(before, 50), after.percentileMillisSince(before, 99)),
-              "n/a"));
-      bench.report.add(
-          Result.info(
-              "commands/s with publishing on (16 clients, deployment JVM)",
-              String.format("%,.0f", outcome.throughput()),
-              "n/a"));
+      bench
+          .report()
+          .add(
+              Result.info(
+                  "commit-to-publish lag p50 / p99 (ms, server side, under the command load)",
+                  String.format(
+                      "%.0f / %.0f",
+                      after.percentileMillisSince(before, 50),
+                      after.percentileMillisSince(before, 99)),
+                  "n/a"));
+      bench
+          .report()
+          .add(
+              Result.info(
+                  "commands/s with publishing on (16 clients, deployment JVM)",
+                  String.format("%,.0f", outcome.throughput()),
+                  "n/a"));
     }
   }
 
   /** Publishes every stored event again from the start and times it. */
   private void drain(String db, Map<String, String> env) throws Exception {
-    long events = Long.parseLong(bench.shell.psql(db, "SELECT count(*) FROM event_store").trim());
-    bench.shell.psql(db, "DELETE FROM feed_checkpoints; DELETE FROM feed_leases");
+    long events = Long.parseLong(bench.shell().psql(db, "SELECT count(*) FROM event_store").trim());
+    bench.shell().psql(db, "DELETE FROM feed_checkpoints; DELETE FROM feed_leases");
     try (ServiceProcess service = serve(db, env, "serve-publish-drain.log")) {
       service.awaitReady(Duration.ofSeconds(60));
       long started = System.nanoTime();
@@ -88,17 +93,21 @@ final class PublishGoal {
         Thread.sleep(50);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      bench.report.add(
-          Result.info(
-              "relay throughput, draining " + String.format("%,d", events) + " events (events/s)",
-              String.format("%,.0f", events / seconds),
-              "n/a"));
+      bench
+          .report()
+          .add(
+              Result.info(
+                  "relay throughput, draining "
+                      + String.format("%,d", events)
+                      + " events (events/s)",
+                  String.format("%,.0f", events / seconds),
+                  "n/a"));
     }
   }
 
   private ServiceProcess serve(String db, Map<String, String> env, String log) throws IOException {
     return ServiceProcess.serve(
-        bench.jar, Bench.DEPLOYMENT_JVM, bench.url(db), 18084, bench.scratch.resolve(log), env);
+        bench.jar(), Jvm.DEPLOYMENT, bench.url(db), 18084, bench.scratch().resolve(log), env);
   }
 
   private static void awaitCaughtUp(ServiceProcess service) throws Exception {

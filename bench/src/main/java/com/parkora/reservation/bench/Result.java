@@ -1,5 +1,7 @@
 package com.parkora.reservation.bench;
 
+import java.util.function.DoublePredicate;
+
 /**
  * One row of the table: a figure measured for the service and, where there is one, for the raw-SQL
  * baseline in the same run.
@@ -9,6 +11,18 @@ record Result(
 
   static Result info(String figure, String service, String baseline) {
     return new Result(figure, service, baseline, "", "", null);
+  }
+
+  /** A row whose goal is a bound on the ratio service / baseline. */
+  static Result compared(
+      String figure,
+      String service,
+      String baseline,
+      double ratio,
+      String goal,
+      DoublePredicate met) {
+    return new Result(
+        figure, service, baseline, String.format("%.2f", ratio), goal, met.test(ratio));
   }
 
   Result withRatio(double value) {

@@ -47,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("DEFAULT_TENANT_ID");
-    builder.environment().putAll(Bench.DEPLOYMENT_ENV);
+    builder.environment().putAll(Jvm.DEPLOYMENT_ENV);
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
     builder.environment().putAll(environment);
     long started = System.nanoTime();
@@ -116,11 +116,19 @@ final class ServiceProcess implements AutoCloseable {
     throw new IllegalStateException("no VmHWM for process " + process.pid());
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  /**
+   * Sends SIGTERM and waits up to {@code grace} for the exit (a training run writes its cache
+   * then); kills the process after that.
+   */
+  void stop(Duration grace) throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor();
     }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop(Duration.ofSeconds(15));
   }
 }

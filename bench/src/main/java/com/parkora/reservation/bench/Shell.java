@@ -82,9 +82,14 @@ final class Shell {
     return run(command);
   }
 
-  /** Transactions per second pgbench reached with a custom script. */
-  double pgbench(String database, Path script, int clients, int seconds)
+  /**
+   * Runs pgbench with a custom script and answers its rate and the latency percentiles of its
+   * transactions, read from its per-transaction log ({@code --log}): measured the way wrk measures
+   * the service, from sending a transaction to its last answer.
+   */
+  Pgbench pgbench(String database, Path script, int clients, int seconds)
       throws IOException, InterruptedException {
+    Path logs = Files.createTempDirectory(scratch, "pgbench-");
     String out =
         run(
             List.of(
@@ -102,19 +107,31 @@ final class Shell {
                 String.valueOf(Math.min(clients, 4)),
                 "-T",
                 String.valueOf(seconds),
+                "--log",
+                "--log-prefix=tx",
                 "-f",
                 script.toString(),
-                database));
+                database),
+            logs);
     for (String line : out.split("\\R")) {
       if (line.startsWith("tps = ")) {
-        return Double.parseDouble(line.substring(6).split(" ")[0]);
+        double tps = Double.parseDouble(line.substring(6).split(" ")[0]);
+        return new Pgbench(tps, Pgbench.latencies(logs));
       }
     }
     throw new IllegalStateException("pgbench printed no tps:\n" + out);
   }
 
   static String run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return run(command, null);
+  }
+
+  static String run(List<String> command, Path directory) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
+    Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int status = process.waitFor();
     if (status != 0) {

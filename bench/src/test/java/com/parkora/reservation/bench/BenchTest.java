@@ -2,7 +2,10 @@ package com.parkora.reservation.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchTest {
 
@@ -22,5 +25,30 @@ class BenchTest {
         .contains("| figure | service | baseline | ratio | goal | met |")
         .contains("| commands/s | 1,200 | 1,900 | 0.63 | >= 0.60 | yes |")
         .contains("| rebuild (s) | 60.0 | 40.0 | 1.50 | <= 1.25 | NO |");
+  }
+
+  @Test
+  void baseline_percentiles_come_from_every_thread_log_of_pgbench(@TempDir Path dir)
+      throws Exception {
+    // pgbench --log --log-prefix=tx: one file per thread; the third field is the latency in µs.
+    Files.writeString(
+        dir.resolve("tx.4242"), "0 1 2000 0 1796159406 47829\n0 2 1000 0 1796159406 50377\n");
+    Files.writeString(
+        dir.resolve("tx.4242.1"), "1 1 4000 0 1796159406 31844\n1 2 3000 0 1796159406 32075\n");
+    Files.writeString(dir.resolve("other.txt"), "not a log");
+    Pgbench run = new Pgbench(100, Pgbench.latencies(dir));
+    assertThat(run.latenciesMicros()).containsExactly(1000, 2000, 3000, 4000);
+    assertThat(run.percentileMillis(50)).isEqualTo(2.0);
+    assertThat(run.percentileMillis(99)).isEqualTo(4.0);
+    assertThat(run.percentileMillis(75)).isEqualTo(3.0);
+  }
+
+  @Test
+  void a_compared_row_carries_the_ratio_and_its_verdict() {
+    Result slow = Result.compared("p99 (ms)", "9.00", "3.00", 3.0, "<= 2.00", r -> r <= 2.0);
+    Result fast = Result.compared("q/s", "900", "1,000", 0.9, ">= 0.80", r -> r >= 0.8);
+    assertThat(slow.ratio()).isEqualTo("3.00");
+    assertThat(slow.metText()).isEqualTo("NO");
+    assertThat(fast.metText()).isEqualTo("yes");
   }
 }

@@ -1,0 +1,173 @@
+package com.parkora.reservation.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The three reads of the issue's table on 1,000,000 rows over 8 tenants, each against the same
+ * query in pgbench (8 clients each): rate and client-side latency percentiles side by side.
+ */
+final class QueryGoals {
+
+  private final Bench bench;
+
+  QueryGoals(Bench bench) {
+    this.bench = bench;
+  }
+
+  void run() throws Exception {
+    int perTenant = bench.quick() ? 12_500 : 125_000;
+    System.out.printf("== queries: read model of %,d reservations over 8 tenants%n", perTenant * 8);
+    String db = bench.freshDatabase("reservation_bench_queries");
+    bench
+        .shell()
+        .psqlFile(
+            db,
+            bench.shell().resource("generate-reservations.sql"),
+            Map.of("per_tenant", String.valueOf(perTenant)));
+
+    try (ServiceProcess service =
+        ServiceProcess.serve(
+            bench.jar(),
+            List.of("-Xmx256m"),
+            bench.url(db),
+            18082,
+            bench.scratch().resolve("serve-queries.log"))) {
+      service.awaitReady(Duration.ofSeconds(60));
+      queryGoal(
+          db,
+          service,
+          "ReservationsByUser",
+          "by-user.pgbench.sql",
+          random -> {
+            int t = 1 + random.nextInt(8);
+            String user = Bench.md5Uuid("u" + t + "-" + random.nextInt(10_000));
+            return new String[] {
+              Bench.tenant(t),
+              body(
+                  "query ReservationsByUser($userId: String!) { reservationsByUser(userId: $userId,"
+                      + " includeCompleted: false) { id tenantId userId parkingSpotId startTime endTime"
+                      + " durationHours totalCost status transactionId createdAt updatedAt } }",
+                  "{\"userId\":\"" + user + "\"}")
+            };
+          });
+      queryGoal(
+          db,
+          service,
+          "CheckAvailability",
+          "availability.pgbench.sql",
+          random -> {
+            String start =
+                Instant.parse("2027-01-01T00:00:00Z")
+                    .plus(Duration.ofHours(random.nextInt(75)))
+                    .toString();
+            return new String[] {
+              Bench.tenant(1 + random.nextInt(8)),
+              body(
+                  "query CheckAvailability($spot: String!, $start: String!) { checkAvailability("
+                      + "parkingSpotId: $spot, startTime: $start, durationHours: 2) { available conflicts } }",
+                  "{\"spot\":\"S-" + random.nextInt(5000) + "\",\"start\":\"" + start + "\"}")
+            };
+          });
+      queryGoal(
+          db,
+          service,
+          "ConfirmedReservations",
+          "list-status.pgbench.sql",
+          random ->
+              new String[] {
+                Bench.tenant(1 + random.nextInt(8)),
+                body(
+                    "query ConfirmedReservations { reservations(status: \"CONFIRMED\", limit: 50) {"
+                        + " id tenantId userId parkingSpotId startTime endTime durationHours totalCost"
+                        + " status transactionId createdAt updatedAt } }",
+                    "{}")
+              });
+    }
+    bench.dropDatabase(db);
+  }
+
+  /** Makes one request of a workload: {tenant, body}. */
+  private interface RequestMaker {
+    String[] make(Random random);
+  }
+
+  private void queryGoal(
+      String db, ServiceProcess service, String operation, String script, RequestMaker maker)
+      throws Exception {
+    Random random = new Random(42);
+    StringBuilder requests = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      String[] request = maker.make(random);
+      requests
+          .append("{")
+          .append(Wrk.lua(request[0]))
+          .append(", ")
+          .append(Wrk.lua(request[1]))
+          .append("},\n");
+    }
+    Path lua =
+        Wrk.script(
+            bench.scratch(),
+            "query-" + operation,
+            """
+        local requests = {%s}
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        function request()
+          local r = requests[math.random(#requests)]
+          wrk.headers["X-Tenant-ID"] = r[1]
+          return wrk.format(nil, nil, nil, r[2])
+        end
+        """
+                .formatted(requests));
+    Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.quick() ? 10 : 20));
+    ServerHistogram before = ServerHistogram.scrape(service.baseUrl(), operation);
+    Wrk.Outcome outcome = Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.seconds()));
+    double serverP99 =
+        ServerHistogram.scrape(service.baseUrl(), operation).percentileMillisSince(before, 99);
+    Bench.failOnErrors(operation, outcome);
+    Pgbench baseline =
+        bench.shell().pgbench(db, bench.shell().resource(script), 8, bench.seconds());
+    Report report = bench.report();
+    report.add(
+        Result.compared(
+            operation + " queries/s (8 clients)",
+            Bench.format(outcome.throughput()),
+            Bench.format(baseline.tps()),
+            outcome.throughput() / baseline.tps(),
+            ">= 0.80",
+            r -> r >= 0.80));
+    report.add(
+        Result.compared(
+            operation + " p99 client side (ms, 8 clients)",
+            String.format("%.2f", outcome.p99Millis()),
+            String.format("%.2f", baseline.percentileMillis(99)),
+            outcome.p99Millis() / baseline.percentileMillis(99),
+            "<= 2.00",
+            r -> r <= 2.0));
+    report.add(
+        Result.info(
+            operation + " p50 client side (ms)",
+            String.format("%.2f", outcome.p50Millis()),
+            String.format("%.2f", baseline.percentileMillis(50))));
+    report.add(
+        Result.info(
+            operation + " p99 server side (ms, from /metrics)",
+            String.format("%.2f", serverP99),
+            ""));
+  }
+
+  /** A GraphQL request body; {@code variablesJson} is a JSON object. */
+  static String body(String query, String variablesJson) {
+    return "{\"query\":\""
+        + query.replace("\"", "\\\"")
+        + "\",\"variables\":"
+        + variablesJson
+        + "}";
+  }
+}
