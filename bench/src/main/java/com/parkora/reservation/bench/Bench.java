@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,6 +27,11 @@ public final class Bench implements Callable<Integer> {
 
   @Option(names = "--jar", description = "The service jar (default: ${DEFAULT-VALUE}).")
   Path jar = Path.of("reservation-cli/target/reservation.jar");
+
+  @Option(
+      names = "--serve-script",
+      description = "The production command (default: ${DEFAULT-VALUE}).")
+  Path serveScript = Path.of("bin/serve");
 
   @Option(names = "--host", description = "PostgreSQL host (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
@@ -60,7 +64,7 @@ public final class Bench implements Callable<Integer> {
   private final Report report = new Report();
   private Shell shell;
   private Path scratch;
-  private List<String> production;
+  private boolean trained;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Bench()).execute(args));
@@ -77,6 +81,9 @@ public final class Bench implements Callable<Integer> {
     shell = new Shell(scratch, host, port, user);
     if (quick) {
       seconds = Math.min(seconds, 8);
+    }
+    if (only.contains("commands") || only.contains("start")) {
+      ensureTrained(); // before anything is measured
     }
     if (only.contains("commands")) {
       new CommandGoals(this).run();
@@ -127,12 +134,28 @@ public final class Bench implements Callable<Integer> {
     return report;
   }
 
-  /** The production command's JVM options, after a training run has written its cache. */
-  List<String> productionJvm() throws Exception {
-    if (production == null) {
-      production = new Training(this).run();
+  /** The production command ({@code bin/serve}) on {@code db}, once its training run is done. */
+  ServiceProcess serveProduction(String db, int port, String log) throws Exception {
+    ensureTrained();
+    return startProduction(db, port, log);
+  }
+
+  /** Runs the production command's training run unless it ran already. */
+  void ensureTrained() throws Exception {
+    if (!trained) {
+      new Training(this).run();
+      trained = true;
     }
-    return production;
+  }
+
+  /** The production command as it is: trains and writes its cache if there is none yet. */
+  ServiceProcess startProduction(String db, int port, String log) throws Exception {
+    return ServiceProcess.production(
+        serveScript, jar, productionCache(), url(db), port, scratch.resolve(log));
+  }
+
+  Path productionCache() {
+    return scratch.resolve(Jvm.cacheFileName());
   }
 
   /** createReservation from 16 connections, 8 tenants, a new spot every request. */

@@ -104,8 +104,7 @@ final class CommandGoals {
   }
 
   private ServiceProcess serve(String db, String log) throws Exception {
-    return ServiceProcess.serve(
-        bench.jar(), bench.productionJvm(), bench.url(db), 18081, bench.scratch().resolve(log));
+    return bench.serveProduction(db, 18081, log);
   }
 
   private void reset(String db) throws Exception {

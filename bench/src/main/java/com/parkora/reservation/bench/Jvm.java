@@ -1,12 +1,9 @@
 package com.parkora.reservation.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The JVM options the service runs with: the deployment's, and the README's production command. */
+/** The JVM options of the deployment; {@code bin/serve} (the production command) uses the same. */
 final class Jvm {
 
   /**
@@ -36,20 +33,8 @@ final class Jvm {
     return Runtime.version().feature() >= 25;
   }
 
-  /**
-   * The production command's options, as {@code bin/serve} picks them: on JDK 25 the ahead-of-time
-   * cache ({@code cache} written by a training run when missing, used when present), on older JDKs
-   * a class-data archive the first start writes.
-   */
-  static List<String> production(Path directory) {
-    List<String> options = new ArrayList<>(DEPLOYMENT);
-    if (hasAotCache()) {
-      Path cache = directory.resolve("reservation.aot");
-      options.add(Files.exists(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
-    } else {
-      options.add("-XX:+AutoCreateSharedArchive");
-      options.add("-XX:SharedArchiveFile=" + directory.resolve("reservation.jsa"));
-    }
-    return options;
+  /** The start-up cache file {@code bin/serve} writes and reads on this JDK. */
+  static String cacheFileName() {
+    return hasAotCache() ? "reservation.aot" : "reservation.jsa";
   }
 }

@@ -44,10 +44,37 @@ final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "serve"));
+    return launch(command, Jvm.DEPLOYMENT_ENV, databaseUrl, port, log);
+  }
+
+  /**
+   * The production command, {@code bin/serve}, on this JVM with {@code cache} as its start-up cache
+   * (written by the first start when missing).
+   */
+  static ServiceProcess production(
+      Path script, Path jar, Path cache, String databaseUrl, int port, Path log)
+      throws IOException {
+    return launch(
+        List.of(script.toString()),
+        Map.of(
+            "JAVA_HOME",
+            System.getProperty("java.home"),
+            "RESERVATION_JAR",
+            jar.toString(),
+            "AOT_CACHE",
+            cache.toString()),
+        databaseUrl,
+        port,
+        log);
+  }
+
+  private static ServiceProcess launch(
+      List<String> command, Map<String, String> env, String databaseUrl, int port, Path log)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("DEFAULT_TENANT_ID");
-    builder.environment().putAll(Jvm.DEPLOYMENT_ENV);
+    builder.environment().putAll(env);
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
     builder.environment().putAll(environment);
     long started = System.nanoTime();

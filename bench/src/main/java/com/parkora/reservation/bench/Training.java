@@ -3,7 +3,6 @@ package com.parkora.reservation.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The production command's training run: the service started with the options that write the cache,
@@ -18,14 +17,13 @@ final class Training {
     this.bench = bench;
   }
 
-  List<String> run() throws Exception {
-    Path cache = bench.scratch().resolve(Jvm.hasAotCache() ? "reservation.aot" : "reservation.jsa");
+  void run() throws Exception {
+    Path cache = bench.productionCache();
+    Files.deleteIfExists(cache);
     System.out.println("== training run of the production command: writes " + cache);
     String db = bench.freshDatabase("reservation_bench_training");
     Path log = bench.scratch().resolve("serve-training.log");
-    try (ServiceProcess service =
-        ServiceProcess.serve(
-            bench.jar(), Jvm.production(bench.scratch()), bench.url(db), 18084, log)) {
+    try (ServiceProcess service = bench.startProduction(db, 18084, "serve-training.log")) {
       service.awaitReady(Duration.ofSeconds(60));
       Duration load = Duration.ofSeconds(bench.quick() ? 5 : 15);
       Wrk.run(service.baseUrl(), CommandGoals.script(bench.scratch(), "training"), 16, load);
@@ -55,6 +53,5 @@ final class Training {
       throw new IllegalStateException(
           "the training run wrote no " + cache + "; its log:\n" + Files.readString(log));
     }
-    return Jvm.production(bench.scratch());
   }
 }

@@ -7,6 +7,7 @@ import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.EventCounts;
+import com.parkora.reservation.port.ReadModel;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.Storage;
@@ -29,8 +30,7 @@ final class ReservationQueries {
 
   Optional<ReservationView> byId(TenantId tenant, String id) {
     return ReservationId.lookup(id)
-        .flatMap(
-            target -> storage.inTransaction(tenant, uow -> uow.readModel().byId(target.value())));
+        .flatMap(target -> storage.read(tenant, reads -> reads.byId(target.value())));
   }
 
   List<ReservationView> list(TenantId tenant, String status, String userId, int limit, int offset) {
@@ -44,13 +44,12 @@ final class ReservationQueries {
     }
     ReservationStatus byStatus = status == null ? null : ReservationStatus.parse("status", status);
     UUID byUser = userId == null ? null : Inputs.uuid("userId", userId);
-    return storage.inTransaction(
-        tenant, uow -> uow.readModel().list(byStatus, byUser, limit, offset));
+    return storage.read(tenant, reads -> reads.list(byStatus, byUser, limit, offset));
   }
 
   List<ReservationView> byUser(TenantId tenant, String userId, boolean includeCompleted) {
     UUID user = Inputs.uuid("userId", userId);
-    return storage.inTransaction(tenant, uow -> uow.readModel().byUser(user, includeCompleted));
+    return storage.read(tenant, reads -> reads.byUser(user, includeCompleted));
   }
 
   List<ReservationView> bySpot(
@@ -61,7 +60,7 @@ final class ReservationQueries {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new ReservationException.InvalidInput("endTime", "endTime must be after startTime");
     }
-    return storage.inTransaction(tenant, uow -> uow.readModel().bySpot(spot, from, to));
+    return storage.read(tenant, reads -> reads.bySpot(spot, from, to));
   }
 
   Availability availability(
@@ -73,17 +72,14 @@ final class ReservationQueries {
             "endTime",
             start.plus(Duration.ofHours(CreateReservation.durationHours(durationHours))));
     List<UUID> conflicts =
-        storage.inTransaction(
+        storage.read(
             tenant,
-            uow ->
-                uow.readModel().bySpot(spot, start, end).stream()
-                    .map(ReservationView::id)
-                    .toList());
+            reads -> reads.bySpot(spot, start, end).stream().map(ReservationView::id).toList());
     return conflicts.isEmpty() ? new Availability(true, null) : new Availability(false, conflicts);
   }
 
   StatusCounts stats(TenantId tenant) {
-    return storage.inTransaction(tenant, uow -> uow.readModel().statusCounts());
+    return storage.read(tenant, ReadModel::statusCounts);
   }
 
   EventCounts eventStats(TenantId tenant) {

@@ -19,6 +19,15 @@ public interface Storage extends AutoCloseable {
   <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work);
 
   /**
+   * Answers a read of the tenant's read model. A store may answer it with less than a transaction
+   * (PostgreSQL: one round trip per query, no BEGIN or COMMIT), so each query of {@code query} may
+   * see its own snapshot: meant for reads made of one query.
+   */
+  default <T> T read(TenantId tenant, Function<ReadModel, T> query) {
+    return inTransaction(tenant, uow -> query.apply(uow.readModel()));
+  }
+
+  /**
    * Replaces the tenant's read model by replaying its events through {@code projector}, in one
    * transaction: readers see the old model until it commits, and commands of that tenant wait for
    * it rather than being lost. Memory stays flat whatever the number of events.

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 
@@ -54,13 +56,19 @@ final class PgReadModel implements WritableReadModel {
     this.session = session;
   }
 
-  private Query query(String sql) {
-    return session.handle().createQuery(sql).bind("tenant", session.tenant().value());
+  /** The rows of a query of the tenant's reservations ({@code :tenant} bound). */
+  private <T> List<T> rows(String sql, UnaryOperator<Query> binder, RowMapper<T> mapper) {
+    return session.rows(
+        sql, query -> binder.apply(query.bind("tenant", session.tenant().value())), mapper);
+  }
+
+  private List<ReservationView> reservations(String sql, UnaryOperator<Query> binder) {
+    return rows(sql, binder, session.mapperFor(ReservationView.class));
   }
 
   @Override
   public Optional<ReservationView> byId(UUID id) {
-    return query(SELECT + "AND id = :id").bind("id", id).mapTo(ReservationView.class).findOne();
+    return reservations(SELECT + "AND id = :id", q -> q.bind("id", id)).stream().findFirst();
   }
 
   @Override
@@ -70,26 +78,28 @@ final class PgReadModel implements WritableReadModel {
             + (status == null ? "" : "AND status = :status ")
             + (userId == null ? "" : "AND user_id = :user ")
             + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset";
-    Query query = query(sql).bind("limit", limit).bind("offset", offset);
-    if (status != null) {
-      query.bind("status", status.name());
-    }
-    if (userId != null) {
-      query.bind("user", userId);
-    }
-    return query.mapTo(ReservationView.class).list();
+    return reservations(
+        sql,
+        query -> {
+          query.bind("limit", limit).bind("offset", offset);
+          if (status != null) {
+            query.bind("status", status.name());
+          }
+          if (userId != null) {
+            query.bind("user", userId);
+          }
+          return query;
+        });
   }
 
   @Override
   public List<ReservationView> byUser(UUID userId, boolean includeCompleted) {
-    return query(
-            SELECT
-                + "AND user_id = :user "
-                + (includeCompleted ? "" : "AND " + ACTIVE)
-                + " ORDER BY start_time DESC, id")
-        .bind("user", userId)
-        .mapTo(ReservationView.class)
-        .list();
+    return reservations(
+        SELECT
+            + "AND user_id = :user "
+            + (includeCompleted ? "" : "AND " + ACTIVE)
+            + " ORDER BY start_time DESC, id",
+        q -> q.bind("user", userId));
   }
 
   /**
@@ -110,32 +120,31 @@ final class PgReadModel implements WritableReadModel {
                     + " && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')"
                 : "")
             + " ORDER BY start_time, id";
-    return query(sql)
-        .bind("spot", parkingSpotId)
-        .bind("from", timestamp(from))
-        .bind("to", timestamp(to))
-        .mapTo(ReservationView.class)
-        .list();
+    return reservations(
+        sql,
+        q -> q.bind("spot", parkingSpotId).bind("from", timestamp(from)).bind("to", timestamp(to)));
   }
 
   @Override
   public StatusCounts statusCounts() {
     Map<ReservationStatus, Long> counts = new EnumMap<>(ReservationStatus.class);
-    query(
-            "SELECT status, count(*) AS n FROM reservations WHERE tenant_id = :tenant GROUP BY status")
-        .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+    rows(
+            "SELECT status, count(*) AS n FROM reservations WHERE tenant_id = :tenant GROUP BY status",
+            q -> q,
+            (rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
         .forEach(e -> counts.put(ReservationStatus.valueOf(e.getKey()), e.getValue()));
     return new StatusCounts(counts);
   }
 
   @Override
   public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
-    return query(PENDING_DUE)
-        .bind("created", timestamp(createdBefore))
-        .bind("start", timestamp(startBefore))
-        .bind("limit", limit)
-        .mapTo(UUID.class)
-        .list();
+    return rows(
+        PENDING_DUE,
+        q ->
+            q.bind("created", timestamp(createdBefore))
+                .bind("start", timestamp(startBefore))
+                .bind("limit", limit),
+        (rs, ctx) -> SqlValues.uuid(rs, "id"));
   }
 
   @Override

@@ -1,22 +1,19 @@
 package com.parkora.reservation.jdbc;
 
 import com.parkora.reservation.codec.EventCodec;
-import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.Projector;
-import com.parkora.reservation.port.ReadModelWrite;
+import com.parkora.reservation.port.ReadModel;
 import com.parkora.reservation.port.RefundQueue;
-import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -124,39 +121,30 @@ public final class PostgresStorage implements Storage {
     try {
       return guarded(() -> jdbi.inTransaction(handle -> work.apply(unitOfWork(handle, tenant))));
     } catch (SlotTaken taken) {
-      throw slotUnavailable(tenant, taken);
+      throw taken.slotUnavailable(this, tenant);
     }
+  }
+
+  /** One round trip per query: the settings and the query in one execution, in autocommit mode. */
+  @Override
+  public <T> T read(TenantId tenant, Function<ReadModel, T> query) {
+    return guarded(
+        () -> {
+          try (Handle handle = jdbi.open()) {
+            if (!handle.isInTransaction()) {
+              return query.apply(new PgReadModel(Session.forTenantReads(handle, tenant)));
+            }
+            // a data source that hands out connections outside autocommit: a plain transaction
+            return handle.inTransaction(
+                h -> query.apply(new PgReadModel(Session.forTenant(h, tenant))));
+          }
+        });
   }
 
   private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
     Session session = Session.forTenant(handle, tenant);
     return new UnitOfWork(
         tenant, new PgEventStore(session, codec, rows, notifier::poke), new PgReadModel(session));
-  }
-
-  /** Answers SLOT_UNAVAILABLE with the reservations now holding the slot, looked up afresh. */
-  private ReservationException slotUnavailable(TenantId tenant, SlotTaken taken) {
-    Optional<ReservationView> row =
-        taken.write() instanceof ReadModelWrite.Insert insert
-            ? Optional.of(insert.row())
-            : inTransaction(tenant, uow -> uow.readModel().byId(taken.write().id()));
-    if (row.isEmpty()) {
-      return new ReservationException.SlotUnavailable(
-          "of reservation " + taken.write().id(), List.of());
-    }
-    ReservationView wanted = row.get();
-    List<UUID> conflicts =
-        inTransaction(
-            tenant,
-            uow ->
-                uow
-                    .readModel()
-                    .bySpot(wanted.parkingSpotId(), wanted.startTime(), wanted.endTime())
-                    .stream()
-                    .map(ReservationView::id)
-                    .filter(id -> !id.equals(wanted.id()))
-                    .toList());
-    return new ReservationException.SlotUnavailable(wanted.parkingSpotId(), conflicts);
   }
 
   @Override

@@ -1,11 +1,28 @@
 package com.parkora.reservation.jdbc;
 
 import com.parkora.reservation.domain.TenantId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.RowMappers;
+import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.statement.Query;
 
 /**
- * One open transaction and the role it runs as. Opening sets the role and the tenant with
- * transaction-local settings in a single round trip, so nothing survives into the pool.
+ * One open transaction and the role it runs as. The role and the tenant are transaction-local
+ * settings, so nothing survives into the pool. They travel with the first query made through {@link
+ * #rows} as one more statement in the same round trip (pgjdbc sends the statements of one execution
+ * before a single Sync); any other use of the {@linkplain #handle() handle} sets them first with a
+ * statement of its own.
+ *
+ * <p>A {@linkplain #forTenantReads read session} runs on a connection in autocommit mode: each
+ * query carries the settings and runs with them in the implicit transaction PostgreSQL keeps until
+ * the Sync, which also commits it. A read then costs one round trip and no {@code BEGIN} or {@code
+ * COMMIT}; each query sees its own snapshot.
  *
  * <p>Writers of a tenant hold its advisory lock shared and a rebuild holds it exclusively: a
  * command that commits during a rebuild waits for it instead of being lost. Readers take no lock,
@@ -19,26 +36,39 @@ final class Session {
   /** First key of the two-key advisory locks that guard tenants ("RESV"). */
   static final int LOCK_NAMESPACE = 0x52455356;
 
+  private static final String TENANT_SETTINGS =
+      "SELECT set_config('role', '"
+          + TENANT_ROLE
+          + "', true) AS role, set_config('app.tenant_id', :session_tenant, true) AS tenant";
+
   private final Handle handle;
   private final TenantId tenant;
+  private final boolean readOnly;
+  private boolean settingsPending;
   private boolean writeLocked;
   private boolean appended;
 
-  private Session(Handle handle, TenantId tenant) {
+  private Session(Handle handle, TenantId tenant, boolean readOnly, boolean settingsPending) {
     this.handle = handle;
     this.tenant = tenant;
+    this.readOnly = readOnly;
+    this.settingsPending = settingsPending;
   }
 
-  /** Runs as the tenant role with {@code app.tenant_id} set: row security shows only its rows. */
+  /**
+   * Runs as the tenant role with {@code app.tenant_id} set: row security shows only its rows. The
+   * handle must be in a transaction.
+   */
   static Session forTenant(Handle handle, TenantId tenant) {
-    handle
-        .createQuery(
-            "SELECT set_config('role', '%s', true), set_config('app.tenant_id', :tenant, true)"
-                .formatted(TENANT_ROLE))
-        .bind("tenant", tenant.toString())
-        .mapTo(String.class)
-        .one();
-    return new Session(handle, tenant);
+    return new Session(handle, tenant, false, true);
+  }
+
+  /**
+   * Reads of one tenant on a handle in autocommit mode, one round trip per query through {@link
+   * #rows}; writes and direct use of the handle are refused.
+   */
+  static Session forTenantReads(Handle handle, TenantId tenant) {
+    return new Session(handle, tenant, true, true);
   }
 
   /** Runs as the system role, which may read every tenant's rows. */
@@ -47,11 +77,59 @@ final class Session {
         .createQuery("SELECT set_config('role', '%s', true)".formatted(SYSTEM_ROLE))
         .mapTo(String.class)
         .one();
-    return new Session(handle, null);
+    return new Session(handle, null, false, false);
   }
 
+  /** The transaction's handle, with the role and tenant set. */
   Handle handle() {
+    if (readOnly) {
+      throw new IllegalStateException("a read session runs its queries through rows()");
+    }
+    if (settingsPending) {
+      handle
+          .createQuery(TENANT_SETTINGS)
+          .bind("session_tenant", tenant.toString())
+          .mapToMap()
+          .one();
+      settingsPending = false;
+    }
     return handle;
+  }
+
+  /** The row mapper JDBI has for {@code type}. */
+  <T> RowMapper<T> mapperFor(Class<T> type) {
+    return handle
+        .getConfig(RowMappers.class)
+        .findFor(type)
+        .orElseThrow(() -> new IllegalStateException("no row mapper for " + type));
+  }
+
+  /**
+   * The rows of {@code sql}, its parameters bound by {@code binder}. While the settings are pending
+   * they go in front of the query, in the same round trip; in a transaction they then hold for the
+   * rest of it.
+   */
+  <T> List<T> rows(String sql, UnaryOperator<Query> binder, RowMapper<T> mapper) {
+    if (!settingsPending) {
+      return binder.apply(handle.createQuery(sql)).map(mapper).list();
+    }
+    Query query =
+        binder.apply(
+            handle
+                .createQuery(TENANT_SETTINGS + ";\n" + sql)
+                .bind("session_tenant", tenant.toString()));
+    List<T> rows =
+        query.execute(
+            (statement, ctx) -> {
+              PreparedStatement executed = statement.get();
+              if (!executed.getMoreResults()) {
+                throw new SQLException("the query after the session settings returned no rows");
+              }
+              ResultSet results = executed.getResultSet();
+              return ResultIterable.of(() -> results, mapper, ctx).list();
+            });
+    settingsPending = readOnly;
+    return rows;
   }
 
   TenantId tenant() {
@@ -64,7 +142,7 @@ final class Session {
 
   /** Takes the tenant's rebuild lock exclusively: waits for writers, holds off new ones. */
   void lockForRebuild() {
-    handle
+    handle()
         .createQuery("SELECT pg_advisory_xact_lock(:ns, :key)::text")
         .bind("ns", LOCK_NAMESPACE)
         .bind("key", lockKey())
@@ -90,7 +168,7 @@ final class Session {
     if (writeLocked) {
       return;
     }
-    handle
+    handle()
         .createQuery("SELECT pg_advisory_xact_lock_shared(:ns, :key)::text")
         .bind("ns", LOCK_NAMESPACE)
         .bind("key", lockKey())

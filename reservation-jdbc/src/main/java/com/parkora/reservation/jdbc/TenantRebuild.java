@@ -12,19 +12,21 @@ import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage.RebuildProgress;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Replays one tenant's events into its read model inside the caller's transaction: deletes its
  * rows, streams its events by position through a server-side cursor, and writes each batch with
- * three set-based statements over arrays into a temporary table that has only a primary key, so the
- * many updates of a replay touch no other index. One final insert moves the rows into {@code
- * reservations}, where the exclusion constraint checks the rebuilt model. Memory holds one batch,
- * whatever the size of the log.
+ * set-based statements over arrays (deletes, updates) and a {@code COPY} (new rows) into a
+ * temporary table that has only a primary key, so the many updates of a replay touch no other
+ * index. One final insert moves the rows into {@code reservations}, where the exclusion constraint
+ * checks the rebuilt model. Memory holds one batch, whatever the size of the log.
  */
 final class TenantRebuild {
 
@@ -52,19 +54,6 @@ final class TenantRebuild {
         AS u(id, status, transaction_id, updated_at)
       WHERE r.id = CAST(u.id AS uuid)
       """;
-  private static final String INSERT =
-      """
-      INSERT INTO rebuild_rows (%s)
-      SELECT CAST(u.id AS uuid), :tenant, CAST(u.user_id AS uuid), u.spot,
-             CAST(u.start_time AS timestamptz), CAST(u.end_time AS timestamptz),
-             CAST(u.hours AS integer), CAST(u.cost AS numeric), u.status, u.transaction_id,
-             CAST(u.created_at AS timestamptz), CAST(u.updated_at AS timestamptz)
-      FROM unnest(:ids, :users, :spots, :starts, :ends, :hours, :costs, :statuses,
-                  :transactions, :created, :updated)
-        AS u(id, user_id, spot, start_time, end_time, hours, cost, status, transaction_id,
-             created_at, updated_at)
-      """
-          .formatted(Rows.RESERVATION_COLUMNS);
   private static final String PUBLISH =
       "INSERT INTO reservations (%1$s) SELECT %1$s FROM rebuild_rows"
           .formatted(Rows.RESERVATION_COLUMNS);
@@ -80,6 +69,7 @@ final class TenantRebuild {
   private final RebuildProgress progress;
   private final int batchEvents;
   private final FoldedWrites batch = new FoldedWrites();
+  private final StagingCopy staging = new StagingCopy("rebuild_rows");
   private long processed;
 
   TenantRebuild(
@@ -187,22 +177,11 @@ final class TenantRebuild {
     if (rows.isEmpty()) {
       return;
     }
-    session
-        .handle()
-        .createUpdate(INSERT)
-        .bind("tenant", session.tenant().value())
-        .bind("ids", textArray(column(rows, r -> r.id().toString())))
-        .bind("users", textArray(column(rows, r -> r.userId().toString())))
-        .bind("spots", textArray(column(rows, ReservationView::parkingSpotId)))
-        .bind("starts", textArray(column(rows, r -> text(r.startTime()))))
-        .bind("ends", textArray(column(rows, r -> text(r.endTime()))))
-        .bind("hours", textArray(column(rows, r -> Integer.toString(r.durationHours()))))
-        .bind("costs", textArray(column(rows, r -> r.totalCost().toPlainString())))
-        .bind("statuses", textArray(column(rows, r -> r.status().name())))
-        .bind("transactions", textArray(column(rows, ReservationView::transactionId)))
-        .bind("created", textArray(column(rows, r -> text(r.createdAt()))))
-        .bind("updated", textArray(column(rows, r -> text(r.updatedAt()))))
-        .execute();
+    try {
+      staging.write(session.handle().getConnection(), session.tenant(), rows);
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
+    }
   }
 
   private static <T> List<String> column(Collection<T> items, Function<T, String> value) {
