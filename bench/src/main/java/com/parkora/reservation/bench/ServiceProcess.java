@@ -44,7 +44,9 @@ final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "serve"));
-    return launch(command, Jvm.DEPLOYMENT_ENV, databaseUrl, port, log);
+    Map<String, String> env = new java.util.HashMap<>(Jvm.DEPLOYMENT_ENV);
+    env.putAll(environment);
+    return launch(command, env, databaseUrl, port, log);
   }
 
   /**
@@ -76,7 +78,6 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().remove("DEFAULT_TENANT_ID");
     builder.environment().putAll(env);
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
-    builder.environment().putAll(environment);
     long started = System.nanoTime();
     return new ServiceProcess(builder.start(), started, port);
   }
