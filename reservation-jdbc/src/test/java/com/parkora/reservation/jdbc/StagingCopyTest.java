@@ -49,7 +49,7 @@ class StagingCopyTest {
             row(tenant, "back\\slash\ttab\nnewline\r\\N\n\\.", "txn,\"x\"\\N", at.plusMillis(1)),
             row(tenant, "NULL", "", at.plusSeconds(1)));
     List<ReservationView> staged =
-        db.jdbi()
+        Rows.configure(db.jdbi())
             .inTransaction(
                 handle -> {
                   Session session = Session.forTenant(handle, tenant);
