@@ -92,10 +92,16 @@ final class RunningApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Posts {@code body}. A body over 1 MiB is announced with {@code Expect: 100-continue}, as curl
+   * does: the server may refuse it (413) from its headers alone and close the connection, and a
+   * client still uploading would otherwise see the connection reset instead of the answer.
+   */
   Answer post(String path, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
+            .expectContinue(body.length() > 1 << 20)
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return send(request.build());
