@@ -56,7 +56,6 @@ public final class HttpApi {
           config.http.maxRequestSize = settings.maxBodyBytes();
           slowClients(config);
           config.startup.showJavalinBanner = false;
-          config.staticFiles.enableWebjars();
           cors(config, settings.corsOrigins());
           config.requestLogger.http(
               (ctx, millis) ->
@@ -68,6 +67,7 @@ public final class HttpApi {
           RequestIds.register(config.routes);
           rest.register(config.routes);
           docs.register(config.routes);
+          new WebjarRoutes().register(config.routes);
           config.routes.post("/graphql", graphQl::handle);
           config.routes.exception(Exception.class, HttpApi::restError);
           config.routes.exception(HttpResponseException.class, HttpApi::restError);

@@ -187,8 +187,31 @@ class RestPathsTest {
         .allSatisfy(
             asset -> {
               assertThat(asset).startsWith("/webjars/");
-              assertThat(api.get(asset, Map.of()).status()).as(asset).isEqualTo(200);
+              RunningApi.Answer file = api.get(asset, Map.of());
+              assertThat(file.status()).as(asset).isEqualTo(200);
+              assertThat(file.contentType())
+                  .as(asset)
+                  .startsWith(asset.endsWith(".css") ? "text/css" : "text/javascript");
+              assertThat(file.headers().firstValue("Cache-Control"))
+                  .hasValue("public, max-age=31536000, immutable");
             });
+  }
+
+  @Test
+  void webjars_serve_their_own_files_and_nothing_else_of_the_class_path() {
+    for (String path :
+        List.of(
+            "/webjars/nope/1.0/nope.js",
+            "/webjars/",
+            "/webjars/swagger-ui",
+            "/webjars/../com/parkora/reservation/http/schema.graphqls",
+            "/webjars/%2e%2e/%2e%2e/%2e%2e/com/parkora/reservation/http/schema.graphqls",
+            "/webjars/..%2F..%2F..%2Fcom/parkora/reservation/http/schema.graphqls")) {
+      RunningApi.Answer answer = api.get(path, Map.of());
+
+      assertThat(answer.status()).as(path).isIn(400, 404);
+      assertThat(answer.body()).as(path).doesNotContain("type Query");
+    }
   }
 
   private String create(String start) {
