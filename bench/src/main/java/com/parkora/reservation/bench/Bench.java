@@ -53,8 +53,9 @@ public final class Bench implements Callable<Integer> {
   @Option(
       names = "--only",
       split = ",",
-      description = "Goals to run: commands, queries, rebuild, start, publish (default: all).")
-  Set<String> only = Set.of("commands", "queries", "rebuild", "start", "publish");
+      description =
+          "Goals to run: commands, queries, rebuild, start, publish, abuse (default: all).")
+  Set<String> only = Set.of("commands", "queries", "rebuild", "start", "publish", "abuse");
 
   @Option(
       names = "--output",
@@ -99,6 +100,9 @@ public final class Bench implements Callable<Integer> {
     }
     if (only.contains("publish")) {
       new PublishGoal(this).run();
+    }
+    if (only.contains("abuse")) {
+      new AbuseGoal(this).run();
     }
     String machine = machine();
     report.write(output, machine);
