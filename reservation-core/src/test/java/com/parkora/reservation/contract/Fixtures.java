@@ -26,16 +26,28 @@ public final class Fixtures {
 
   public static ReservationEvent.ReservationCreated created(
       TenantId tenant, UUID id, String spot, Instant start, int hours) {
+    return created(tenant, id, UUID.randomUUID(), spot, start, hours, T0);
+  }
+
+  /** A creation booked by {@code user} at {@code bookedAt}. */
+  public static ReservationEvent.ReservationCreated created(
+      TenantId tenant,
+      UUID id,
+      UUID user,
+      String spot,
+      Instant start,
+      int hours,
+      Instant bookedAt) {
     return new ReservationEvent.ReservationCreated(
         id,
         tenant,
-        UUID.randomUUID(),
+        user,
         spot,
         start,
         start.plus(Duration.ofHours(hours)),
         hours,
         new BigDecimal("7.50"),
-        T0);
+        bookedAt);
   }
 
   public static NewEvent newEvent(ReservationEvent event) {
