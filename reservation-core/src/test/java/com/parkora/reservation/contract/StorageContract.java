@@ -70,9 +70,7 @@ public abstract class StorageContract {
   }
 
   private UUID book(TenantId tenant, String spot, Instant start, int hours) {
-    UUID id = UUID.randomUUID();
-    record(tenant, id, 0, created(tenant, id, spot, start, hours));
-    return id;
+    return Fixtures.book(storage, tenant, spot, start, hours);
   }
 
   /** One hour of {@code spot} from {@code start}, booked by {@code user} at {@code bookedAt}. */
