@@ -25,6 +25,17 @@ record Result(
         figure, service, baseline, String.format("%.2f", ratio), goal, met.test(ratio));
   }
 
+  /** A rate (per second) against its baseline's: met when their ratio is at least {@code floor}. */
+  static Result rateAtLeast(String figure, double service, double baseline, double floor) {
+    return compared(
+        figure,
+        Bench.format(service),
+        Bench.format(baseline),
+        service / baseline,
+        String.format(">= %.2f", floor),
+        r -> r >= floor);
+  }
+
   Result withRatio(double value) {
     return new Result(figure, service, baseline, String.format("%.2f", value), goal, met);
   }

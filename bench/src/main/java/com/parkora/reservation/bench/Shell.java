@@ -39,47 +39,30 @@ final class Shell {
   }
 
   String psql(String database, String sql) throws IOException, InterruptedException {
-    return run(
-        List.of(
-            "psql",
-            "-X",
-            "-q",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-h",
-            host,
-            "-p",
-            String.valueOf(port),
-            "-U",
-            user,
-            "-d",
-            database,
-            "-At",
-            "-c",
-            sql));
+    List<String> command = psqlCommand(database);
+    command.addAll(List.of("-At", "-c", sql));
+    return run(command);
   }
 
   String psqlFile(String database, Path file, Map<String, String> variables)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "psql",
-                "-X",
-                "-q",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-h",
-                host,
-                "-p",
-                String.valueOf(port),
-                "-U",
-                user,
-                "-d",
-                database));
+    List<String> command = psqlCommand(database);
     variables.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
     command.addAll(List.of("-f", file.toString()));
     return run(command);
+  }
+
+  /** psql on one database, quiet, without ~/.psqlrc, stopping at the first error. */
+  private List<String> psqlCommand(String database) {
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1"));
+    command.addAll(server());
+    command.addAll(List.of("-d", database));
+    return command;
+  }
+
+  /** The server and user options psql and pgbench share. */
+  private List<String> server() {
+    return List.of("-h", host, "-p", String.valueOf(port), "-U", user);
   }
 
   /**
@@ -90,29 +73,22 @@ final class Shell {
   Pgbench pgbench(String database, Path script, int clients, int seconds)
       throws IOException, InterruptedException {
     Path logs = Files.createTempDirectory(scratch, "pgbench-");
-    String out =
-        run(
-            List.of(
-                "pgbench",
-                "-n",
-                "-h",
-                host,
-                "-p",
-                String.valueOf(port),
-                "-U",
-                user,
-                "-c",
-                String.valueOf(clients),
-                "-j",
-                String.valueOf(Math.min(clients, 4)),
-                "-T",
-                String.valueOf(seconds),
-                "--log",
-                "--log-prefix=tx",
-                "-f",
-                script.toString(),
-                database),
-            logs);
+    List<String> command = new ArrayList<>(List.of("pgbench", "-n"));
+    command.addAll(server());
+    command.addAll(
+        List.of(
+            "-c",
+            String.valueOf(clients),
+            "-j",
+            String.valueOf(Math.min(clients, 4)),
+            "-T",
+            String.valueOf(seconds),
+            "--log",
+            "--log-prefix=tx",
+            "-f",
+            script.toString(),
+            database));
+    String out = run(command, logs);
     for (String line : out.split("\\R")) {
       if (line.startsWith("tps = ")) {
         double tps = Double.parseDouble(line.substring(6).split(" ")[0]);

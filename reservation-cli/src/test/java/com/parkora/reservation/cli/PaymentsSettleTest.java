@@ -59,18 +59,7 @@ class PaymentsSettleTest {
   @Test
   void a_transaction_and_none_together_are_a_usage_mistake() {
     CliProcess.Result both =
-        InProcess.run(
-            "payments",
-            "settle",
-            "--data-dir",
-            dataDir.toString(),
-            "--tenant",
-            TENANT.toString(),
-            "--reservation",
-            UUID.randomUUID().toString(),
-            "--transaction",
-            "txn-1",
-            "--none");
+        settle(UUID.randomUUID().toString(), "--transaction", "txn-1", "--none");
 
     assertThat(both.exitCode()).isEqualTo(Main.USAGE);
   }

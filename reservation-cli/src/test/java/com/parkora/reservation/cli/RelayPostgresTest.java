@@ -7,6 +7,7 @@ import com.parkora.reservation.clients.rabbit.RabbitEventPublisher;
 import com.parkora.reservation.clients.rabbit.RabbitSettings;
 import com.parkora.reservation.clients.rabbit.testing.RabbitBroker;
 import com.parkora.reservation.clients.rabbit.testing.TestQueue;
+import com.parkora.reservation.clients.testing.LoopbackProxy;
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;

@@ -7,24 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.parkora.reservation.domain.EventType;
-import com.parkora.reservation.domain.Inputs;
 import com.parkora.reservation.domain.ReservationEvent;
-import com.parkora.reservation.domain.ReservationEvent.PaymentClaimed;
-import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
-import com.parkora.reservation.domain.ReservationEvent.PaymentOutcomeUnknown;
-import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
-import com.parkora.reservation.domain.ReservationEvent.PaymentReleased;
-import com.parkora.reservation.domain.ReservationEvent.PaymentSettled;
-import com.parkora.reservation.domain.ReservationEvent.RefundCompleted;
-import com.parkora.reservation.domain.ReservationEvent.RefundFailed;
-import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
-import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
-import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
-import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
-import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
-import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
-import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.domain.Times;
 import com.parkora.reservation.port.StoredEvent;
@@ -54,63 +37,7 @@ public final class EventCodec {
   // ---- payload (the data column) ----
 
   public ObjectNode payload(ReservationEvent event) {
-    ObjectNode data = json.createObjectNode();
-    data.put("id", event.reservationId().toString());
-    if (event instanceof ReservationCreated created) {
-      return WirePayload.created(data, created);
-    }
-    data.put("status", WirePayload.status(EventType.of(event)));
-    switch (event) {
-      case ReservationCreated e -> throw new IllegalStateException("written above");
-      case ReservationConfirmed e -> data.put("transaction_id", e.transactionId());
-      case PaymentProcessed e -> data.put("transaction_id", e.transactionId());
-      case ReservationCancelled e -> {
-        data.put("reason", e.reason());
-        data.put("refund_id", e.refundId());
-      }
-      case ReservationCompleted e -> {}
-      case ReservationExpired e -> {}
-      case PaymentFailed e -> {
-        data.put("error_code", e.errorCode());
-        data.put("message", e.message());
-      }
-      case ReservationDeleted e -> {}
-      case PaymentClaimed e -> {
-        data.put("attempt_id", e.attemptId().toString());
-        data.put("amount", e.amount());
-      }
-      case PaymentReleased e -> {
-        data.put("attempt_id", e.attemptId().toString());
-        data.put("reason", e.reason());
-      }
-      case PaymentOutcomeUnknown e -> {
-        data.put("attempt_id", e.attemptId().toString());
-        data.put("reason", e.reason());
-      }
-      case PaymentSettled e -> {
-        data.put("attempt_id", e.attemptId().toString());
-        data.put("transaction_id", e.transactionId());
-        data.put("source", e.source());
-      }
-      case RefundRequested e -> {
-        data.put("transaction_id", e.transactionId());
-        data.put("amount", e.amount());
-        data.put("reason", e.reason());
-        data.put("attempt_id", e.attemptId() == null ? null : e.attemptId().toString());
-      }
-      case RefundFailed e -> {
-        data.put("transaction_id", e.transactionId());
-        data.put("attempt", e.attempt());
-        data.put("error_code", e.errorCode());
-        data.put("message", e.message());
-        data.put("next_attempt_at", Times.format(e.nextAttemptAt()));
-      }
-      case RefundCompleted e -> {
-        data.put("transaction_id", e.transactionId());
-        data.put("refund_id", e.refundId());
-      }
-    }
-    return data;
+    return PayloadWriter.write(json.createObjectNode(), event);
   }
 
   public String payloadText(ReservationEvent event) {
@@ -123,79 +50,7 @@ public final class EventCodec {
    */
   public ReservationEvent decode(
       String eventType, JsonNode data, UUID aggregateId, TenantId tenant, Instant recordedAt) {
-    EventType type =
-        EventType.byName(eventType)
-            .orElseThrow(
-                () ->
-                    new EventFormatException(
-                        "unknown event type '" + Inputs.clip(eventType) + "'"));
-    Payload p = new Payload(data, type);
-    return switch (type) {
-      case RESERVATION_CREATED -> {
-        Instant created = p.instantOr("created_at", recordedAt);
-        Instant start = p.instant("start_time");
-        int hours = p.integer("duration_hours");
-        Instant end = p.instantOr("end_time", start.plusSeconds(3600L * hours));
-        yield new ReservationCreated(
-            aggregateId,
-            tenant,
-            p.uuid("user_id"),
-            p.text("parking_spot_id"),
-            start,
-            end,
-            hours,
-            p.money("total_cost"),
-            created);
-      }
-      case RESERVATION_CONFIRMED ->
-          new ReservationConfirmed(aggregateId, p.optionalText("transaction_id"), recordedAt);
-      case PAYMENT_PROCESSED ->
-          new PaymentProcessed(aggregateId, p.optionalText("transaction_id"), recordedAt);
-      case RESERVATION_CANCELLED ->
-          new ReservationCancelled(
-              aggregateId, p.optionalText("reason"), p.optionalText("refund_id"), recordedAt);
-      case RESERVATION_COMPLETED -> new ReservationCompleted(aggregateId, recordedAt);
-      case RESERVATION_EXPIRED -> new ReservationExpired(aggregateId, recordedAt);
-      case PAYMENT_FAILED ->
-          new PaymentFailed(
-              aggregateId, p.optionalText("error_code"), p.optionalText("message"), recordedAt);
-      case RESERVATION_DELETED -> new ReservationDeleted(aggregateId, recordedAt);
-      case PAYMENT_CLAIMED ->
-          new PaymentClaimed(aggregateId, p.uuid("attempt_id"), p.money("amount"), recordedAt);
-      case PAYMENT_RELEASED ->
-          new PaymentReleased(
-              aggregateId, p.uuid("attempt_id"), p.optionalText("reason"), recordedAt);
-      case PAYMENT_OUTCOME_UNKNOWN ->
-          new PaymentOutcomeUnknown(
-              aggregateId, p.uuid("attempt_id"), p.optionalText("reason"), recordedAt);
-      case PAYMENT_SETTLED ->
-          new PaymentSettled(
-              aggregateId,
-              p.uuid("attempt_id"),
-              p.optionalText("transaction_id"),
-              p.optionalText("source"),
-              recordedAt);
-      case REFUND_REQUESTED ->
-          new RefundRequested(
-              aggregateId,
-              p.text("transaction_id"),
-              p.money("amount"),
-              p.optionalText("reason"),
-              p.optionalText("attempt_id") == null ? null : p.uuid("attempt_id"),
-              recordedAt);
-      case REFUND_FAILED ->
-          new RefundFailed(
-              aggregateId,
-              p.text("transaction_id"),
-              p.integer("attempt"),
-              p.optionalText("error_code"),
-              p.optionalText("message"),
-              p.instant("next_attempt_at"),
-              recordedAt);
-      case REFUND_COMPLETED ->
-          new RefundCompleted(
-              aggregateId, p.text("transaction_id"), p.optionalText("refund_id"), recordedAt);
-    };
+    return PayloadReader.read(eventType, data, aggregateId, tenant, recordedAt);
   }
 
   public ReservationEvent decode(

@@ -109,25 +109,25 @@ public record Reservation(
 
   /** The state after {@code event}, its status taken from {@link EventType}. */
   private Reservation moved(ReservationEvent event, String txn) {
-    return new Reservation(
-        id,
-        tenantId,
-        userId,
-        parkingSpotId,
-        startTime,
-        endTime,
-        durationHours,
-        totalCost,
+    return next(
         EventType.of(event).statusAfter(status),
         txn,
-        createdAt,
         event.occurredAt(),
-        version + 1,
         deleted,
         payment.evolve(event));
   }
 
   private Reservation removed(Instant at) {
+    return next(status, transactionId, at, true, payment);
+  }
+
+  /** The state one event later: the booking's facts and creation time stay. */
+  private Reservation next(
+      ReservationStatus newStatus,
+      String newTransactionId,
+      Instant at,
+      boolean nowDeleted,
+      PaymentState newPayment) {
     return new Reservation(
         id,
         tenantId,
@@ -137,13 +137,13 @@ public record Reservation(
         endTime,
         durationHours,
         totalCost,
-        status,
-        transactionId,
+        newStatus,
+        newTransactionId,
         createdAt,
         at,
         version + 1,
-        true,
-        payment);
+        nowDeleted,
+        newPayment);
   }
 
   // ---- decisions: pure, time comes in as an argument ----

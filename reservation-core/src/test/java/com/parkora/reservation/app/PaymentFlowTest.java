@@ -124,11 +124,7 @@ class PaymentFlowTest {
   @Test
   void a_claim_left_without_an_outcome_turns_unknown_after_a_call_can_take() throws Exception {
     String id = booked(7.5);
-    CountDownLatch inCall = new CountDownLatch(1);
-    payments.hold = new CountDownLatch(1);
-    payments.inCall = inCall;
-    Thread stuck = Thread.ofVirtual().start(() -> service.pay(tenant, id));
-    inCall.await();
+    Thread stuck = payHeldInCall(id);
 
     clock.advance(CALL_LIMIT.plusSeconds(1));
     PaymentOutcome later = service.pay(tenant, id);
@@ -192,11 +188,7 @@ class PaymentFlowTest {
   void expiry_records_a_claim_left_without_outcome_and_a_late_charge_is_refunded()
       throws Exception {
     String id = booked(7.5);
-    CountDownLatch inCall = new CountDownLatch(1);
-    payments.hold = new CountDownLatch(1);
-    payments.inCall = inCall;
-    Thread stuck = Thread.ofVirtual().start(() -> service.pay(tenant, id));
-    inCall.await();
+    Thread stuck = payHeldInCall(id);
 
     clock.advance(Duration.ofMinutes(16));
     assertThat(service.expireDue(tenant, 10)).isEqualTo(1);
@@ -223,6 +215,16 @@ class PaymentFlowTest {
 
   private String booked(double cost, String spot) {
     return service.create(tenant, USER, spot, "2026-12-01T09:30:00Z", 2, cost).id().toString();
+  }
+
+  /** A pay whose charge is sent and held by the gateway until {@code payments.hold} opens. */
+  private Thread payHeldInCall(String id) throws InterruptedException {
+    CountDownLatch inCall = new CountDownLatch(1);
+    payments.hold = new CountDownLatch(1);
+    payments.inCall = inCall;
+    Thread stuck = Thread.ofVirtual().start(() -> service.pay(tenant, id));
+    inCall.await();
+    return stuck;
   }
 
   /** Answers charges and refunds from queues (success when empty), counting every call. */

@@ -4,6 +4,7 @@ import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.NewEvent;
 import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,16 +27,37 @@ public final class Fixtures {
 
   public static ReservationEvent.ReservationCreated created(
       TenantId tenant, UUID id, String spot, Instant start, int hours) {
+    return created(tenant, id, UUID.randomUUID(), spot, start, hours, T0);
+  }
+
+  /** A creation booked by {@code user} at {@code bookedAt}. */
+  public static ReservationEvent.ReservationCreated created(
+      TenantId tenant,
+      UUID id,
+      UUID user,
+      String spot,
+      Instant start,
+      int hours,
+      Instant bookedAt) {
     return new ReservationEvent.ReservationCreated(
         id,
         tenant,
-        UUID.randomUUID(),
+        user,
         spot,
         start,
         start.plus(Duration.ofHours(hours)),
         hours,
         new BigDecimal("7.50"),
-        T0);
+        bookedAt);
+  }
+
+  /** Books {@code spot} in one unit of work of {@code storage}: the new reservation's id. */
+  public static UUID book(Storage storage, TenantId tenant, String spot, Instant start, int hours) {
+    UUID id = UUID.randomUUID();
+    storage.inTransaction(
+        tenant,
+        uow -> uow.record(id, 0, List.of(newEvent(created(tenant, id, spot, start, hours)))));
+    return id;
   }
 
   public static NewEvent newEvent(ReservationEvent event) {

@@ -70,8 +70,13 @@ public abstract class StorageContract {
   }
 
   private UUID book(TenantId tenant, String spot, Instant start, int hours) {
+    return Fixtures.book(storage, tenant, spot, start, hours);
+  }
+
+  /** One hour of {@code spot} from {@code start}, booked by {@code user} at {@code bookedAt}. */
+  private UUID book(TenantId tenant, UUID user, String spot, Instant start, Instant bookedAt) {
     UUID id = UUID.randomUUID();
-    record(tenant, id, 0, created(tenant, id, spot, start, hours));
+    record(tenant, id, 0, created(tenant, id, user, spot, start, 1, bookedAt));
     return id;
   }
 
@@ -260,20 +265,8 @@ public abstract class StorageContract {
     List<UUID> ids = new ArrayList<>();
     UUID user = UUID.randomUUID();
     for (int i = 0; i < 5; i++) {
-      UUID id = UUID.randomUUID();
-      var event =
-          new ReservationEvent.ReservationCreated(
-              id,
-              tenant,
-              i % 2 == 0 ? user : UUID.randomUUID(),
-              "S-" + i,
-              T0,
-              T0.plus(Duration.ofHours(1)),
-              1,
-              new java.math.BigDecimal("1.00"),
-              T0.plusSeconds(i));
-      record(tenant, id, 0, event);
-      ids.add(id);
+      UUID by = i % 2 == 0 ? user : UUID.randomUUID();
+      ids.add(book(tenant, by, "S-" + i, T0, T0.plusSeconds(i)));
     }
     record(tenant, ids.get(1), 1, new ReservationEvent.ReservationConfirmed(ids.get(1), "t", T0));
 
@@ -315,51 +308,9 @@ public abstract class StorageContract {
   void by_user_is_latest_start_first_and_active_only_unless_completed_are_included() {
     TenantId tenant = newTenant();
     UUID user = UUID.randomUUID();
-    UUID early = UUID.randomUUID();
-    UUID late = UUID.randomUUID();
-    UUID done = UUID.randomUUID();
-    record(
-        tenant,
-        early,
-        0,
-        new ReservationEvent.ReservationCreated(
-            early,
-            tenant,
-            user,
-            "S-1",
-            T0,
-            T0.plus(Duration.ofHours(1)),
-            1,
-            java.math.BigDecimal.ONE.setScale(2),
-            T0));
-    record(
-        tenant,
-        late,
-        0,
-        new ReservationEvent.ReservationCreated(
-            late,
-            tenant,
-            user,
-            "S-2",
-            T0.plus(Duration.ofDays(1)),
-            T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
-            1,
-            java.math.BigDecimal.ONE.setScale(2),
-            T0));
-    record(
-        tenant,
-        done,
-        0,
-        new ReservationEvent.ReservationCreated(
-            done,
-            tenant,
-            user,
-            "S-3",
-            T0.plus(Duration.ofDays(2)),
-            T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)),
-            1,
-            java.math.BigDecimal.ONE.setScale(2),
-            T0));
+    UUID early = book(tenant, user, "S-1", T0, T0);
+    UUID late = book(tenant, user, "S-2", T0.plus(Duration.ofDays(1)), T0);
+    UUID done = book(tenant, user, "S-3", T0.plus(Duration.ofDays(2)), T0);
     record(
         tenant,
         done,
@@ -443,51 +394,10 @@ public abstract class StorageContract {
   @Test
   void pending_due_finds_pending_rows_past_their_hold_or_their_start() {
     TenantId tenant = newTenant();
-    UUID old = UUID.randomUUID();
-    record(
-        tenant,
-        old,
-        0,
-        new ReservationEvent.ReservationCreated(
-            old,
-            tenant,
-            UUID.randomUUID(),
-            "S-1",
-            T0.plus(Duration.ofDays(1)),
-            T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
-            1,
-            java.math.BigDecimal.ONE.setScale(2),
-            T0));
-    UUID started = UUID.randomUUID();
-    record(
-        tenant,
-        started,
-        0,
-        new ReservationEvent.ReservationCreated(
-            started,
-            tenant,
-            UUID.randomUUID(),
-            "S-2",
-            T0.plusSeconds(60),
-            T0.plusSeconds(3660),
-            1,
-            java.math.BigDecimal.ONE.setScale(2),
-            T0.plusSeconds(50)));
-    UUID fresh = UUID.randomUUID();
-    record(
-        tenant,
-        fresh,
-        0,
-        new ReservationEvent.ReservationCreated(
-            fresh,
-            tenant,
-            UUID.randomUUID(),
-            "S-3",
-            T0.plus(Duration.ofDays(1)),
-            T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)),
-            1,
-            java.math.BigDecimal.ONE.setScale(2),
-            T0.plusSeconds(50)));
+    UUID old = book(tenant, UUID.randomUUID(), "S-1", T0.plus(Duration.ofDays(1)), T0);
+    UUID started = book(tenant, UUID.randomUUID(), "S-2", T0.plusSeconds(60), T0.plusSeconds(50));
+    UUID fresh =
+        book(tenant, UUID.randomUUID(), "S-3", T0.plus(Duration.ofDays(1)), T0.plusSeconds(50));
 
     List<UUID> due =
         storage.inTransaction(

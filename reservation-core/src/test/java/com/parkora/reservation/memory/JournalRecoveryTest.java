@@ -39,12 +39,7 @@ class JournalRecoveryTest {
       a_journal_cut_at_every_byte_of_its_last_line_opens_with_every_complete_event_and_keeps_new_writes()
           throws IOException {
     Path original = dir.resolve("original");
-    List<String> ids = new ArrayList<>();
-    try (JournaledStorage storage = Journal.open(original, new EventCodec())) {
-      ReservationService service = ReservationService.builder(storage).build();
-      ids.add(create(service, "A-1"));
-      ids.add(create(service, "Ü-Straße-東京-\uD83D\uDE97"));
-    }
+    List<String> ids = written(original, "A-1", "Ü-Straße-東京-\uD83D\uDE97");
     byte[] journal = Files.readAllBytes(original.resolve(Journal.FILE_NAME));
     int lastLine = lastLineStart(journal);
     assertThat(new String(journal, lastLine, journal.length - lastLine, StandardCharsets.UTF_8))
@@ -76,10 +71,7 @@ class JournalRecoveryTest {
   @Test
   void a_last_line_that_lost_only_its_newline_is_kept_and_the_next_write_gets_its_own_line()
       throws IOException {
-    String first;
-    try (JournaledStorage storage = Journal.open(dir, new EventCodec())) {
-      first = create(ReservationService.builder(storage).build(), "A-1");
-    }
+    String first = written(dir, "A-1").getFirst();
     Path file = dir.resolve(Journal.FILE_NAME);
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
@@ -101,11 +93,7 @@ class JournalRecoveryTest {
 
   @Test
   void a_last_line_torn_inside_a_multibyte_character_is_cut_off() throws IOException {
-    try (JournaledStorage storage = Journal.open(dir, new EventCodec())) {
-      ReservationService service = ReservationService.builder(storage).build();
-      create(service, "A-1");
-      create(service, "東京");
-    }
+    written(dir, "A-1", "東京");
     Path file = dir.resolve(Journal.FILE_NAME);
     byte[] bytes = Files.readAllBytes(file);
     byte[] tokyo = "東".getBytes(StandardCharsets.UTF_8);
@@ -120,11 +108,7 @@ class JournalRecoveryTest {
 
   @Test
   void a_complete_line_with_content_after_its_event_is_refused_as_corrupt() throws IOException {
-    try (JournaledStorage storage = Journal.open(dir, new EventCodec())) {
-      ReservationService service = ReservationService.builder(storage).build();
-      create(service, "A-1");
-      create(service, "A-2");
-    }
+    written(dir, "A-1", "A-2");
     Path file = dir.resolve(Journal.FILE_NAME);
     List<String> lines = Files.readAllLines(file);
     Files.write(file, List.of(lines.get(0) + " trailing", lines.get(1)));
@@ -136,9 +120,7 @@ class JournalRecoveryTest {
   @Test
   void a_complete_last_line_with_a_second_json_value_is_refused_not_half_replayed()
       throws IOException {
-    try (JournaledStorage storage = Journal.open(dir, new EventCodec())) {
-      create(ReservationService.builder(storage).build(), "A-1");
-    }
+    written(dir, "A-1");
     Path file = dir.resolve(Journal.FILE_NAME);
     String line = Files.readAllLines(file).getFirst();
     Files.writeString(file, line + line + "\n");
@@ -167,6 +149,18 @@ class JournalRecoveryTest {
     }
     assertThat(Files.readAllLines(dir.resolve(Journal.FILE_NAME))).hasSize(1);
     assertThat(Files.readString(dir.resolve(Journal.FILE_NAME))).doesNotContain("txn-?");
+  }
+
+  /** Books one reservation per spot in the journal in {@code at}, closed again: their ids. */
+  private List<String> written(Path at, String... spots) throws IOException {
+    List<String> ids = new ArrayList<>();
+    try (JournaledStorage storage = Journal.open(at, new EventCodec())) {
+      ReservationService service = ReservationService.builder(storage).build();
+      for (String spot : spots) {
+        ids.add(create(service, spot));
+      }
+    }
+    return ids;
   }
 
   private String create(ReservationService service, String spot) {

@@ -199,18 +199,7 @@ class OtherOperationsTest {
   }
 
   private String create(String spot, String start, int hours) {
-    return data("mutation { createReservation(input: {userId: \""
-            + user
-            + "\", parkingSpotId: \""
-            + spot
-            + "\", startTime: \""
-            + start
-            + "\", durationHours: "
-            + hours
-            + ", totalCost: 3.0}) { id } }")
-        .path("createReservation")
-        .path("id")
-        .asText();
+    return api.createReservation(user, spot, start, hours, "3.0");
   }
 
   private JsonNode data(String document) {

@@ -96,13 +96,7 @@ class PaymentsEndToEndTest {
   @Test
   void a_decline_passes_the_services_code_through_and_stays_payable() {
     String id = create("P-2");
-    server.onCharge(
-        request ->
-            PaymentResponse.newBuilder()
-                .setSuccess(false)
-                .setErrorCode("CARD_DECLINED")
-                .setMessage("Insufficient funds")
-                .build());
+    server.onCharge(request -> PaymentServer.declined("CARD_DECLINED", "Insufficient funds"));
 
     JsonNode declined = pay(id);
 

@@ -2,6 +2,7 @@ package com.parkora.reservation.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.parkora.reservation.clients.testing.LoopbackProxy;
 import com.parkora.reservation.jdbc.DatabaseUrl;
 import com.parkora.reservation.jdbc.PostgresStorage;
 import com.parkora.reservation.jdbc.testing.TestDatabase;

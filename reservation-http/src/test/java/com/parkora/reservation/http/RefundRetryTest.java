@@ -65,11 +65,7 @@ class RefundRetryTest {
     server.onRefund(
         request -> {
           if (calls.incrementAndGet() <= 2) {
-            return RefundResponse.newBuilder()
-                .setSuccess(false)
-                .setErrorCode("REFUND_UNAVAILABLE")
-                .setMessage("try again")
-                .build();
+            return PaymentServer.refused("REFUND_UNAVAILABLE", "try again");
           }
           return RefundResponse.newBuilder().setSuccess(true).setRefundId("refund-42").build();
         });

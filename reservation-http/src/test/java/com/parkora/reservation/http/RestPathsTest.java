@@ -215,17 +215,8 @@ class RestPathsTest {
   }
 
   private String create(String start) {
-    return graphQl(
-            "mutation { createReservation(input: {userId: \""
-                + UUID.randomUUID()
-                + "\", parkingSpotId: \"S-"
-                + start.substring(0, 10)
-                + "\", startTime: \""
-                + start
-                + "\", durationHours: 1, totalCost: 2.5}) { id } }")
-        .path("createReservation")
-        .path("id")
-        .asText();
+    return api.createReservation(
+        UUID.randomUUID().toString(), "S-" + start.substring(0, 10), start, 1, "2.5");
   }
 
   private JsonNode graphQl(String document) {

@@ -1,5 +1,7 @@
 package com.parkora.reservation.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.app.ReservationService;
@@ -90,6 +92,26 @@ final class RunningApi implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Books through GraphQL's {@code createReservation}: the new id; any error fails the test. */
+  String createReservation(String userId, String spot, String start, int hours, String totalCost) {
+    Answer answer =
+        graphQl(
+            "mutation { createReservation(input: {userId: \""
+                + userId
+                + "\", parkingSpotId: \""
+                + spot
+                + "\", startTime: \""
+                + start
+                + "\", durationHours: "
+                + hours
+                + ", totalCost: "
+                + totalCost
+                + "}) { id } }",
+            Map.of());
+    assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
+    return answer.json().path("data").path("createReservation").path("id").asText();
   }
 
   /**

@@ -161,36 +161,27 @@ final class PgEventStore implements EventLog {
 
   @Override
   public List<StoredEvent> load(UUID aggregateId) {
-    return session
-        .handle()
-        .createQuery(SELECT_EVENTS + "WHERE aggregate_id = :aggregate ORDER BY version")
-        .bind("aggregate", aggregateId)
-        .map(rows.storedEvent())
-        .list();
+    return stream(aggregateId, "", Map.of());
   }
 
   @Override
   public List<StoredEvent> loadUpToVersion(UUID aggregateId, long version) {
-    return session
-        .handle()
-        .createQuery(
-            SELECT_EVENTS
-                + "WHERE aggregate_id = :aggregate AND version <= :version ORDER BY version")
-        .bind("aggregate", aggregateId)
-        .bind("version", version)
-        .map(rows.storedEvent())
-        .list();
+    return stream(aggregateId, " AND version <= :version", Map.of("version", version));
   }
 
   @Override
   public List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {
+    return stream(aggregateId, " AND created_at <= :asOf", Map.of("asOf", timestamp(asOf)));
+  }
+
+  /** One stream in version order, cut by {@code bound} (a condition on its named values). */
+  private List<StoredEvent> stream(UUID aggregateId, String bound, Map<String, ?> values) {
     return session
         .handle()
         .createQuery(
-            SELECT_EVENTS
-                + "WHERE aggregate_id = :aggregate AND created_at <= :asOf ORDER BY version")
+            SELECT_EVENTS + "WHERE aggregate_id = :aggregate" + bound + " ORDER BY version")
         .bind("aggregate", aggregateId)
-        .bind("asOf", timestamp(asOf))
+        .bindMap(values)
         .map(rows.storedEvent())
         .list();
   }

@@ -55,18 +55,7 @@ class ReadSessionTest {
   }
 
   private static UUID book(TenantId tenant) {
-    UUID id = UUID.randomUUID();
-    storage.inTransaction(
-        tenant,
-        uow ->
-            uow.record(
-                id,
-                0,
-                List.of(
-                    Fixtures.newEvent(
-                        Fixtures.created(
-                            tenant, id, "SHARED-1", Instant.parse("2027-03-01T10:00:00Z"), 2)))));
-    return id;
+    return Fixtures.book(storage, tenant, "SHARED-1", Instant.parse("2027-03-01T10:00:00Z"), 2);
   }
 
   @Test

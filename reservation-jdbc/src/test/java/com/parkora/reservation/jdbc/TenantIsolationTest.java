@@ -47,15 +47,7 @@ class TenantIsolationTest {
   }
 
   private static UUID book(TenantId tenant) {
-    UUID id = UUID.randomUUID();
-    ReservationEvent created = Fixtures.created(tenant, id, "SHARED-1", START, 2);
-    storage.inTransaction(
-        tenant,
-        uow -> {
-          uow.record(id, 0, List.of(Fixtures.newEvent(created)));
-          return id;
-        });
-    return id;
+    return Fixtures.book(storage, tenant, "SHARED-1", START, 2);
   }
 
   @Test

@@ -3,7 +3,6 @@ package com.parkora.reservation.clients.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.clients.payment.grpc.PaymentResponse;
-import com.parkora.reservation.clients.payment.grpc.RefundResponse;
 import com.parkora.reservation.clients.testing.PaymentServer;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway.ChargeResult;
@@ -54,13 +53,7 @@ class GrpcPaymentGatewayTest {
 
   @Test
   void a_decline_passes_the_services_code_and_message_through() {
-    server.onCharge(
-        request ->
-            PaymentResponse.newBuilder()
-                .setSuccess(false)
-                .setErrorCode("CARD_DECLINED")
-                .setMessage("Insufficient funds")
-                .build());
+    server.onCharge(request -> PaymentServer.declined("CARD_DECLINED", "Insufficient funds"));
 
     assertThat(gateway.charge(TENANT, RESERVATION, USER, BigDecimal.TEN))
         .isEqualTo(new ChargeResult.Declined("CARD_DECLINED", "Insufficient funds"));
@@ -156,13 +149,7 @@ class GrpcPaymentGatewayTest {
 
   @Test
   void a_refused_refund_carries_the_services_code() {
-    server.onRefund(
-        request ->
-            RefundResponse.newBuilder()
-                .setSuccess(false)
-                .setErrorCode("REFUND_FAILED")
-                .setMessage("try later")
-                .build());
+    server.onRefund(request -> PaymentServer.refused("REFUND_FAILED", "try later"));
 
     assertThat(gateway.refund(TENANT, "txn-9", BigDecimal.ZERO, "cancelled"))
         .isEqualTo(new RefundResult.Refused("REFUND_FAILED", "try later"));

@@ -96,6 +96,24 @@ public final class PaymentServer implements AutoCloseable {
         .build();
   }
 
+  /** A charge the payment service declines with {@code code}. */
+  public static PaymentResponse declined(String code, String message) {
+    return PaymentResponse.newBuilder()
+        .setSuccess(false)
+        .setErrorCode(code)
+        .setMessage(message)
+        .build();
+  }
+
+  /** A refund the payment service refuses with {@code code}. */
+  public static RefundResponse refused(String code, String message) {
+    return RefundResponse.newBuilder()
+        .setSuccess(false)
+        .setErrorCode(code)
+        .setMessage(message)
+        .build();
+  }
+
   public List<PaymentRequest> charges() {
     return charges;
   }

@@ -1,4 +1,4 @@
-package com.parkora.reservation.http;
+package com.parkora.reservation.clients.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on a loopback port in front of another server, which a test can cut (every open
  * connection is dropped and new ones are refused at once) and restore, to play an outage of that
- * server without touching it.
+ * server without touching it. Shared by the tests of every module that plays an outage.
  */
-final class LoopbackProxy implements AutoCloseable {
+public final class LoopbackProxy implements AutoCloseable {
 
   private final ServerSocket listener;
   private final InetSocketAddress target;
@@ -23,24 +23,24 @@ final class LoopbackProxy implements AutoCloseable {
   private volatile boolean cut;
   private volatile boolean stalled;
 
-  LoopbackProxy(String targetHost, int targetPort) throws IOException {
+  public LoopbackProxy(String targetHost, int targetPort) throws IOException {
     this.target = new InetSocketAddress(targetHost, targetPort);
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread.ofVirtual().name("proxy-accept").start(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
   /** Drops every open connection and refuses new ones until {@link #restore()}. */
-  void cut() {
+  public void cut() {
     cut = true;
     open.forEach(LoopbackProxy::closeQuietly);
     open.clear();
   }
 
-  void restore() {
+  public void restore() {
     cut = false;
     stalled = false;
   }
@@ -49,7 +49,7 @@ final class LoopbackProxy implements AutoCloseable {
    * Plays a server that hangs: connections stay open (new ones are accepted) but no byte passes in
    * either direction until {@link #restore()}.
    */
-  void stall() {
+  public void stall() {
     stalled = true;
   }
 
