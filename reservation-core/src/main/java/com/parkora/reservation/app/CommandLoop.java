@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * How every command runs: load the stream, decide, record (append with the expected version and
  * project) in one unit of work; on a version clash load and decide again, up to {@value #ATTEMPTS}
- * times, then answer CONFLICT.
+ * times, then answer CONFLICT. A loop acts for one {@link Actor}: a reservation it may not see is
+ * not found, and what it records names the actor.
  */
 final class CommandLoop {
 
@@ -27,10 +28,21 @@ final class CommandLoop {
 
   private final Storage storage;
   private final NewEvents newEvents;
+  private final Actor actor;
 
-  CommandLoop(Storage storage, NewEvents newEvents) {
+  CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
     this.storage = storage;
     this.newEvents = newEvents;
+    this.actor = actor;
+  }
+
+  /** The same loop acting for {@code other}. */
+  CommandLoop as(Actor other) {
+    return new CommandLoop(storage, newEvents, other);
+  }
+
+  Actor actor() {
+    return actor;
   }
 
   /** Runs {@code decision} against the reservation's current state and records what it answers. */
@@ -59,26 +71,33 @@ final class CommandLoop {
         tenant,
         uow -> {
           check.accept(uow);
-          uow.record(created.reservationId(), 0, newEvents.of(List.of(created)));
+          uow.record(created.reservationId(), 0, newEvents.of(List.of(created), actor));
           return ReservationView.of(Reservation.evolve(null, created));
         });
   }
 
-  /** The reservation as it stands, outside any command; empty when unknown or deleted. */
+  /**
+   * The reservation as it stands, outside any command; empty when unknown, deleted or not the
+   * actor's.
+   */
   Optional<Reservation> load(TenantId tenant, ReservationId id) {
-    return current(storage.inTransaction(tenant, uow -> uow.events().load(id.value())));
+    return visible(storage.inTransaction(tenant, uow -> uow.events().load(id.value())));
   }
 
   private Reservation decideOnce(
       UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
     Reservation state =
-        current(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
+        visible(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
     List<ReservationEvent> changes = decision.apply(state);
-    uow.record(id, state.version(), newEvents.of(changes));
+    uow.record(id, state.version(), newEvents.of(changes, actor));
     for (ReservationEvent change : changes) {
       state = Reservation.evolve(state, change);
     }
     return state;
+  }
+
+  private Optional<Reservation> visible(List<StoredEvent> stream) {
+    return current(stream).filter(state -> actor.sees(state.userId()));
   }
 
   static Optional<Reservation> current(List<StoredEvent> stream) {

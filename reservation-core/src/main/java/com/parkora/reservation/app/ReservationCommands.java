@@ -44,8 +44,12 @@ final class ReservationCommands {
     this.startGrace = startGrace;
   }
 
-  /** Checks the spot with the directory (no unit of work open), then books it if it is free. */
+  /**
+   * Books for the actor (an ordinary user books for themself), checks the spot with the directory
+   * (no unit of work open), then books it if it is free.
+   */
   ReservationView create(TenantId tenant, CreateReservation command) {
+    loop.actor().requireOwn("userId", command.userId());
     if (!spots.exists(command.parkingSpotId())) {
       throw new ReservationException.UnknownParkingSpot(command.parkingSpotId());
     }

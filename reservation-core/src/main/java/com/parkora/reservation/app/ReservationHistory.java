@@ -2,6 +2,7 @@ package com.parkora.reservation.app;
 
 import com.parkora.reservation.domain.Inputs;
 import com.parkora.reservation.domain.Reservation;
+import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.EventStore;
@@ -16,14 +17,17 @@ import java.util.function.BiFunction;
 
 /**
  * Reads of a reservation's stream: its events, and its state at a point in time or version folded
- * from them. A malformed or unknown id finds nothing.
+ * from them. A malformed or unknown id finds nothing, and so does a reservation the {@link Actor}
+ * may not see.
  */
 final class ReservationHistory {
 
   private final Storage storage;
+  private final Actor actor;
 
-  ReservationHistory(Storage storage) {
+  ReservationHistory(Storage storage, Actor actor) {
     this.storage = storage;
+    this.actor = actor;
   }
 
   /** The stream, oldest first. */
@@ -58,7 +62,17 @@ final class ReservationHistory {
       TenantId tenant, String id, BiFunction<EventStore, ReservationId, List<StoredEvent>> query) {
     return ReservationId.lookup(id)
         .map(target -> storage.inTransaction(tenant, uow -> query.apply(uow.events(), target)))
+        .filter(this::visible)
         .orElse(List.of());
+  }
+
+  /** A stream opens with its creation, which names the owner. */
+  private boolean visible(List<StoredEvent> stream) {
+    if (actor.seesAll() || stream.isEmpty()) {
+      return true;
+    }
+    return stream.getFirst().event() instanceof ReservationCreated created
+        && actor.sees(created.userId());
   }
 
   private static Optional<ReservationView> fold(List<StoredEvent> stream) {

@@ -17,20 +17,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The read-model queries of docs/graphql.md, with their input checks. */
+/**
+ * The read-model queries of docs/graphql.md, with their input checks, as one {@link Actor} sees
+ * them: an ordinary user sees their own reservations only, and the counts of the tenant.
+ */
 final class ReservationQueries {
 
   static final int MAX_PAGE = 500;
 
   private final Storage storage;
+  private final Actor actor;
 
-  ReservationQueries(Storage storage) {
+  ReservationQueries(Storage storage, Actor actor) {
     this.storage = storage;
+    this.actor = actor;
   }
 
   Optional<ReservationView> byId(TenantId tenant, String id) {
     return ReservationId.lookup(id)
-        .flatMap(target -> storage.read(tenant, reads -> reads.byId(target.value())));
+        .flatMap(target -> storage.read(tenant, reads -> reads.byId(target.value())))
+        .filter(this::visible);
   }
 
   List<ReservationView> list(TenantId tenant, String status, String userId, int limit, int offset) {
@@ -43,12 +49,22 @@ final class ReservationQueries {
           "offset", "offset must not be negative, got " + offset);
     }
     ReservationStatus byStatus = status == null ? null : ReservationStatus.parse("status", status);
-    UUID byUser = userId == null ? null : Inputs.uuid("userId", userId);
-    return storage.read(tenant, reads -> reads.list(byStatus, byUser, limit, offset));
+    UUID named = userId == null ? null : Inputs.uuid("userId", userId);
+    if (named != null) {
+      actor.requireOwn("userId", named);
+    }
+    if (named != null || actor.seesAll()) {
+      return storage.read(tenant, reads -> reads.list(byStatus, named, limit, offset));
+    }
+    return actor
+        .self()
+        .map(self -> storage.read(tenant, reads -> reads.list(byStatus, self, limit, offset)))
+        .orElse(List.of());
   }
 
   List<ReservationView> byUser(TenantId tenant, String userId, boolean includeCompleted) {
     UUID user = Inputs.uuid("userId", userId);
+    actor.requireOwn("userId", user);
     return storage.read(tenant, reads -> reads.byUser(user, includeCompleted));
   }
 
@@ -60,7 +76,9 @@ final class ReservationQueries {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new ReservationException.InvalidInput("endTime", "endTime must be after startTime");
     }
-    return storage.read(tenant, reads -> reads.bySpot(spot, from, to));
+    return storage.read(tenant, reads -> reads.bySpot(spot, from, to)).stream()
+        .filter(this::visible)
+        .toList();
   }
 
   Availability availability(
@@ -71,18 +89,26 @@ final class ReservationQueries {
         Inputs.inRange(
             "endTime",
             start.plus(Duration.ofHours(CreateReservation.durationHours(durationHours))));
-    List<UUID> conflicts =
-        storage.read(
-            tenant,
-            reads -> reads.bySpot(spot, start, end).stream().map(ReservationView::id).toList());
-    return conflicts.isEmpty() ? new Availability(true, null) : new Availability(false, conflicts);
+    List<ReservationView> conflicts = storage.read(tenant, reads -> reads.bySpot(spot, start, end));
+    if (conflicts.isEmpty()) {
+      return new Availability(true, null);
+    }
+    return new Availability(
+        false, conflicts.stream().filter(this::visible).map(ReservationView::id).toList());
   }
 
   StatusCounts stats(TenantId tenant) {
     return storage.read(tenant, ReadModel::statusCounts);
   }
 
+  /** Administration: the counts of the event store. */
   EventCounts eventStats(TenantId tenant) {
+    actor.requireAdmin();
     return storage.inTransaction(tenant, uow -> uow.events().counts());
+  }
+
+  /** Whether the reservation exists for the actor. */
+  private boolean visible(ReservationView row) {
+    return actor.sees(row.userId());
   }
 }

@@ -28,33 +28,37 @@ public final class ReservationService {
 
   public static final int MAX_PAGE = ReservationQueries.MAX_PAGE;
 
-  private final Storage storage;
+  private final ServiceParts parts;
+  private final Actor actor;
   private final ReservationCommands commands;
   private final PaymentFlow payments;
-  private final Payments settlement;
-  private final ExpirySweep expiry;
   private final ReservationQueries queries;
   private final ReservationHistory history;
 
-  private ReservationService(Builder builder) {
-    CommandClock clock = new CommandClock(builder.clock);
-    CommandLoop loop = new CommandLoop(builder.storage, new NewEvents(builder.ids));
-    this.storage = builder.storage;
-    RefundFlow refunds = builder.refunds(loop, clock);
-    this.commands =
-        new ReservationCommands(
-            loop, clock, builder.ids, builder.spots, refunds, builder.startGrace);
-    this.payments =
-        new PaymentFlow(loop, clock, builder.payments, refunds, builder.ids, builder.callLimit);
-    this.settlement = new Payments(builder.storage, loop, clock, refunds, builder.callLimit);
-    this.expiry =
-        new ExpirySweep(builder.storage, loop, clock, builder.pendingHold, builder.callLimit);
-    this.queries = new ReservationQueries(builder.storage);
-    this.history = new ReservationHistory(builder.storage);
+  private ReservationService(ServiceParts parts, Actor actor) {
+    this.parts = parts;
+    this.actor = Objects.requireNonNull(actor, "actor");
+    this.commands = parts.commands(actor);
+    this.payments = parts.payments(actor);
+    this.queries = parts.queries(actor);
+    this.history = parts.history(actor);
   }
 
+  /** A service acting as {@link Actor#SYSTEM_ACTOR}; {@link #as} binds it to a caller. */
   public static Builder builder(Storage storage) {
     return new Builder(storage);
+  }
+
+  /**
+   * The same service acting for {@code other}: what it may see and change follows {@link Actor},
+   * and the events it records name it. Cheap: made per request.
+   */
+  public ReservationService as(Actor other) {
+    return new ReservationService(parts, other);
+  }
+
+  public Actor actor() {
+    return actor;
   }
 
   // ---- commands ----
@@ -102,19 +106,21 @@ public final class ReservationService {
     return payments.pay(tenant, id);
   }
 
-  /** Settling unknown payment outcomes, and the refunds owed. */
+  /** Administration: settling unknown payment outcomes, and the refunds owed. */
   public Payments payments() {
-    return settlement;
+    actor.requireAdmin();
+    return parts.settlement;
   }
 
   /**
    * Expires this tenant's PENDING reservations whose hold ran out or whose start has passed; safe
-   * to run from several instances.
+   * to run from several instances. Administration.
    *
    * @return how many were expired by this call
    */
   public int expireDue(TenantId tenant, int batch) {
-    return expiry.expireDue(tenant, batch);
+    actor.requireAdmin();
+    return parts.expiry.expireDue(tenant, batch);
   }
 
   // ---- queries ----
@@ -146,6 +152,7 @@ public final class ReservationService {
     return queries.stats(tenant);
   }
 
+  /** Administration: the counts of the tenant's event store. */
   public EventCounts eventStats(TenantId tenant) {
     return queries.eventStats(tenant);
   }
@@ -176,29 +183,33 @@ public final class ReservationService {
 
   // ---- administration ----
 
-  /** Replays the tenant's events into a fresh read model; answers how many were replayed. */
+  /**
+   * Administration: replays the tenant's events into a fresh read model; answers how many were
+   * replayed.
+   */
   public long rebuild(TenantId tenant, Storage.RebuildProgress progress) {
-    return storage.rebuild(tenant, new Projector(), progress);
+    actor.requireAdmin();
+    return parts.storage.rebuild(tenant, new Projector(), progress);
   }
 
   public boolean isReady() {
-    return storage.isReady();
+    return parts.storage.isReady();
   }
 
   /**
    * Collaborators beyond the storage default to: system clock, random ids, any spot, no payments.
    */
   public static final class Builder {
-    private final Storage storage;
-    private Clock clock = Clock.systemUTC();
-    private Supplier<UUID> ids = UUID::randomUUID;
-    private SpotDirectory spots = SpotDirectory.ANY;
-    private PaymentGateway payments = PaymentGateway.NONE;
-    private Duration pendingHold = Duration.ofMinutes(15);
-    private Duration callLimit = Duration.ofSeconds(15);
-    private RefundFlow.Backoff refundBackoff =
+    final Storage storage;
+    Clock clock = Clock.systemUTC();
+    Supplier<UUID> ids = UUID::randomUUID;
+    SpotDirectory spots = SpotDirectory.ANY;
+    PaymentGateway payments = PaymentGateway.NONE;
+    Duration pendingHold = Duration.ofMinutes(15);
+    Duration callLimit = Duration.ofSeconds(15);
+    RefundFlow.Backoff refundBackoff =
         new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
-    private Duration startGrace = CreateReservation.DEFAULT_START_GRACE;
+    Duration startGrace = CreateReservation.DEFAULT_START_GRACE;
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -241,10 +252,6 @@ public final class ReservationService {
       return this;
     }
 
-    private RefundFlow refunds(CommandLoop loop, CommandClock clock) {
-      return new RefundFlow(loop, clock, payments, storage, callLimit, refundBackoff);
-    }
-
     /** How far in the past a new reservation's start may lie. */
     public Builder startGrace(Duration value) {
       this.startGrace = Objects.requireNonNull(value, "startGrace");
@@ -252,7 +259,7 @@ public final class ReservationService {
     }
 
     public ReservationService build() {
-      return new ReservationService(this);
+      return new ReservationService(new ServiceParts(this), Actor.SYSTEM_ACTOR);
     }
   }
 }

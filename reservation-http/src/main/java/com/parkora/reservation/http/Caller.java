@@ -1,5 +1,7 @@
 package com.parkora.reservation.http;
 
+import com.parkora.reservation.app.Actor;
+import com.parkora.reservation.app.Actor.Role;
 import com.parkora.reservation.domain.TenantId;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -11,17 +13,10 @@ import java.util.Set;
  *
  * @param subject who the caller is (the token's {@code sub})
  * @param tenant the tenant the caller's credentials name (the token's {@code tenant_id}), if any
- * @param roles the roles of the token that grant more than acting on one's own reservations
+ * @param roles the roles of the token that grant more than acting on one's own reservations (the
+ *     ones {@link Actor} knows; every other role of a token is ignored)
  */
 public record Caller(String subject, Optional<TenantId> tenant, Set<Role> roles) {
-
-  /** The roles that matter to authorization; every other role of a token is ignored. */
-  public enum Role {
-    /** Acts on every reservation of the tenant and may use {@code /admin/*}. */
-    ADMIN,
-    /** Acts on every reservation of the tenant (the payment service's client credentials). */
-    SERVICE
-  }
 
   public Caller {
     Objects.requireNonNull(subject, "subject");
@@ -36,5 +31,10 @@ public record Caller(String subject, Optional<TenantId> tenant, Set<Role> roles)
 
   public boolean has(Role role) {
     return roles.contains(role);
+  }
+
+  /** The actor this caller is in a request, for the core's rule of what it may touch. */
+  Actor actor(String requestId, String source) {
+    return Actor.user(subject, roles, requestId, source);
   }
 }

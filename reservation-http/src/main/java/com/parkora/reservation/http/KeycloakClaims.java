@@ -4,6 +4,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.parkora.reservation.app.Actor.Role;
 import com.parkora.reservation.domain.TenantId;
 import java.text.ParseException;
 import java.util.Date;
@@ -85,19 +86,19 @@ final class KeycloakClaims extends DefaultJWTClaimsVerifier<SecurityContext> {
     }
   }
 
-  private Set<Caller.Role> roles(JWTClaimsSet claims) {
+  private Set<Role> roles(JWTClaimsSet claims) {
     Set<String> names = new HashSet<>(roleNames(claims.getClaim("realm_access")));
     if (claims.getClaim("resource_access") instanceof Map<?, ?> clients) {
       for (String client : roleClients) {
         names.addAll(roleNames(clients.get(client)));
       }
     }
-    Set<Caller.Role> roles = EnumSet.noneOf(Caller.Role.class);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
     if (names.contains(settings.adminRole())) {
-      roles.add(Caller.Role.ADMIN);
+      roles.add(Role.ADMIN);
     }
     if (names.contains(settings.serviceRole())) {
-      roles.add(Caller.Role.SERVICE);
+      roles.add(Role.SERVICE);
     }
     return roles;
   }

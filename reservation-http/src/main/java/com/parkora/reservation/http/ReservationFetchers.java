@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Thin data fetchers: read arguments, name the tenant, call {@link ReservationService}, shape. */
+/**
+ * Thin data fetchers: read arguments, name the tenant, call {@link ReservationService} acting for
+ * the caller, shape.
+ */
 final class ReservationFetchers {
 
   private final ReservationService service;
@@ -41,16 +44,17 @@ final class ReservationFetchers {
                                 rows(
                                     env,
                                     () ->
-                                        service.list(
-                                            tenant(env),
-                                            env.getArgument("status"),
-                                            env.getArgument("userId"),
-                                            env.getArgument("limit"),
-                                            env.getArgument("offset")))))
+                                        acting(env)
+                                            .list(
+                                                tenant(env),
+                                                env.getArgument("status"),
+                                                env.getArgument("userId"),
+                                                env.getArgument("limit"),
+                                                env.getArgument("offset")))))
                     .dataFetcher(
                         "reservationById",
                         env ->
-                            service
+                            acting(env)
                                 .byId(tenant(env), env.getArgument("id"))
                                 .map(ReservationOut::of)
                                 .orElse(null))
@@ -61,10 +65,11 @@ final class ReservationFetchers {
                                 rows(
                                     env,
                                     () ->
-                                        service.byUser(
-                                            tenant(env),
-                                            env.getArgument("userId"),
-                                            env.<Boolean>getArgument("includeCompleted")))))
+                                        acting(env)
+                                            .byUser(
+                                                tenant(env),
+                                                env.getArgument("userId"),
+                                                env.<Boolean>getArgument("includeCompleted")))))
                     .dataFetcher(
                         "reservationsByParkingSpot",
                         env ->
@@ -72,36 +77,39 @@ final class ReservationFetchers {
                                 rows(
                                     env,
                                     () ->
-                                        service.bySpot(
-                                            tenant(env),
-                                            env.getArgument("parkingSpotId"),
-                                            env.getArgument("startTime"),
-                                            env.getArgument("endTime")))))
+                                        acting(env)
+                                            .bySpot(
+                                                tenant(env),
+                                                env.getArgument("parkingSpotId"),
+                                                env.getArgument("startTime"),
+                                                env.getArgument("endTime")))))
                     .dataFetcher(
                         "checkAvailability",
                         env ->
                             AvailabilityOut.of(
-                                service.availability(
-                                    tenant(env),
-                                    env.getArgument("parkingSpotId"),
-                                    env.getArgument("startTime"),
-                                    env.getArgument("durationHours"))))
-                    .dataFetcher("reservationStats", env -> StatsOut.of(service.stats(tenant(env))))
+                                acting(env)
+                                    .availability(
+                                        tenant(env),
+                                        env.getArgument("parkingSpotId"),
+                                        env.getArgument("startTime"),
+                                        env.getArgument("durationHours"))))
+                    .dataFetcher(
+                        "reservationStats", env -> StatsOut.of(acting(env).stats(tenant(env))))
                     .dataFetcher(
                         "eventsByReservation",
                         env ->
                             rows(
                                     env,
                                     () ->
-                                        service.events(
-                                            tenant(env), env.getArgument("reservationId")))
+                                        acting(env)
+                                            .events(tenant(env), env.getArgument("reservationId")))
                                 .stream()
                                 .map(e -> EventOut.of(e, codec))
                                 .toList())
                     .dataFetcher(
                         "reservationAt",
                         env ->
-                            service
+                            acting(env)
                                 .stateAt(
                                     tenant(env), env.getArgument("id"), env.getArgument("asOf"))
                                 .map(ReservationOut::of)
@@ -112,7 +120,8 @@ final class ReservationFetchers {
                             ReservationOut.all(
                                 rows(
                                     env,
-                                    () -> service.history(tenant(env), env.getArgument("id"))))))
+                                    () ->
+                                        acting(env).history(tenant(env), env.getArgument("id"))))))
         .type(
             "Mutation",
             mutation ->
@@ -124,34 +133,37 @@ final class ReservationFetchers {
                             "confirm",
                             env ->
                                 ReservationOut.of(
-                                    service.confirm(
-                                        tenant(env),
-                                        env.getArgument("id"),
-                                        env.getArgument("transactionId")))))
+                                    acting(env)
+                                        .confirm(
+                                            tenant(env),
+                                            env.getArgument("id"),
+                                            env.getArgument("transactionId")))))
                     .dataFetcher(
                         "cancelReservation",
                         command(
                             "cancel",
                             env ->
                                 ReservationOut.of(
-                                    service.cancel(
-                                        tenant(env),
-                                        env.getArgument("id"),
-                                        env.getArgument("reason")))))
+                                    acting(env)
+                                        .cancel(
+                                            tenant(env),
+                                            env.getArgument("id"),
+                                            env.getArgument("reason")))))
                     .dataFetcher(
                         "completeReservation",
                         command(
                             "complete",
                             env ->
                                 ReservationOut.of(
-                                    service.complete(tenant(env), env.getArgument("id")))))
+                                    acting(env).complete(tenant(env), env.getArgument("id")))))
                     .dataFetcher(
                         "payReservation",
-                        env -> metrics.payment(service.pay(tenant(env), env.getArgument("id"))))
+                        env -> metrics.payment(acting(env).pay(tenant(env), env.getArgument("id"))))
                     .dataFetcher(
                         "deleteReservation",
                         env ->
-                            metrics.deletion(service.delete(tenant(env), env.getArgument("id")))))
+                            metrics.deletion(
+                                acting(env).delete(tenant(env), env.getArgument("id")))))
         .build();
   }
 
@@ -159,13 +171,14 @@ final class ReservationFetchers {
     Map<String, Object> input = env.getArgument("input");
     Number cost = (Number) input.get("totalCost");
     return ReservationOut.of(
-        service.create(
-            tenant(env),
-            (String) input.get("userId"),
-            (String) input.get("parkingSpotId"),
-            (String) input.get("startTime"),
-            (Integer) input.get("durationHours"),
-            cost == null ? null : cost.doubleValue()));
+        acting(env)
+            .create(
+                tenant(env),
+                (String) input.get("userId"),
+                (String) input.get("parkingSpotId"),
+                (String) input.get("startTime"),
+                (Integer) input.get("durationHours"),
+                cost == null ? null : cost.doubleValue()));
   }
 
   private DataFetcher<Object> command(String name, Function<DataFetchingEnvironment, Object> body) {
@@ -189,7 +202,15 @@ final class ReservationFetchers {
   }
 
   private static TenantId tenant(DataFetchingEnvironment env) {
-    Tenancy tenancy = env.getGraphQlContext().get(Tenancy.class);
-    return tenancy.require();
+    return tenancy(env).require();
+  }
+
+  /** The service acting for the request's caller: the core decides what it may touch. */
+  private ReservationService acting(DataFetchingEnvironment env) {
+    return service.as(tenancy(env).actor(Tenancy.GRAPHQL));
+  }
+
+  private static Tenancy tenancy(DataFetchingEnvironment env) {
+    return env.getGraphQlContext().get(Tenancy.class);
   }
 }

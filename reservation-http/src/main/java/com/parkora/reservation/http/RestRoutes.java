@@ -80,7 +80,7 @@ final class RestRoutes {
   }
 
   private void stats(Context ctx) {
-    StatusCounts counts = service.stats(tenant(ctx));
+    StatusCounts counts = acting(ctx).stats(tenant(ctx));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total_reservations", counts.total());
     body.put("active_reservations", counts.of(ReservationStatus.CONFIRMED));
@@ -90,7 +90,7 @@ final class RestRoutes {
   }
 
   private void eventStats(Context ctx) {
-    EventCounts counts = service.eventStats(tenant(ctx));
+    EventCounts counts = acting(ctx).eventStats(tenant(ctx));
     Map<String, Long> byType = new LinkedHashMap<>();
     for (EventType type : EventType.values()) {
       byType.put(type.name(), counts.byType().get(type));
@@ -105,7 +105,7 @@ final class RestRoutes {
   /** A failed rebuild answers the mapped error with {@code success: false} added. */
   private void rebuild(Context ctx) {
     try {
-      long processed = service.rebuild(tenant(ctx), Storage.RebuildProgress.NONE);
+      long processed = acting(ctx).rebuild(tenant(ctx), Storage.RebuildProgress.NONE);
       metrics.commandOutcome("rebuild", "OK");
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("success", true);
@@ -125,7 +125,7 @@ final class RestRoutes {
   /** Charges whose outcome is unknown, waiting for {@code reservation payments settle}. */
   private void unsettledPayments(Context ctx) {
     List<Map<String, Object>> unsettled =
-        service.payments().unsettled(tenant(ctx)).stream().map(RestRoutes::unsettled).toList();
+        acting(ctx).payments().unsettled(tenant(ctx)).stream().map(RestRoutes::unsettled).toList();
     ctx.json(Map.of("unsettled", unsettled));
   }
 
@@ -141,7 +141,22 @@ final class RestRoutes {
   }
 
   private TenantId tenant(Context ctx) {
-    return tenants.resolve(ctx).require();
+    return tenancy(ctx).require();
+  }
+
+  /** The service acting for the request's caller: {@code /admin/*} is the core's administration. */
+  private ReservationService acting(Context ctx) {
+    return service.as(tenancy(ctx).actor(Tenancy.REST));
+  }
+
+  /** Resolved once per request: the caller's token is verified once. */
+  private Tenancy tenancy(Context ctx) {
+    Tenancy resolved = ctx.attribute(Tenancy.class.getName());
+    if (resolved == null) {
+      resolved = tenants.resolve(ctx);
+      ctx.attribute(Tenancy.class.getName(), resolved);
+    }
+    return resolved;
   }
 
   private static Map<String, Object> health(String status) {

@@ -1,5 +1,6 @@
 package com.parkora.reservation.http;
 
+import com.parkora.reservation.app.Actor;
 import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
@@ -7,17 +8,24 @@ import java.util.Optional;
 
 /**
  * Who a request acts for: its tenant, if one could be named, its verified caller, if any, and its
- * request id. Data operations call {@link #require()}; introspection and health paths never do.
+ * request id. Data operations call {@link #require()} and act as {@link #actor}; introspection and
+ * health paths do neither.
  *
- * @param callerRequired {@code AUTH_MODE=required}: a data operation without a caller is refused
+ * @param mode {@code AUTH_MODE}: with {@code required} a data operation without a caller is
+ *     refused; with {@code off} nobody's reach is checked
  */
 record Tenancy(
-    Optional<TenantId> tenant, Optional<Caller> caller, String requestId, boolean callerRequired) {
+    Optional<TenantId> tenant, Optional<Caller> caller, String requestId, AuthMode mode) {
 
   static final String AUTHENTICATION_REQUIRED = "Authentication required";
 
+  /** The tag of what a request's events were recorded through (the Python service's source). */
+  static final String GRAPHQL = "graphql_mutation";
+
+  static final String REST = "rest";
+
   TenantId require() {
-    if (callerRequired && caller.isEmpty()) {
+    if (mode == AuthMode.REQUIRED && caller.isEmpty()) {
       throw new ReservationException.AccessDenied(
           ErrorCode.UNAUTHENTICATED, AUTHENTICATION_REQUIRED);
     }
@@ -25,5 +33,15 @@ record Tenancy(
         () ->
             new ReservationException.TenantRequired(
                 "A tenant is required: send the X-Tenant-ID header with a UUID"));
+  }
+
+  /** Whom the core acts for: the caller, or an anonymous one (unchecked when auth is off). */
+  Actor actor(String source) {
+    if (mode == AuthMode.OFF) {
+      return Actor.unchecked(requestId, source);
+    }
+    return caller
+        .map(verified -> verified.actor(requestId, source))
+        .orElseGet(() -> Actor.anonymous(requestId, source));
   }
 }

@@ -33,10 +33,9 @@ final class TenantResolver {
         callers.resolve(Inputs.wellFormed("Authorization", ctx.header("Authorization")));
     Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
     String requestId = RequestIds.of(ctx);
-    boolean required = mode == AuthMode.REQUIRED;
     String header = soleTenantHeader(ctx);
     if (header == null) {
-      return new Tenancy(claimed.or(() -> defaultTenant), caller, requestId, required);
+      return new Tenancy(claimed.or(() -> defaultTenant), caller, requestId, mode);
     }
     TenantId named = TenantId.parse(header);
     if (claimed.isPresent() && !claimed.get().equals(named)) {
@@ -44,7 +43,7 @@ final class TenantResolver {
           ErrorCode.FORBIDDEN,
           "The X-Tenant-ID header names a tenant the credentials do not belong to");
     }
-    return new Tenancy(Optional.of(named), caller, requestId, required);
+    return new Tenancy(Optional.of(named), caller, requestId, mode);
   }
 
   AuthMode mode() {

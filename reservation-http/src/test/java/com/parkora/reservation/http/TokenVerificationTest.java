@@ -163,7 +163,7 @@ class TokenVerificationTest {
   @Test
   void the_tenant_claim_names_the_tenant_and_a_contradicting_header_is_forbidden() {
     String other = "44444444-4444-4444-8444-444444444444";
-    String token = realm.token(c -> c.claim(LocalRealm.TENANT_CLAIM, other));
+    String token = realm.token(c -> c.subject(USER).claim(LocalRealm.TENANT_CLAIM, other));
 
     RunningApi.Answer byClaim = create(token, Map.of());
     RunningApi.Answer mismatch = create(token, Map.of("X-Tenant-ID", RunningApi.TENANT));

@@ -1,0 +1,68 @@
+package com.parkora.reservation.app;
+
+import com.parkora.reservation.port.PaymentGateway;
+import com.parkora.reservation.port.SpotDirectory;
+import com.parkora.reservation.port.Storage;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The collaborators every actor's view of a {@link ReservationService} shares, and the parts that
+ * act for one actor, made on demand. The background work (refunds, settlement, expiry) acts for its
+ * own job, whoever started it.
+ */
+final class ServiceParts {
+
+  final Storage storage;
+  final RefundFlow refunds;
+  final Payments settlement;
+  final ExpirySweep expiry;
+  private final CommandClock clock;
+  private final Supplier<UUID> ids;
+  private final SpotDirectory spots;
+  private final PaymentGateway gateway;
+  private final Duration callLimit;
+  private final Duration startGrace;
+  private final CommandLoop loop;
+
+  ServiceParts(ReservationService.Builder builder) {
+    this.storage = builder.storage;
+    this.clock = new CommandClock(builder.clock);
+    this.ids = builder.ids;
+    this.spots = builder.spots;
+    this.gateway = builder.payments;
+    this.callLimit = builder.callLimit;
+    this.startGrace = builder.startGrace;
+    this.loop = new CommandLoop(storage, new NewEvents(ids), Actor.SYSTEM_ACTOR);
+    this.refunds =
+        new RefundFlow(
+            loop.as(Actor.system("refunds")),
+            clock,
+            gateway,
+            storage,
+            callLimit,
+            builder.refundBackoff);
+    this.settlement =
+        new Payments(storage, loop.as(Actor.system("payments")), clock, refunds, callLimit);
+    this.expiry =
+        new ExpirySweep(
+            storage, loop.as(Actor.system("expiry")), clock, builder.pendingHold, callLimit);
+  }
+
+  ReservationCommands commands(Actor actor) {
+    return new ReservationCommands(loop.as(actor), clock, ids, spots, refunds, startGrace);
+  }
+
+  PaymentFlow payments(Actor actor) {
+    return new PaymentFlow(loop.as(actor), clock, gateway, refunds, ids, callLimit);
+  }
+
+  ReservationQueries queries(Actor actor) {
+    return new ReservationQueries(storage, actor);
+  }
+
+  ReservationHistory history(Actor actor) {
+    return new ReservationHistory(storage, actor);
+  }
+}
