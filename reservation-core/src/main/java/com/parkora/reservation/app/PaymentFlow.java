@@ -56,15 +56,9 @@ final class PaymentFlow {
           PaymentOutcome.RESERVATION_NOT_FOUND, "Reservation " + Inputs.clip(rawId) + " not found");
     }
     Reservation state = before.get();
-    if (state.payment().isOpen()) {
-      return awaitOutcome(tenant, id.get(), state.payment().attempt());
-    }
-    if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
-      return PaymentOutcome.paid(state.transactionId(), "Reservation is already paid");
-    }
-    if (!state.isPayable()) {
-      return PaymentOutcome.failed(
-          PaymentOutcome.INVALID_STATUS, "Cannot pay a reservation that is " + state.status());
+    Optional<PaymentOutcome> settled = answerWithoutCharging(tenant, id.get(), state);
+    if (settled.isPresent()) {
+      return settled.get();
     }
     if (payments == PaymentGateway.NONE) {
       return PaymentOutcome.failed(
@@ -84,7 +78,12 @@ final class PaymentFlow {
       claimed =
           loop.decideState(tenant, id, s -> new PaymentDecisions(s).claim(attempt, clock.now()));
     } catch (ReservationException.InvalidState moved) {
-      return PaymentOutcome.failed(PaymentOutcome.INVALID_STATUS, moved.getMessage());
+      // A pay elsewhere claimed and finished between this one's load and its claim: answer as
+      // that one ended (paid: its transaction), never with a second charge.
+      return loop.load(tenant, id)
+          .flatMap(now -> answerWithoutCharging(tenant, id, now))
+          .orElseGet(
+              () -> PaymentOutcome.failed(PaymentOutcome.INVALID_STATUS, moved.getMessage()));
     }
     if (!attempt.equals(claimed.payment().attempt())) {
       return claimed.payment().isOpen()
@@ -109,6 +108,26 @@ final class PaymentFlow {
           PaymentOutcome.PAYMENT_PENDING,
           "The payment outcome could not be recorded; it will be settled");
     }
+  }
+
+  /**
+   * The answer for a reservation that must not be charged now: a claim in progress (its outcome),
+   * already paid (its transaction), or not payable; empty when it may be charged.
+   */
+  private Optional<PaymentOutcome> answerWithoutCharging(
+      TenantId tenant, ReservationId id, Reservation state) {
+    if (state.payment().isOpen()) {
+      return Optional.of(awaitOutcome(tenant, id, state.payment().attempt()));
+    }
+    if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
+      return Optional.of(PaymentOutcome.paid(state.transactionId(), "Reservation is already paid"));
+    }
+    if (!state.isPayable()) {
+      return Optional.of(
+          PaymentOutcome.failed(
+              PaymentOutcome.INVALID_STATUS, "Cannot pay a reservation that is " + state.status()));
+    }
+    return Optional.empty();
   }
 
   private PaymentOutcome record(

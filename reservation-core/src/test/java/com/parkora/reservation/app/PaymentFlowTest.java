@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -207,6 +208,35 @@ class PaymentFlowTest {
       names.add(event.type().name());
     }
     return names;
+  }
+
+  @Test
+  void a_pay_that_loses_its_claim_to_one_that_finished_answers_that_ones_transaction() {
+    String id = booked(7.5);
+    AtomicBoolean between = new AtomicBoolean();
+    // The attempt id is drawn after the load and before the claim: the other instance's whole pay
+    // runs exactly there, so this pay claims a reservation that is CONFIRMED by then.
+    ReservationService racing =
+        ReservationService.builder(storage)
+            .clock(clock)
+            .payments(payments)
+            .paymentCallLimit(CALL_LIMIT)
+            .ids(
+                () -> {
+                  if (between.getAndSet(false)) {
+                    assertThat(service.pay(tenant, id).transactionId()).isEqualTo("txn-1");
+                  }
+                  return UUID.randomUUID();
+                })
+            .build();
+    between.set(true);
+
+    PaymentOutcome late = racing.pay(tenant, id);
+
+    assertThat(between).isFalse();
+    assertThat(late.success()).as(late.message()).isTrue();
+    assertThat(late.transactionId()).isEqualTo("txn-1");
+    assertThat(payments.charged.get()).isEqualTo(1);
   }
 
   private String booked(double cost) {
