@@ -182,7 +182,7 @@ public final class RabbitPaymentConsumer implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stopping.countDown();
-    connector.join(STOP_GRACE.toMillis());
+    connector.join(1_000);
     Connection open;
     synchronized (this) {
       open = connection;
