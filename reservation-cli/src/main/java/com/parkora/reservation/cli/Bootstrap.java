@@ -176,18 +176,32 @@ public final class Bootstrap implements AutoCloseable {
    * whether it did.
    */
   public boolean startPublishing() {
-    Optional<String> host = config.rabbitmqHost();
-    if (host.isEmpty()) {
-      return false;
-    }
-    RabbitSettings rabbit =
-        RabbitSettings.of(
-            host.get(),
-            config.rabbitmqPort(),
-            config.rabbitmqUser(),
-            config.rabbitmqPassword().orElse(null));
-    onClose("event relay", Publishing.start(store, rabbit, codec, metrics));
-    return true;
+    Optional<RabbitSettings> rabbit = rabbit();
+    rabbit.ifPresent(r -> onClose("event relay", Publishing.start(store, r, codec, metrics)));
+    return rabbit.isPresent();
+  }
+
+  /**
+   * Starts consuming the payment service's events (docs/notifications.md) when {@code
+   * RABBITMQ_HOST} is set; answers whether it did. Stopping lets the message in flight finish.
+   */
+  public boolean startPaymentEvents() {
+    Optional<RabbitSettings> rabbit = rabbit();
+    rabbit.ifPresent(
+        r -> onClose("payment events consumer", PaymentEvents.start(service, config, r, metrics)));
+    return rabbit.isPresent();
+  }
+
+  private Optional<RabbitSettings> rabbit() {
+    return config
+        .rabbitmqHost()
+        .map(
+            host ->
+                RabbitSettings.of(
+                    host,
+                    config.rabbitmqPort(),
+                    config.rabbitmqUser(),
+                    config.rabbitmqPassword().orElse(null)));
   }
 
   /** A signal of commits to the store, for a reader that follows the feed; close it when done. */

@@ -1,5 +1,6 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.clients.rabbit.PaymentQueueSettings;
 import com.parkora.reservation.domain.TenantId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public record Config(
     int rabbitmqPort,
     String rabbitmqUser,
     Optional<String> rabbitmqPassword,
+    String rabbitmqPaymentsQueue,
     Duration pendingHold,
     Duration startGrace,
     List<String> corsOrigins) {
@@ -76,6 +78,7 @@ public record Config(
         .rabbitmqPort(s.port("RABBITMQ_PORT", 5672))
         .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
         .rabbitmqPassword(s.optional("RABBITMQ_PASSWORD"))
+        .rabbitmqPaymentsQueue(s.text("RABBITMQ_PAYMENTS_QUEUE", PaymentQueueSettings.QUEUE))
         .pendingHold(Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)))
         .startGrace(
             Duration.ofMinutes(s.positive("START_GRACE_MINUTES", DEFAULT_START_GRACE_MINUTES)))
@@ -112,6 +115,7 @@ public record Config(
         .rabbitmqPort(rabbitmqPort)
         .rabbitmqUser(rabbitmqUser)
         .rabbitmqPassword(rabbitmqPassword)
+        .rabbitmqPaymentsQueue(rabbitmqPaymentsQueue)
         .pendingHold(pendingHold)
         .startGrace(startGrace)
         .corsOrigins(corsOrigins);
@@ -137,8 +141,9 @@ public record Config(
         "RABBITMQ="
             + rabbitmqHost
                 .map(h -> rabbitmqUser + "@" + h + ":" + rabbitmqPort)
-                .orElse("(unset: no publishing)"));
+                .orElse("(unset: no publishing, no payment events consumed)"));
     lines.add("RABBITMQ_PASSWORD=" + rabbitmqPassword.map(Secrets::mask).orElse("(unset)"));
+    lines.add("RABBITMQ_PAYMENTS_QUEUE=" + rabbitmqPaymentsQueue);
     lines.add("PENDING_HOLD_MINUTES=" + pendingHold.toMinutes());
     lines.add("START_GRACE_MINUTES=" + startGrace.toMinutes());
     lines.add("CORS_ORIGINS=" + (corsOrigins.isEmpty() ? "(none)" : String.join(",", corsOrigins)));

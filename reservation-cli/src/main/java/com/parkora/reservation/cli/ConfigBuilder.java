@@ -1,5 +1,6 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.clients.rabbit.PaymentQueueSettings;
 import com.parkora.reservation.domain.TenantId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class ConfigBuilder {
   private int rabbitmqPort;
   private String rabbitmqUser;
   private Optional<String> rabbitmqPassword;
+  private String rabbitmqPaymentsQueue = PaymentQueueSettings.QUEUE;
   private Duration pendingHold;
   private Duration startGrace = Duration.ofMinutes(Config.DEFAULT_START_GRACE_MINUTES);
   private List<String> corsOrigins;
@@ -118,6 +120,11 @@ public final class ConfigBuilder {
     return this;
   }
 
+  public ConfigBuilder rabbitmqPaymentsQueue(String value) {
+    this.rabbitmqPaymentsQueue = value;
+    return this;
+  }
+
   public ConfigBuilder pendingHold(Duration value) {
     this.pendingHold = value;
     return this;
@@ -160,6 +167,7 @@ public final class ConfigBuilder {
         rabbitmqPort,
         rabbitmqUser,
         rabbitmqPassword,
+        rabbitmqPaymentsQueue,
         pendingHold,
         startGrace,
         corsOrigins);

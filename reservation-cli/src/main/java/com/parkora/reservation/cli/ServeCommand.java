@@ -69,6 +69,9 @@ final class ServeCommand implements Callable<Integer> {
       if (!bootstrap.startPublishing()) {
         log.info("publishing: RABBITMQ_HOST is unset, events are not published");
       }
+      if (!bootstrap.startPaymentEvents()) {
+        log.info("payment events: RABBITMQ_HOST is unset, the payment service's are not consumed");
+      }
       onStopSignal(() -> stop(log, bootstrap, stopped));
       log.info(
           "ready on http://localhost:{}/ (GraphQL at /graphql) {} ms after the JVM started",

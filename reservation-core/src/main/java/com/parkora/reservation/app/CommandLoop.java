@@ -54,9 +54,22 @@ final class CommandLoop {
   /** As {@link #decide}, answering the whole state after the decision. */
   Reservation decideState(
       TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
+    return retried(tenant, uow -> decideOnce(uow, id.value(), decision));
+  }
+
+  /**
+   * As {@link #decideState}, on a deleted reservation's stream too: refunds can be owed, failed and
+   * made after a deletion.
+   */
+  Reservation decideStateEvenIfDeleted(
+      TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
+    return retried(tenant, uow -> decideOnAny(uow, id.value(), decision));
+  }
+
+  private Reservation retried(TenantId tenant, Function<UnitOfWork, Reservation> once) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return storage.inTransaction(tenant, uow -> decideOnce(uow, id.value(), decision));
+        return storage.inTransaction(tenant, once);
       } catch (ReservationException.Conflict clash) {
         if (attempt >= ATTEMPTS) {
           throw clash;
@@ -88,6 +101,22 @@ final class CommandLoop {
       UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
     Reservation state =
         visible(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
+    return recorded(uow, state, decision);
+  }
+
+  private Reservation decideOnAny(
+      UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
+    List<StoredEvent> stream = uow.events().load(id);
+    if (stream.isEmpty()) {
+      throw new ReservationException.NotFound(id);
+    }
+    return recorded(
+        uow, Reservation.replay(stream.stream().map(StoredEvent::event).toList()), decision);
+  }
+
+  private Reservation recorded(
+      UnitOfWork uow, Reservation state, Function<Reservation, List<ReservationEvent>> decision) {
+    UUID id = state.id();
     List<ReservationEvent> changes = decision.apply(state);
     uow.record(id, state.version(), newEvents.of(changes, actor));
     for (ReservationEvent change : changes) {

@@ -9,6 +9,7 @@ import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.PaymentNoticeHandler;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import java.time.Duration;
@@ -100,6 +101,15 @@ public final class Payments {
         .toList();
   }
 
+  /**
+   * Applies the payment service's own events (docs/notifications.md): settles unknown outcomes with
+   * the charges it reports, refunds the charges no reservation needs, and records the refunds it
+   * reports as made.
+   */
+  public PaymentNoticeHandler notices() {
+    return new PaymentNotices(storage, loop, clock, refunds);
+  }
+
   /** Sends up to {@code limit} refunds that are due; answers how many were taken. */
   public int sendDueRefunds(int limit) {
     return refunds.sendDue(limit);
@@ -128,7 +138,7 @@ public final class Payments {
         r.id(), p.attempt(), p.claimedAt(), r.totalCost(), r.status(), p.unknown());
   }
 
-  private static String transaction(String raw) {
+  static String transaction(String raw) {
     Inputs.printable("transactionId", raw);
     if (raw == null || raw.isBlank() || raw.trim().length() > 255) {
       throw new ReservationException.InvalidInput(

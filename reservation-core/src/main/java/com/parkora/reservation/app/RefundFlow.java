@@ -89,7 +89,7 @@ final class RefundFlow {
     Instant now = clock.now();
     switch (result) {
       case RefundResult.Refunded done ->
-          loop.decide(
+          loop.decideStateEvenIfDeleted(
               refund.tenant(),
               id,
               s -> new PaymentDecisions(s).refunded(refund.transactionId(), done.refundId(), now));
@@ -114,7 +114,7 @@ final class RefundFlow {
             + message
             + "; next attempt at "
             + next);
-    loop.decide(
+    loop.decideStateEvenIfDeleted(
         refund.tenant(),
         new ReservationId(refund.reservationId()),
         s ->

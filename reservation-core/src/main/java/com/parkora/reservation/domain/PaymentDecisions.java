@@ -134,6 +134,43 @@ public final class PaymentDecisions {
         new RefundRequested(state.id(), transactionId, state.totalCost(), reason, null, now));
   }
 
+  /**
+   * The payment service reports, of its own accord, that it charged {@code transactionId} for this
+   * reservation. An open attempt (its outcome unknown, or not recorded yet) is settled with it; the
+   * reservation's own payment changes nothing; any other charge is one the reservation does not
+   * need (it moved on, was deleted, is paid otherwise, or its payment ended as not charged) and is
+   * owed back, once.
+   */
+  public List<ReservationEvent> reported(String transactionId, String source, Instant now) {
+    if (!state.deleted() && payment.isOpen()) {
+      return settle(transactionId, source, now);
+    }
+    boolean isThePayment =
+        !state.deleted()
+            && transactionId.equals(state.transactionId())
+            && (state.status() == ReservationStatus.CONFIRMED
+                || state.status() == ReservationStatus.COMPLETED);
+    if (isThePayment || payment.refundsRequested().contains(transactionId)) {
+      return List.of();
+    }
+    String reason = "charged (" + source + ") but not needed: the reservation " + standing();
+    return List.of(
+        new RefundRequested(state.id(), transactionId, state.totalCost(), reason, null, now));
+  }
+
+  private String standing() {
+    if (state.deleted()) {
+      return "was deleted";
+    }
+    if (state.transactionId() != null && state.status().isActive()) {
+      return "is paid with another transaction";
+    }
+    if (state.status().isActive()) {
+      return "waits for no charge";
+    }
+    return "is " + state.status();
+  }
+
   /** Cancelling a paid reservation owes its payment back, in the cancel's own transaction. */
   public List<ReservationEvent> refundOnCancel(String reason, Instant now) {
     String txn = state.transactionId();

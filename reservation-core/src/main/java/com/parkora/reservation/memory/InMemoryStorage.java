@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -128,6 +129,12 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public Optional<TenantId> tenantOf(UUID reservationId) {
+    return locked(
+        () -> state.stream(reservationId).stream().findFirst().map(StoredEvent::tenantId));
+  }
+
+  @Override
   public long eventCount(TenantId tenant) {
     return locked(() -> (long) state.eventsOf(tenant).size());
   }
@@ -149,6 +156,11 @@ public final class InMemoryStorage implements Storage {
       public Optional<PendingRefund> take(
           TenantId tenant, String transactionId, Instant now, Duration lease) {
         return locked(() -> refunds.take(tenant, transactionId, now, lease));
+      }
+
+      @Override
+      public List<PendingRefund> owedFor(String transactionId) {
+        return locked(() -> refunds.owedFor(transactionId));
       }
 
       @Override

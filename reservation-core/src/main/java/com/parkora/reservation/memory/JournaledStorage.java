@@ -10,6 +10,8 @@ import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** The embedded store: {@link InMemoryStorage} made durable by a {@link Journal}. */
@@ -48,6 +50,11 @@ public final class JournaledStorage implements Storage {
   @Override
   public List<TenantId> tenants() {
     return memory.tenants();
+  }
+
+  @Override
+  public Optional<TenantId> tenantOf(UUID reservationId) {
+    return memory.tenantOf(reservationId);
   }
 
   @Override

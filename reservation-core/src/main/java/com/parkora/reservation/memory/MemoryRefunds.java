@@ -72,6 +72,13 @@ final class MemoryRefunds {
     return Optional.of(lease(key, entry, now, lease));
   }
 
+  List<PendingRefund> owedFor(String transactionId) {
+    return owed.entrySet().stream()
+        .filter(e -> e.getKey().transactionId().equals(transactionId))
+        .map(e -> e.getValue().refund)
+        .toList();
+  }
+
   long pending() {
     return owed.size();
   }

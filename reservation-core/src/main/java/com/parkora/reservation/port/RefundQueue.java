@@ -23,6 +23,12 @@ public interface RefundQueue {
   /** Takes one refund when it waits and nobody holds its lease (a first try right after commit). */
   Optional<PendingRefund> take(TenantId tenant, String transactionId, Instant now, Duration lease);
 
+  /**
+   * The refunds that wait for {@code transactionId}, across tenants, leased or not, without taking
+   * them: for a notice of the payment service that names a transaction but no tenant.
+   */
+  List<PendingRefund> owedFor(String transactionId);
+
   /** How many refunds wait, due or not. */
   long pending();
 

@@ -2,6 +2,8 @@ package com.parkora.reservation.port;
 
 import com.parkora.reservation.domain.TenantId;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,13 @@ public interface Storage extends AutoCloseable {
 
   /** Tenants that have at least one event. */
   List<TenantId> tenants();
+
+  /**
+   * The tenant whose stream {@code reservationId} is, looked up across tenants (a deleted
+   * reservation's too): for messages that name a reservation but no tenant. Empty when no tenant
+   * has it. Stream ids are unique across tenants.
+   */
+  Optional<TenantId> tenantOf(UUID reservationId);
 
   /** Events of one tenant in the store; for progress reporting. */
   long eventCount(TenantId tenant);

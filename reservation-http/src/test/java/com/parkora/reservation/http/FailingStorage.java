@@ -7,6 +7,8 @@ import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,6 +27,11 @@ record FailingStorage(Supplier<RuntimeException> failure) implements Storage {
 
   @Override
   public List<TenantId> tenants() {
+    throw failure.get();
+  }
+
+  @Override
+  public Optional<TenantId> tenantOf(UUID reservationId) {
     throw failure.get();
   }
 

@@ -82,6 +82,19 @@ final class PgRefundQueue implements RefundQueue {
   }
 
   @Override
+  public List<PendingRefund> owedFor(String transactionId) {
+    return transactions.inSystem(
+        session ->
+            session
+                .handle()
+                .createQuery(
+                    "SELECT " + COLUMNS + " FROM pending_refunds p WHERE transaction_id = :txn")
+                .bind("txn", transactionId)
+                .map((rs, ctx) -> refund(rs))
+                .list());
+  }
+
+  @Override
   public long pending() {
     return transactions.inSystem(
         session ->

@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -168,6 +169,22 @@ public final class PostgresStorage implements Storage {
     return inSystem(
         session ->
             session.handle().createQuery(TENANTS).mapTo(UUID.class).map(TenantId::new).list());
+  }
+
+  /** As the system role, whose read-all policy sees every tenant's events. */
+  @Override
+  public Optional<TenantId> tenantOf(UUID reservationId) {
+    return inSystem(
+        session ->
+            session
+                .handle()
+                .createQuery(
+                    "SELECT tenant_id FROM event_store WHERE aggregate_id = :id ORDER BY version"
+                        + " LIMIT 1")
+                .bind("id", reservationId)
+                .mapTo(UUID.class)
+                .findOne()
+                .map(TenantId::new));
   }
 
   @Override

@@ -98,6 +98,15 @@ public final class RabbitBroker implements AutoCloseable {
     }
   }
 
+  /** Deletes an exchange the code under test declared. */
+  public void deleteExchange(String exchange) {
+    try (Channel channel = connection.createChannel()) {
+      channel.exchangeDelete(exchange);
+    } catch (IOException | TimeoutException e) {
+      throw new IllegalStateException("cannot delete exchange " + exchange, e);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     queues.forEach(TestQueue::close);

@@ -1,0 +1,99 @@
+package com.parkora.reservation.app;
+
+import com.parkora.reservation.domain.PaymentDecisions;
+import com.parkora.reservation.domain.Reservation;
+import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationEvent.PaymentSettled;
+import com.parkora.reservation.domain.ReservationEvent.RefundCompleted;
+import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
+import com.parkora.reservation.domain.ReservationId;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.PaymentNotice;
+import com.parkora.reservation.port.PaymentNoticeHandler;
+import com.parkora.reservation.port.RefundQueue.PendingRefund;
+import com.parkora.reservation.port.Storage;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The payment service's own events applied to reservations. A charge finds its reservation's tenant
+ * across tenants and is decided against the reservation as it stands, inside the command loop (a
+ * racing pay or another instance handling the same notice loses the version and decides again): see
+ * {@link PaymentDecisions#reported}. A refund finds the refunds owed for its transaction in the
+ * store's refund queue and records each as made. Both are idempotent through the events.
+ */
+final class PaymentNotices implements PaymentNoticeHandler {
+
+  /** The {@code source} of what this records, as {@code PAYMENT_SETTLED} shows it. */
+  static final String SOURCE = "payment-service";
+
+  private final Storage storage;
+  private final CommandLoop loop;
+  private final CommandClock clock;
+  private final RefundFlow refunds;
+
+  PaymentNotices(Storage storage, CommandLoop loop, CommandClock clock, RefundFlow refunds) {
+    this.storage = storage;
+    this.loop = loop;
+    this.clock = clock;
+    this.refunds = refunds;
+  }
+
+  @Override
+  public Handled handle(PaymentNotice notice) {
+    return switch (notice) {
+      case PaymentNotice.Charged charged -> charged(charged);
+      case PaymentNotice.Refunded refunded -> refunded(refunded);
+    };
+  }
+
+  private Handled charged(PaymentNotice.Charged notice) {
+    Optional<ReservationId> id = ReservationId.lookup(notice.reservationId());
+    Optional<TenantId> tenant = id.flatMap(known -> storage.tenantOf(known.value()));
+    if (tenant.isEmpty()) {
+      return Handled.UNKNOWN_RESERVATION;
+    }
+    String txn = Payments.transaction(notice.transactionId());
+    AtomicReference<List<ReservationEvent>> decided = new AtomicReference<>(List.of());
+    Function<Reservation, List<ReservationEvent>> decision =
+        state -> {
+          decided.set(new PaymentDecisions(state).reported(txn, SOURCE, clock.now()));
+          return decided.get();
+        };
+    Reservation after = loop.decideStateEvenIfDeleted(tenant.get(), id.get(), decision);
+    if (after.payment().refundOwed(txn)) {
+      refunds.sendNow(tenant.get(), txn);
+    }
+    return outcome(decided.get());
+  }
+
+  private Handled refunded(PaymentNotice.Refunded notice) {
+    String txn = notice.transactionId();
+    List<PendingRefund> owed = storage.refunds().owedFor(txn);
+    boolean recorded = false;
+    for (PendingRefund refund : owed) {
+      AtomicReference<List<ReservationEvent>> decided = new AtomicReference<>(List.of());
+      loop.decideStateEvenIfDeleted(
+          refund.tenant(),
+          new ReservationId(refund.reservationId()),
+          state -> {
+            decided.set(new PaymentDecisions(state).refunded(txn, notice.refundId(), clock.now()));
+            return decided.get();
+          });
+      recorded |= decided.get().stream().anyMatch(RefundCompleted.class::isInstance);
+    }
+    return recorded ? Handled.REFUND_COMPLETED : Handled.IGNORED;
+  }
+
+  private static Handled outcome(List<ReservationEvent> decided) {
+    if (decided.stream().anyMatch(RefundRequested.class::isInstance)) {
+      return Handled.REFUND_REQUESTED;
+    }
+    if (decided.stream().anyMatch(PaymentSettled.class::isInstance)) {
+      return Handled.SETTLED;
+    }
+    return Handled.DUPLICATE;
+  }
+}
