@@ -108,6 +108,21 @@ public record Actor(Kind kind, String subject, Set<Role> roles, String requestId
     }
   }
 
+  /**
+   * Confirming or completing a reservation by hand, which the payment service and operators do
+   * (anonymous callers too while authentication is optional: the payment service sends no token).
+   * An ordinary user pays with {@code payReservation}: confirming their own with a transaction id
+   * of their choosing would book without paying.
+   */
+  public void requireSettlement() {
+    if (kind == Kind.USER && !roles.contains(Role.ADMIN) && !roles.contains(Role.SERVICE)) {
+      throw new ReservationException.AccessDenied(
+          ErrorCode.FORBIDDEN,
+          "Confirming and completing are for the payment service and operators: pay with"
+              + " payReservation");
+    }
+  }
+
   /** Administration: anyone while authentication is off, else the admin role. */
   public void requireAdmin() {
     if (kind == Kind.ANONYMOUS) {

@@ -85,6 +85,7 @@ final class ReservationCommands {
   }
 
   ReservationView confirm(TenantId tenant, String id, String transactionId) {
+    loop.actor().requireSettlement();
     ConfirmReservation command = ConfirmReservation.parse(id, transactionId);
     return loop.decide(
         tenant, command.id(), state -> state.confirm(command.transactionId(), clock.now()));
@@ -111,6 +112,7 @@ final class ReservationCommands {
   }
 
   ReservationView complete(TenantId tenant, String id) {
+    loop.actor().requireSettlement();
     return loop.decide(tenant, ReservationId.parse(id), state -> state.complete(clock.now()));
   }
 

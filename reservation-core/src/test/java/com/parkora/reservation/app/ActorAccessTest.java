@@ -8,6 +8,7 @@ import com.parkora.reservation.contract.ScriptedPayments;
 import com.parkora.reservation.contract.TestClock;
 import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.memory.InMemoryStorage;
 import com.parkora.reservation.port.ReservationView;
@@ -82,10 +83,9 @@ class ActorAccessTest {
 
   @Test
   void changing_someone_elses_reservation_fails_exactly_as_for_a_missing_id() {
-    assertThat(failure(() -> alice.confirm(tenant, bobsId, "t-1")))
-        .isEqualTo(failure(() -> alice.confirm(tenant, missing, "t-1")).replace(missing, bobsId));
+    assertThat(failure(() -> alice.cancel(tenant, bobsId, "no")))
+        .isEqualTo(failure(() -> alice.cancel(tenant, missing, "no")).replace(missing, bobsId));
     assertDenied(() -> alice.cancel(tenant, bobsId, "no"), ErrorCode.NOT_FOUND);
-    assertDenied(() -> alice.complete(tenant, bobsId), ErrorCode.NOT_FOUND);
     assertDenied(() -> alice.expire(tenant, bobsId), ErrorCode.NOT_FOUND);
     assertThat(alice.pay(tenant, bobsId).errorCode())
         .isEqualTo(PaymentOutcome.RESERVATION_NOT_FOUND);
@@ -140,6 +140,18 @@ class ActorAccessTest {
     assertThat(service.confirm(tenant, bobsId, "txn-1").transactionId()).isEqualTo("txn-1");
     assertThat(system.as(user(ALICE, Role.ADMIN)).list(tenant, null, BOB, 10, 0)).hasSize(1);
     assertThat(system.as(Actor.anonymous("r", "t")).byUser(tenant, BOB, true)).hasSize(1);
+  }
+
+  @Test
+  void a_user_confirms_or_completes_nothing_by_hand_not_even_their_own() {
+    assertDenied(() -> bob.confirm(tenant, bobsId, "made-up"), ErrorCode.FORBIDDEN);
+    assertDenied(() -> bob.complete(tenant, bobsId), ErrorCode.FORBIDDEN);
+    assertDenied(() -> alice.confirm(tenant, bobsId, "made-up"), ErrorCode.FORBIDDEN);
+    assertThat(system.byId(tenant, bobsId).orElseThrow().status())
+        .isEqualTo(ReservationStatus.PENDING);
+    assertThat(system.as(Actor.anonymous("r", "payment service")).confirm(tenant, bobsId, "t-9"))
+        .extracting(ReservationView::status)
+        .isEqualTo(ReservationStatus.CONFIRMED);
   }
 
   @Test

@@ -52,6 +52,11 @@ final class Matrix {
     OPEN,
     /** The owner, admin and service (and anonymous callers while authentication is optional). */
     OWN,
+    /**
+     * The payment service and operators: admin, service, anonymous callers while authentication is
+     * optional; an ordinary user, owner or not, is refused.
+     */
+    SETTLE,
     /** The admin role (anyone while authentication is off). */
     ADMIN
   }

@@ -51,6 +51,10 @@ final class MatrixOperations {
     return new Operation(name, Reach.OWN, Outcome.NOT_FOUND, seed, doc, null, allowed, null);
   }
 
+  private static Operation settle(String name, Seed seed, String doc, Check allowed) {
+    return new Operation(name, Reach.SETTLE, Outcome.FORBIDDEN, seed, doc, null, allowed, null);
+  }
+
   private static Operation rest(String method, String path, Reach reach, Check allowed) {
     return new Operation(path, reach, null, Seed.PENDING, null, method, allowed, null);
   }
@@ -139,7 +143,7 @@ final class MatrixOperations {
   private static List<Operation> mutations() {
     return List.of(
         naming("createReservation", Seed.NONE, CREATE, MatrixOperations::createdAndNamed),
-        missing(
+        settle(
             "confirmReservation",
             Seed.PENDING,
             "mutation($id: String!) { confirmReservation(id: $id, transactionId: \"t-1\") { status } }",
@@ -151,7 +155,7 @@ final class MatrixOperations {
             "mutation($id: String!) { cancelReservation(id: $id, reason: \"r\") { status } }",
             (data, c) ->
                 assertThat(data.at("/cancelReservation/status").asText()).isEqualTo("CANCELLED")),
-        missing(
+        settle(
             "completeReservation",
             Seed.CONFIRMED,
             "mutation($id: String!) { completeReservation(id: $id) { status } }",

@@ -107,6 +107,7 @@ class OwnershipMatrixTest {
               ? Outcome.ALLOWED
               : who == Who.ANONYMOUS ? Outcome.UNAUTHENTICATED : Outcome.FORBIDDEN;
       case OWN -> who == Who.BOB ? op.forOthers() : Outcome.ALLOWED;
+      case SETTLE -> who == Who.ALICE || who == Who.BOB ? Outcome.FORBIDDEN : Outcome.ALLOWED;
     };
   }
 
@@ -148,6 +149,9 @@ class OwnershipMatrixTest {
       case FORBIDDEN -> {
         assertThat(answer.status()).as(answer.body()).isEqualTo(op.graphQl() != null ? 200 : 403);
         assertThat(code(body)).as(answer.body()).isEqualTo("FORBIDDEN");
+        if (op.seed() != Seed.NONE) {
+          assertThat(MatrixOperations.status(cell)).isEqualTo(seededStatus(op.seed()));
+        }
       }
       case UNAUTHENTICATED -> {
         assertThat(answer.status()).as(answer.body()).isEqualTo(401);
