@@ -3,20 +3,14 @@ package com.parkora.reservation.app;
 import com.parkora.reservation.domain.CreateReservation;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.EventCounts;
-import com.parkora.reservation.port.PaymentGateway;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReservationView;
-import com.parkora.reservation.port.SpotDirectory;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The entry point of the core: every command and query of the service, over one {@link Storage}.
@@ -35,7 +29,7 @@ public final class ReservationService {
   private final ReservationQueries queries;
   private final ReservationHistory history;
 
-  private ReservationService(ServiceParts parts, Actor actor) {
+  ReservationService(ServiceParts parts, Actor actor) {
     this.parts = parts;
     this.actor = Objects.requireNonNull(actor, "actor");
     this.commands = parts.commands(actor);
@@ -45,8 +39,8 @@ public final class ReservationService {
   }
 
   /** A service acting as {@link Actor#SYSTEM_ACTOR}; {@link #as} binds it to a caller. */
-  public static Builder builder(Storage storage) {
-    return new Builder(storage);
+  public static ReservationServiceBuilder builder(Storage storage) {
+    return new ReservationServiceBuilder(storage);
   }
 
   /**
@@ -194,72 +188,5 @@ public final class ReservationService {
 
   public boolean isReady() {
     return parts.storage.isReady();
-  }
-
-  /**
-   * Collaborators beyond the storage default to: system clock, random ids, any spot, no payments.
-   */
-  public static final class Builder {
-    final Storage storage;
-    Clock clock = Clock.systemUTC();
-    Supplier<UUID> ids = UUID::randomUUID;
-    SpotDirectory spots = SpotDirectory.ANY;
-    PaymentGateway payments = PaymentGateway.NONE;
-    Duration pendingHold = Duration.ofMinutes(15);
-    Duration callLimit = Duration.ofSeconds(15);
-    RefundFlow.Backoff refundBackoff =
-        new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
-    Duration startGrace = CreateReservation.DEFAULT_START_GRACE;
-
-    private Builder(Storage storage) {
-      this.storage = Objects.requireNonNull(storage, "storage");
-    }
-
-    public Builder clock(Clock value) {
-      this.clock = value;
-      return this;
-    }
-
-    public Builder ids(Supplier<UUID> value) {
-      this.ids = value;
-      return this;
-    }
-
-    public Builder spots(SpotDirectory value) {
-      this.spots = value;
-      return this;
-    }
-
-    public Builder payments(PaymentGateway value) {
-      this.payments = value;
-      return this;
-    }
-
-    public Builder pendingHold(Duration value) {
-      this.pendingHold = value;
-      return this;
-    }
-
-    /** The longest a charge takes; racing pays wait that long, older claims count as unknown. */
-    public Builder paymentCallLimit(Duration value) {
-      this.callLimit = value;
-      return this;
-    }
-
-    /** A failed refund waits {@code first}, doubling with each failure up to {@code max}. */
-    public Builder refundBackoff(Duration first, Duration max) {
-      this.refundBackoff = new RefundFlow.Backoff(first, max);
-      return this;
-    }
-
-    /** How far in the past a new reservation's start may lie. */
-    public Builder startGrace(Duration value) {
-      this.startGrace = Objects.requireNonNull(value, "startGrace");
-      return this;
-    }
-
-    public ReservationService build() {
-      return new ReservationService(new ServiceParts(this), Actor.SYSTEM_ACTOR);
-    }
   }
 }

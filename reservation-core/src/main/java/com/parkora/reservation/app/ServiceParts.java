@@ -26,7 +26,7 @@ final class ServiceParts {
   private final Duration startGrace;
   private final CommandLoop loop;
 
-  ServiceParts(ReservationService.Builder builder) {
+  ServiceParts(ReservationServiceBuilder builder) {
     this.storage = builder.storage;
     this.clock = new CommandClock(builder.clock);
     this.ids = builder.ids;

@@ -35,18 +35,6 @@ public final class PostgresStorage implements Storage {
 
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
-  /** Distinct tenants by a loose index scan, in the order of their first event. */
-  private static final String TENANTS =
-      """
-      WITH RECURSIVE t(id) AS (
-        (SELECT tenant_id FROM event_store ORDER BY tenant_id LIMIT 1)
-        UNION ALL
-        SELECT (SELECT tenant_id FROM event_store WHERE tenant_id > t.id ORDER BY tenant_id LIMIT 1)
-        FROM t WHERE t.id IS NOT NULL)
-      SELECT id FROM t WHERE id IS NOT NULL
-      ORDER BY (SELECT min(position) FROM event_store e WHERE e.tenant_id = t.id)
-      """;
-
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final Jdbi jdbi;
@@ -166,37 +154,18 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public List<TenantId> tenants() {
-    return inSystem(
-        session ->
-            session.handle().createQuery(TENANTS).mapTo(UUID.class).map(TenantId::new).list());
+    return inSystem(session -> SystemQueries.tenants(session.handle()));
   }
 
   /** As the system role, whose read-all policy sees every tenant's events. */
   @Override
   public Optional<TenantId> tenantOf(UUID reservationId) {
-    return inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(
-                    "SELECT tenant_id FROM event_store WHERE aggregate_id = :id ORDER BY version"
-                        + " LIMIT 1")
-                .bind("id", reservationId)
-                .mapTo(UUID.class)
-                .findOne()
-                .map(TenantId::new));
+    return inSystem(session -> SystemQueries.tenantOf(session.handle(), reservationId));
   }
 
   @Override
   public long eventCount(TenantId tenant) {
-    return inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery("SELECT count(*) FROM event_store WHERE tenant_id = :tenant")
-                .bind("tenant", tenant.value())
-                .mapTo(Long.class)
-                .one());
+    return inSystem(session -> SystemQueries.eventCount(session.handle(), tenant));
   }
 
   @Override
