@@ -66,8 +66,8 @@ public final class Journal implements AutoCloseable {
    * complete line that is not is corruption, and the store refuses to open. Only the last line may
    * be torn (a write cut by a crash, anywhere, inside a character or just before its newline): if
    * it still holds a whole commit it is kept and given its newline, otherwise it is cut off with
-   * every event of that commit (none of them was acknowledged). Either way the next write starts
-   * on a fresh line.
+   * every event of that commit (none of them was acknowledged). Either way the next write starts on
+   * a fresh line.
    */
   private long replayInto(InMemoryStorage storage) throws IOException {
     if (!Files.exists(file)) {

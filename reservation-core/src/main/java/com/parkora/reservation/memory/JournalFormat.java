@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * What one line of the journal holds: one commit, {@code {"events": [...]}}, the events a unit of
- * work appended, in order, each as the message of docs/notifications.md. A commit is one line, so
- * a crash leaves all of it or none of it. A line that is a bare message is a commit of that one
+ * work appended, in order, each as the message of docs/notifications.md. A commit is one line, so a
+ * crash leaves all of it or none of it. A line that is a bare message is a commit of that one
  * event: journals written before commits were grouped hold only such lines, and still open.
  */
 final class JournalFormat {

@@ -44,8 +44,7 @@ class JournalCorruptionTest {
   }
 
   @Test
-  void a_commit_that_is_not_a_list_of_one_event_or_more_is_refused_as_corrupt()
-      throws IOException {
+  void a_commit_that_is_not_a_list_of_one_event_or_more_is_refused_as_corrupt() throws IOException {
     List<String> lines = journalOf("A-1", "A-2");
     ObjectNode extraField = commit(lines.get(1)).put("note", "not part of a commit");
     ObjectNode noEvents = json.createObjectNode().set("events", json.createArrayNode());
