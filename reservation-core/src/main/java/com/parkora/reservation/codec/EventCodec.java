@@ -87,7 +87,11 @@ public final class EventCodec {
 
   /** Reads a message (a dump line); the position is the source store's, kept for reference. */
   public StoredEvent fromMessage(String line) {
-    JsonNode m = read(line);
+    return fromMessage(read(line));
+  }
+
+  /** Reads a message already parsed, such as one of the events of a journal's commit line. */
+  public StoredEvent fromMessage(JsonNode m) {
     if (!m.isObject()) {
       throw new EventFormatException("an event line must be a JSON object");
     }

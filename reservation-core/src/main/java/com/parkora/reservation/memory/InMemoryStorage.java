@@ -77,15 +77,20 @@ public final class InMemoryStorage implements Storage {
     }
   }
 
-  /** Restores one event read back from a journal: imported and projected, not journaled again. */
-  void inTransactionReplaying(StoredEvent event) {
+  /**
+   * Restores one commit read back from a journal, its events of one tenant in order: imported and
+   * projected in one unit of work, not journaled again.
+   */
+  void inTransactionReplaying(List<StoredEvent> commit) {
     locked(
         () -> {
-          MemoryTransaction transaction = new MemoryTransaction(event.tenantId(), state, ++commits);
+          TenantId tenant = commit.getFirst().tenantId();
+          MemoryTransaction transaction = new MemoryTransaction(tenant, state, ++commits);
           try {
-            boolean imported = transaction.unitOfWork().importEvent(event);
-            refunds.follow(event);
-            return imported;
+            UnitOfWork work = transaction.unitOfWork();
+            commit.forEach(work::importEvent);
+            commit.forEach(refunds::follow);
+            return commit.size();
           } catch (RuntimeException failure) {
             transaction.rollback();
             throw failure;

@@ -16,9 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The embedded store's durability: one JSON event per line (the message shape of
- * docs/notifications.md), appended and forced to disk before a unit of work commits, replayed at
- * start. For one process.
+ * The embedded store's durability: one line per commit, holding the unit of work's events (the
+ * message shape of docs/notifications.md, see {@link JournalFormat}), appended and forced to disk
+ * before the unit of work commits, replayed at start commit by commit. For one process.
  */
 public final class Journal implements AutoCloseable {
 
@@ -27,7 +27,7 @@ public final class Journal implements AutoCloseable {
   private static final byte[] NEWLINE = {'\n'};
 
   private final Path file;
-  private final EventCodec codec;
+  private final JournalFormat format;
   private FileChannel channel;
 
   /** Set when a failed write could not be undone: no later commit is accepted. */
@@ -35,7 +35,7 @@ public final class Journal implements AutoCloseable {
 
   private Journal(Path file, EventCodec codec) {
     this.file = file;
-    this.codec = codec;
+    this.format = new JournalFormat(codec);
   }
 
   /** Opens (or creates) the journal in {@code dataDir} and returns a storage holding its events. */
@@ -62,11 +62,12 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Replays every line. A line is one complete event and nothing else; a complete line that is not
-   * is corruption, and the store refuses to open. Only the last line may be torn (a write cut by a
-   * crash, anywhere, inside a character or just before its newline): if it still holds a whole
-   * event it is kept and given its newline, otherwise it is cut off. Either way the next write
-   * starts on a fresh line.
+   * Replays every line, each as one commit. A line is one complete commit and nothing else; a
+   * complete line that is not is corruption, and the store refuses to open. Only the last line may
+   * be torn (a write cut by a crash, anywhere, inside a character or just before its newline): if
+   * it still holds a whole commit it is kept and given its newline, otherwise it is cut off with
+   * every event of that commit (none of them was acknowledged). Either way the next write starts on
+   * a fresh line.
    */
   private long replayInto(InMemoryStorage storage) throws IOException {
     if (!Files.exists(file)) {
@@ -77,22 +78,32 @@ public final class Journal implements AutoCloseable {
     try (JournalLines lines = new JournalLines(Files.newInputStream(file))) {
       for (JournalLines.Line line = lines.next(); line != null; line = lines.next()) {
         lineNo++;
-        StoredEvent event = line.terminated() ? event(line, lineNo) : tornTail(line, lineNo);
-        if (event != null) {
-          storage.inTransactionReplaying(event);
-          count++;
+        List<StoredEvent> commit =
+            line.terminated() ? commit(line, lineNo) : tornTail(line, lineNo);
+        if (!commit.isEmpty()) {
+          replay(storage, commit, lineNo);
+          count += commit.size();
         }
       }
     }
     return count;
   }
 
-  private StoredEvent event(JournalLines.Line line, long lineNo) {
+  private void replay(InMemoryStorage storage, List<StoredEvent> commit, long lineNo) {
+    try {
+      storage.inTransactionReplaying(commit);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "journal " + file + " line " + lineNo + " cannot be replayed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<StoredEvent> commit(JournalLines.Line line, long lineNo) {
     if (line.isEmpty()) {
-      return null;
+      return List.of();
     }
     try {
-      return codec.fromMessage(line.text());
+      return format.events(line.text());
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "journal " + file + " line " + lineNo + " is corrupt: " + e.getMessage(), e);
@@ -100,10 +111,10 @@ public final class Journal implements AutoCloseable {
   }
 
   /** The last line, whose newline is missing: kept if whole, else cut off. */
-  private StoredEvent tornTail(JournalLines.Line line, long lineNo) throws IOException {
-    StoredEvent event;
+  private List<StoredEvent> tornTail(JournalLines.Line line, long lineNo) throws IOException {
+    List<StoredEvent> commit;
     try {
-      event = codec.fromMessage(line.text());
+      commit = format.events(line.text());
     } catch (IOException | RuntimeException e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -114,7 +125,7 @@ public final class Journal implements AutoCloseable {
               + " (a write interrupted by a crash): "
               + e.getMessage());
       cutTo(line.offset());
-      return null;
+      return List.of();
     }
     LOG.log(
         System.Logger.Level.WARNING,
@@ -123,7 +134,7 @@ public final class Journal implements AutoCloseable {
       out.write(ByteBuffer.wrap(NEWLINE));
       out.force(true);
     }
-    return event;
+    return commit;
   }
 
   private void cutTo(long size) throws IOException {
@@ -134,19 +145,16 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Appends a unit of work's events and forces them to disk. If that fails (a full disk), the file
-   * is cut back to where it was, so a rolled-back unit of work leaves no line behind; if even that
-   * fails, the journal refuses every later commit rather than grow a file it cannot replay.
+   * Appends a unit of work's events as one line and forces it to disk. If that fails (a full disk),
+   * the file is cut back to where it was, so a rolled-back unit of work leaves no line behind; if
+   * even that fails, the journal refuses every later commit rather than grow a file it cannot
+   * replay.
    */
   private void write(List<StoredEvent> events) {
     if (broken != null) {
       throw InMemoryStorage.journalFailure(broken);
     }
-    StringBuilder lines = new StringBuilder();
-    for (StoredEvent event : events) {
-      lines.append(codec.messageLine(event)).append('\n');
-    }
-    ByteBuffer buffer = exactUtf8(lines);
+    ByteBuffer buffer = exactUtf8(format.line(events) + '\n');
     long before;
     try {
       before = channel.size();

@@ -13,8 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The feed of {@link InMemoryStorage}. Units of work commit one at a time, so position order is
- * commit order and positions alone say what comes after a point: transaction numbers are not stable
- * across a replay of the journal (each replayed event counts as a commit of its own).
+ * commit order and positions alone say what comes after a point. Positions are stable across a
+ * replay of the journal (its lines are replayed in the order they were committed); transaction
+ * numbers are not (each replayed line counts as one commit, and a journal written before commits
+ * were grouped holds one event per line).
  */
 final class MemoryFeed implements EventFeed {
 
