@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.api.MapAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +54,16 @@ public abstract class EventMetadataContract extends ReopenedStoreContract {
         "source", "graphql_mutation", "user", user, "roles", roles, "request_id", requestId);
   }
 
+  /** Asserts the event's type and who recorded it: through which source, which user, what roles. */
+  private static MapAssert<String, String> assertRecorded(
+      StoredEvent event, EventType type, String source, String user, String roles) {
+    assertThat(event.type()).isEqualTo(type);
+    return assertThat(event.metadata())
+        .containsEntry("source", source)
+        .containsEntry("user", user)
+        .containsEntry("roles", roles);
+  }
+
   @Test
   void every_event_of_a_users_commands_names_the_user_and_the_request() {
     Actor user = Actor.user(alice, Set.of(), "req-pay-1", "graphql_mutation");
@@ -78,11 +89,7 @@ public abstract class EventMetadataContract extends ReopenedStoreContract {
 
     StoredEvent confirmed = storedAfterReopening(id).get(1);
 
-    assertThat(confirmed.type()).isEqualTo(EventType.RESERVATION_CONFIRMED);
-    assertThat(confirmed.metadata())
-        .containsEntry("source", "rest")
-        .containsEntry("user", "ops-1")
-        .containsEntry("roles", "admin,service")
+    assertRecorded(confirmed, EventType.RESERVATION_CONFIRMED, "rest", "ops-1", "admin,service")
         .containsEntry("request_id", "req-ops");
   }
 
@@ -102,11 +109,7 @@ public abstract class EventMetadataContract extends ReopenedStoreContract {
 
     StoredEvent expired = storedAfterReopening(expiring).get(1);
 
-    assertThat(expired.type()).isEqualTo(EventType.RESERVATION_EXPIRED);
-    assertThat(expired.metadata())
-        .containsEntry("source", "expiry")
-        .containsEntry("user", "system")
-        .containsEntry("roles", "")
+    assertRecorded(expired, EventType.RESERVATION_EXPIRED, "expiry", "system", "")
         .doesNotContainKey("request_id");
   }
 
