@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.domain.TenantId;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,17 +23,7 @@ class StrictRequestsTest {
           + " \"parkingSpotId\": \"S-1\", \"startTime\": \"2026-12-01T09:30:00.000Z\","
           + " \"durationHours\": 2, \"totalCost\": 7.5}}}";
 
-  private static RunningApi api;
-
-  @BeforeAll
-  static void start() {
-    api = RunningApi.inMemory();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @AutoClose private static final RunningApi api = RunningApi.inMemory();
 
   @Test
   void two_tenant_headers_are_refused_as_tenant_required_on_graphql_and_rest() {
@@ -67,13 +56,10 @@ class StrictRequestsTest {
         " {\"query\": \"{ reservationStats { totalReservations } }\"}"
       })
   void a_body_with_anything_after_its_json_value_is_refused_and_writes_nothing(String after) {
-    long before = events(RunningApi.TENANT);
-
-    RunningApi.Answer answer = api.send(tenant(post(CREATE + after, "application/json")));
+    RunningApi.Answer answer = sentWritingNothing(CREATE + after, "application/json");
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(code(answer)).isEqualTo("INVALID_INPUT");
-    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
   }
 
   @ParameterizedTest
@@ -84,15 +70,12 @@ class StrictRequestsTest {
         "application/json; charset=iso-8859-1"
       })
   void a_body_that_is_not_declared_json_is_415_and_writes_nothing(String contentType) {
-    long before = events(RunningApi.TENANT);
-
-    RunningApi.Answer answer = api.send(tenant(post(CREATE, contentType)));
+    RunningApi.Answer answer = sentWritingNothing(CREATE, contentType);
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(415);
     assertThat(code(answer)).isEqualTo("INVALID_INPUT");
     assertThat(answer.json().path("errors").get(0).path("message").asText())
         .contains("application/json");
-    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
   }
 
   @Test
@@ -149,6 +132,14 @@ class StrictRequestsTest {
           .containsAnyOf("parkingSpotId", "surrogate");
     }
     assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+  }
+
+  /** Posts {@code body} for the tenant: the answer, once the tenant's events are shown unchanged. */
+  private static RunningApi.Answer sentWritingNothing(String body, String contentType) {
+    long before = events(RunningApi.TENANT);
+    RunningApi.Answer answer = api.send(tenant(post(body, contentType)));
+    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+    return answer;
   }
 
   private static HttpRequest.Builder post(String body, String contentType) {
