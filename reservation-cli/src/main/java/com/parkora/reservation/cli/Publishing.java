@@ -59,7 +59,6 @@ final class Publishing implements AutoCloseable {
     FeedRelay relay =
         FeedRelay.start(
             reader,
-            store.storage().feed(),
             publisher,
             store.leases().apply(CONSUMER),
             settings,
