@@ -77,4 +77,3 @@ public final class ReservationServiceBuilder {
     return new ReservationService(new ServiceParts(this), Actor.SYSTEM_ACTOR);
   }
 }
-}

@@ -16,7 +16,8 @@ final class Histories {
    * Reservation {@code id} after its creation at {@code bookedAt} (spot A-1, for the hour that
    * starts an hour later, 3.00) and then {@code history}.
    */
-  static Reservation given(UUID id, TenantId tenant, Instant bookedAt, ReservationEvent... history) {
+  static Reservation given(
+      UUID id, TenantId tenant, Instant bookedAt, ReservationEvent... history) {
     List<ReservationEvent> events = new ArrayList<>();
     events.add(
         new ReservationCreated(
