@@ -107,14 +107,17 @@ final class ReservationFetchers {
             "Mutation",
             mutation ->
                 mutation
-                    .dataFetcher("createReservation", command("create", ReservationFetchers::create))
+                    .dataFetcher(
+                        "createReservation", command("create", ReservationFetchers::create))
                     .dataFetcher(
                         "confirmReservation",
                         command(
                             "confirm",
                             (acting, tenant, env) ->
                                 acting.confirm(
-                                    tenant, env.getArgument("id"), env.getArgument("transactionId"))))
+                                    tenant,
+                                    env.getArgument("id"),
+                                    env.getArgument("transactionId"))))
                     .dataFetcher(
                         "cancelReservation",
                         command(
@@ -126,7 +129,8 @@ final class ReservationFetchers {
                         "completeReservation",
                         command(
                             "complete",
-                            (acting, tenant, env) -> acting.complete(tenant, env.getArgument("id"))))
+                            (acting, tenant, env) ->
+                                acting.complete(tenant, env.getArgument("id"))))
                     .dataFetcher(
                         "payReservation",
                         env -> metrics.payment(acting(env).pay(tenant(env), env.getArgument("id"))))

@@ -134,7 +134,7 @@ class StrictRequestsTest {
     assertThat(events(RunningApi.TENANT)).isEqualTo(before);
   }
 
-  /** Posts {@code body} for the tenant: the answer, once the tenant's events are shown unchanged. */
+  /** Posts {@code body} for the tenant: the answer, once it is shown to have written nothing. */
   private static RunningApi.Answer sentWritingNothing(String body, String contentType) {
     long before = events(RunningApi.TENANT);
     RunningApi.Answer answer = api.send(tenant(post(body, contentType)));

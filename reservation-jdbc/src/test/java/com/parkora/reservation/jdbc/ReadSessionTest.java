@@ -41,8 +41,10 @@ class ReadSessionTest {
     try (Handle handle = db.jdbi().open()) {
       assertThat(handle.isInTransaction()).isFalse();
       Session reads = Session.forTenantReads(handle, tenants.a());
-      assertThat(reads.rows(WHO, q -> q, WHO_ROW)).containsExactly("reservation_tenant " + tenants.a());
-      assertThat(reads.rows(WHO, q -> q, WHO_ROW)).containsExactly("reservation_tenant " + tenants.a());
+      assertThat(reads.rows(WHO, q -> q, WHO_ROW))
+          .containsExactly("reservation_tenant " + tenants.a());
+      assertThat(reads.rows(WHO, q -> q, WHO_ROW))
+          .containsExactly("reservation_tenant " + tenants.a());
       // autocommit: the settings ended with the implicit transaction of each query
       assertThat(handle.createQuery(WHO).map(WHO_ROW).one())
           .doesNotStartWith("reservation_tenant")
@@ -86,10 +88,14 @@ class ReadSessionTest {
 
   @Test
   void reads_of_a_see_only_the_rows_of_a() {
-    Optional<ReservationView> ofBForA = storage.read(tenants.a(), reads -> reads.byId(tenants.ofB()));
-    Optional<ReservationView> ofAForA = storage.read(tenants.a(), reads -> reads.byId(tenants.ofA()));
-    List<ReservationView> listOfA = storage.read(tenants.a(), reads -> reads.list(null, null, 100, 0));
-    List<ReservationView> spotOfB = storage.read(tenants.b(), reads -> reads.bySpot("SHARED-1", null, null));
+    Optional<ReservationView> ofBForA =
+        storage.read(tenants.a(), reads -> reads.byId(tenants.ofB()));
+    Optional<ReservationView> ofAForA =
+        storage.read(tenants.a(), reads -> reads.byId(tenants.ofA()));
+    List<ReservationView> listOfA =
+        storage.read(tenants.a(), reads -> reads.list(null, null, 100, 0));
+    List<ReservationView> spotOfB =
+        storage.read(tenants.b(), reads -> reads.bySpot("SHARED-1", null, null));
     long countOfA = storage.read(tenants.a(), reads -> reads.statusCounts().total());
     assertThat(ofBForA).isEmpty();
     assertThat(ofAForA).isPresent();

@@ -75,7 +75,8 @@ class TenantIsolationTest {
     assertThatThrownBy(
             () ->
                 storage.inTransaction(
-                    tenants.a(), uow -> uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)))))
+                    tenants.a(),
+                    uow -> uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)))))
         .isInstanceOf(ReservationException.Conflict.class);
 
     db.jdbi()
@@ -83,14 +84,18 @@ class TenantIsolationTest {
             handle -> {
               PgReadModel rowsOfA = new PgReadModel(Session.forTenant(handle, tenants.a()));
               rowsOfA.apply(
-                  new ReadModelWrite.Update(tenants.ofB(), ReservationStatus.CANCELLED, null, TwoTenants.START));
+                  new ReadModelWrite.Update(
+                      tenants.ofB(), ReservationStatus.CANCELLED, null, TwoTenants.START));
               rowsOfA.apply(new ReadModelWrite.Delete(tenants.ofB()));
             });
 
     ReservationView rowOfB =
-        storage.inTransaction(tenants.b(), uow -> uow.readModel().byId(tenants.ofB())).orElseThrow();
+        storage
+            .inTransaction(tenants.b(), uow -> uow.readModel().byId(tenants.ofB()))
+            .orElseThrow();
     assertThat(rowOfB.status()).isEqualTo(ReservationStatus.PENDING);
-    List<StoredEvent> streamOfB = storage.inTransaction(tenants.b(), uow -> uow.events().load(tenants.ofB()));
+    List<StoredEvent> streamOfB =
+        storage.inTransaction(tenants.b(), uow -> uow.events().load(tenants.ofB()));
     assertThat(streamOfB).extracting(StoredEvent::version).containsExactly(1L);
   }
 
