@@ -28,11 +28,7 @@ class DumpImportTest {
     Path dump = work.resolve("pg.jsonl");
     Path dataDir = work.resolve("embedded");
 
-    CliProcess.Result imported =
-        dumpAndImport(
-            dump,
-            List.of("--database-url", db.connectionString()),
-            List.of("--data-dir", dataDir.toString()));
+    CliProcess.Result imported = dumpAndImport(dump, postgres(), embedded(dataDir));
 
     long events = Files.readAllLines(dump).size();
     assertThat(events).isEqualTo(3 * 13);
@@ -53,11 +49,7 @@ class DumpImportTest {
     }
     Path dump = work.resolve("embedded.jsonl");
 
-    CliProcess.Result imported =
-        dumpAndImport(
-            dump,
-            List.of("--data-dir", dataDir.toString()),
-            List.of("--database-url", db.connectionString()));
+    CliProcess.Result imported = dumpAndImport(dump, embedded(dataDir), postgres());
 
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
@@ -151,6 +143,16 @@ class DumpImportTest {
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
     assertThat(result.err().lines()).singleElement().asString().startsWith("error: line 1: ");
+  }
+
+  /** The flags naming this test's PostgreSQL database. */
+  private List<String> postgres() {
+    return List.of("--database-url", db.connectionString());
+  }
+
+  /** The flags naming the embedded store in {@code dataDir}. */
+  private static List<String> embedded(Path dataDir) {
+    return List.of("--data-dir", dataDir.toString());
   }
 
   /**

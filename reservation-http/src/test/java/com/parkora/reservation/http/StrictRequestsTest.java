@@ -58,8 +58,7 @@ class StrictRequestsTest {
   void a_body_with_anything_after_its_json_value_is_refused_and_writes_nothing(String after) {
     RunningApi.Answer answer = sentWritingNothing(CREATE + after, "application/json");
 
-    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+    assertInvalidInput(answer, 400);
   }
 
   @ParameterizedTest
@@ -72,8 +71,7 @@ class StrictRequestsTest {
   void a_body_that_is_not_declared_json_is_415_and_writes_nothing(String contentType) {
     RunningApi.Answer answer = sentWritingNothing(CREATE, contentType);
 
-    assertThat(answer.status()).as(answer.body()).isEqualTo(415);
-    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+    assertInvalidInput(answer, 415);
     assertThat(answer.json().path("errors").get(0).path("message").asText())
         .contains("application/json");
   }
@@ -88,8 +86,7 @@ class StrictRequestsTest {
 
     RunningApi.Answer answer = api.send(request);
 
-    assertThat(answer.status()).as(answer.body()).isEqualTo(415);
-    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+    assertInvalidInput(answer, 415);
   }
 
   @ParameterizedTest
@@ -150,6 +147,12 @@ class StrictRequestsTest {
 
   private static HttpRequest tenant(HttpRequest.Builder request) {
     return request.header("X-Tenant-ID", RunningApi.TENANT).build();
+  }
+
+  /** Asserts a refusal with {@code status} whose error code is INVALID_INPUT. */
+  private static void assertInvalidInput(RunningApi.Answer answer, int status) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
   }
 
   private static String code(RunningApi.Answer answer) {

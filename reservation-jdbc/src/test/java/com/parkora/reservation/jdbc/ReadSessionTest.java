@@ -3,7 +3,6 @@ package com.parkora.reservation.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.ReservationView;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,19 +24,11 @@ class ReadSessionTest {
   private static final RowMapper<String> WHO_ROW =
       (rs, ctx) -> rs.getString("who") + " " + rs.getString("tenant");
 
-  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("read_session");
-  private static PostgresStorage storage;
-  private static TwoTenants tenants;
-
-  @BeforeAll
-  static void twoTenantsBookTheSameSpot() {
-    storage = db.storage();
-    tenants = TwoTenants.bookTheSameSpot(storage);
-  }
+  @RegisterExtension static final TwoTenants tenants = new TwoTenants("read_session");
 
   @Test
   void every_query_of_a_read_session_runs_as_the_tenant_role_with_its_tenant_set() {
-    try (Handle handle = db.jdbi().open()) {
+    try (Handle handle = tenants.db().jdbi().open()) {
       assertThat(handle.isInTransaction()).isFalse();
       Session reads = Session.forTenantReads(handle, tenants.a());
       assertThat(reads.rows(WHO, q -> q, WHO_ROW))
@@ -54,7 +44,7 @@ class ReadSessionTest {
 
   @Test
   void a_read_session_refuses_anything_but_queries() {
-    try (Handle handle = db.jdbi().open()) {
+    try (Handle handle = tenants.db().jdbi().open()) {
       Session reads = Session.forTenantReads(handle, tenants.a());
       assertThatThrownBy(reads::handle).isInstanceOf(IllegalStateException.class);
     }
@@ -62,7 +52,9 @@ class ReadSessionTest {
 
   @Test
   void in_a_transaction_the_settings_sent_with_the_first_query_hold_for_the_rest_of_it() {
-    db.jdbi()
+    tenants
+        .db()
+        .jdbi()
         .useTransaction(
             handle -> {
               Session session = Session.forTenant(handle, tenants.b());
@@ -75,7 +67,9 @@ class ReadSessionTest {
 
   @Test
   void a_transaction_that_uses_its_handle_first_gets_the_settings_first() {
-    db.jdbi()
+    tenants
+        .db()
+        .jdbi()
         .useTransaction(
             handle -> {
               Session session = Session.forTenant(handle, tenants.a());
@@ -89,14 +83,14 @@ class ReadSessionTest {
   @Test
   void reads_of_a_see_only_the_rows_of_a() {
     Optional<ReservationView> ofBForA =
-        storage.read(tenants.a(), reads -> reads.byId(tenants.ofB()));
+        tenants.storage().read(tenants.a(), reads -> reads.byId(tenants.ofB()));
     Optional<ReservationView> ofAForA =
-        storage.read(tenants.a(), reads -> reads.byId(tenants.ofA()));
+        tenants.storage().read(tenants.a(), reads -> reads.byId(tenants.ofA()));
     List<ReservationView> listOfA =
-        storage.read(tenants.a(), reads -> reads.list(null, null, 100, 0));
+        tenants.storage().read(tenants.a(), reads -> reads.list(null, null, 100, 0));
     List<ReservationView> spotOfB =
-        storage.read(tenants.b(), reads -> reads.bySpot("SHARED-1", null, null));
-    long countOfA = storage.read(tenants.a(), reads -> reads.statusCounts().total());
+        tenants.storage().read(tenants.b(), reads -> reads.bySpot("SHARED-1", null, null));
+    long countOfA = tenants.storage().read(tenants.a(), reads -> reads.statusCounts().total());
     assertThat(ofBForA).isEmpty();
     assertThat(ofAForA).isPresent();
     assertThat(listOfA).extracting(ReservationView::id).containsExactly(tenants.ofA());
@@ -107,8 +101,10 @@ class ReadSessionTest {
   @Test
   void nothing_of_a_read_survives_into_the_pooled_connection() throws SQLException {
     for (int i = 0; i < 20; i++) {
-      storage.read(i % 2 == 0 ? tenants.a() : tenants.b(), reads -> reads.byId(tenants.ofA()));
-      try (Connection connection = storage.dataSource().getConnection()) {
+      tenants
+          .storage()
+          .read(i % 2 == 0 ? tenants.a() : tenants.b(), reads -> reads.byId(tenants.ofA()));
+      try (Connection connection = tenants.storage().dataSource().getConnection()) {
         assertThat(connection.getAutoCommit()).isTrue();
         TwoTenants.assertNoSessionLeft(connection);
       }

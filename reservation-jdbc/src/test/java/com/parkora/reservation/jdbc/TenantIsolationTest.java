@@ -7,7 +7,6 @@ import com.parkora.reservation.contract.Fixtures;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationStatus;
-import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StoredEvent;
@@ -18,26 +17,17 @@ import java.sql.Statement;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Row security keeps tenants apart even though the tests connect as the superuser postgres. */
 class TenantIsolationTest {
 
-  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("tenant_isolation");
-  private static PostgresStorage storage;
-  private static TwoTenants tenants;
-
-  @BeforeAll
-  static void twoTenantsBookTheSameSpot() {
-    storage = db.storage();
-    tenants = TwoTenants.bookTheSameSpot(storage);
-  }
+  @RegisterExtension static final TwoTenants tenants = new TwoTenants("tenant_isolation");
 
   @Test
   void the_login_is_a_superuser_so_only_row_security_can_be_keeping_tenants_apart() {
-    try (Handle handle = db.jdbi().open()) {
+    try (Handle handle = tenants.db().jdbi().open()) {
       assertThat(
               handle
                   .createQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
@@ -51,21 +41,23 @@ class TenantIsolationTest {
 
   @Test
   void a_unit_of_work_for_a_reads_nothing_of_b() {
-    storage.inTransaction(
-        tenants.a(),
-        uow -> {
-          assertThat(uow.readModel().byId(tenants.ofB())).isEmpty();
-          assertThat(uow.events().load(tenants.ofB())).isEmpty();
-          assertThat(uow.readModel().list(null, null, 100, 0))
-              .extracting(ReservationView::id)
-              .containsExactly(tenants.ofA());
-          assertThat(uow.readModel().bySpot("SHARED-1", null, null))
-              .extracting(ReservationView::id)
-              .containsExactly(tenants.ofA());
-          assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
-          assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
-          return null;
-        });
+    tenants
+        .storage()
+        .inTransaction(
+            tenants.a(),
+            uow -> {
+              assertThat(uow.readModel().byId(tenants.ofB())).isEmpty();
+              assertThat(uow.events().load(tenants.ofB())).isEmpty();
+              assertThat(uow.readModel().list(null, null, 100, 0))
+                  .extracting(ReservationView::id)
+                  .containsExactly(tenants.ofA());
+              assertThat(uow.readModel().bySpot("SHARED-1", null, null))
+                  .extracting(ReservationView::id)
+                  .containsExactly(tenants.ofA());
+              assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
+              assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
+              return null;
+            });
   }
 
   @Test
@@ -74,12 +66,16 @@ class TenantIsolationTest {
         new ReservationEvent.ReservationCancelled(tenants.ofB(), "hijack", null, TwoTenants.START);
     assertThatThrownBy(
             () ->
-                storage.inTransaction(
-                    tenants.a(),
-                    uow -> uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)))))
+                tenants
+                    .storage()
+                    .inTransaction(
+                        tenants.a(),
+                        uow -> uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)))))
         .isInstanceOf(ReservationException.Conflict.class);
 
-    db.jdbi()
+    tenants
+        .db()
+        .jdbi()
         .useTransaction(
             handle -> {
               PgReadModel rowsOfA = new PgReadModel(Session.forTenant(handle, tenants.a()));
@@ -90,18 +86,19 @@ class TenantIsolationTest {
             });
 
     ReservationView rowOfB =
-        storage
+        tenants
+            .storage()
             .inTransaction(tenants.b(), uow -> uow.readModel().byId(tenants.ofB()))
             .orElseThrow();
     assertThat(rowOfB.status()).isEqualTo(ReservationStatus.PENDING);
     List<StoredEvent> streamOfB =
-        storage.inTransaction(tenants.b(), uow -> uow.events().load(tenants.ofB()));
+        tenants.storage().inTransaction(tenants.b(), uow -> uow.events().load(tenants.ofB()));
     assertThat(streamOfB).extracting(StoredEvent::version).containsExactly(1L);
   }
 
   @Test
   void the_tenant_role_with_no_tenant_set_sees_no_rows_of_either_table() throws SQLException {
-    try (Connection connection = storage.dataSource().getConnection();
+    try (Connection connection = tenants.storage().dataSource().getConnection();
         Statement sql = connection.createStatement()) {
       connection.setAutoCommit(false);
       sql.execute("SET LOCAL ROLE reservation_tenant");
@@ -116,7 +113,7 @@ class TenantIsolationTest {
 
   @Test
   void the_tenant_role_cannot_write_a_row_for_another_tenant() {
-    try (Handle handle = db.jdbi().open()) {
+    try (Handle handle = tenants.db().jdbi().open()) {
       handle.begin();
       handle.execute("SET LOCAL ROLE reservation_tenant");
       handle.execute("SELECT set_config('app.tenant_id', ?, true)", tenants.a().toString());
@@ -136,9 +133,9 @@ class TenantIsolationTest {
 
   @Test
   void nothing_of_a_unit_of_work_survives_into_the_pooled_connection() throws SQLException {
-    storage.inTransaction(tenants.a(), uow -> uow.readModel().byId(tenants.ofA()));
+    tenants.storage().inTransaction(tenants.a(), uow -> uow.readModel().byId(tenants.ofA()));
     for (int i = 0; i < 20; i++) {
-      try (Connection connection = storage.dataSource().getConnection()) {
+      try (Connection connection = tenants.storage().dataSource().getConnection()) {
         TwoTenants.assertNoSessionLeft(connection);
       }
     }
@@ -146,9 +143,9 @@ class TenantIsolationTest {
 
   @Test
   void the_system_role_reads_every_tenant_but_cannot_write() {
-    assertThat(storage.tenants()).contains(tenants.a(), tenants.b());
-    assertThat(storage.eventCount(tenants.a())).isEqualTo(1);
-    try (Handle handle = db.jdbi().open()) {
+    assertThat(tenants.storage().tenants()).contains(tenants.a(), tenants.b());
+    assertThat(tenants.storage().eventCount(tenants.a())).isEqualTo(1);
+    try (Handle handle = tenants.db().jdbi().open()) {
       handle.begin();
       handle.execute("SET LOCAL ROLE reservation_system");
       assertThat(
