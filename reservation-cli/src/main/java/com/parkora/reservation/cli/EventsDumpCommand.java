@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,11 +29,9 @@ import picocli.CommandLine.Option;
     description =
         "Write events, one JSON message per line (docs/notifications.md): those stored now, "
             + "tenant by tenant in position order; with --follow, in commit order from the feed.")
-final class EventsDumpCommand implements Callable<Integer> {
+final class EventsDumpCommand extends StoreCommand {
 
   static final Duration POLL = Duration.ofMillis(500);
-
-  @Mixin CommonOptions common;
 
   @Option(
       names = "--tenant",
@@ -68,10 +64,8 @@ final class EventsDumpCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
   Path output;
 
-  private final CliContext context;
-
   EventsDumpCommand(CliContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
@@ -79,11 +73,10 @@ final class EventsDumpCommand implements Callable<Integer> {
     if (afterPosition < 0) {
       throw new CliException("--after-position must not be negative, got " + afterPosition);
     }
-    Config config = common.applyTo(context.environmentConfig());
     EventDump.Filter filter =
         new EventDump.Filter(
             Optional.ofNullable(tenant), Optional.ofNullable(reservation), afterPosition);
-    try (Bootstrap bootstrap = Bootstrap.open(config);
+    try (Bootstrap bootstrap = openStore();
         CommitSignal signal = follow ? bootstrap.newCommitSignal() : CommitSignal.NONE;
         Writer out = open()) {
       FeedReader reader = new FeedReader(bootstrap.storage().feed(), signal, EventDump.PAGE, POLL);

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,22 +21,18 @@ import picocli.CommandLine.Parameters;
     description =
         "Append events from a dump (FILE, or - for stdin) and project them; "
             + "events already stored are skipped.")
-final class EventsImportCommand implements Callable<Integer> {
-
-  @Mixin CommonOptions common;
+final class EventsImportCommand extends StoreCommand {
 
   @Parameters(index = "0", paramLabel = "FILE|-", description = "A dump file, or - for stdin.")
   String source;
 
-  private final CliContext context;
-
   EventsImportCommand(CliContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() throws IOException {
-    Config config = common.applyTo(context.environmentConfig());
+    Config config = config();
     try (BufferedReader in = open();
         Bootstrap bootstrap = Bootstrap.open(config)) {
       EventImport.Result result = importFrom(in, bootstrap);

@@ -3,10 +3,8 @@ package com.parkora.reservation.cli;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.ReservationView;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,9 +18,7 @@ import picocli.CommandLine.Option;
         "Settle an unknown payment outcome: --transaction TXN when the payment service charged"
             + " (the reservation is confirmed, or refunded when it no longer needs it), --none"
             + " when it did not (the reservation can be paid again).")
-final class PaymentsSettleCommand implements Callable<Integer> {
-
-  @Mixin CommonOptions common;
+final class PaymentsSettleCommand extends StoreCommand {
 
   @Option(
       names = "--tenant",
@@ -55,16 +51,13 @@ final class PaymentsSettleCommand implements Callable<Integer> {
     boolean none;
   }
 
-  private final CliContext context;
-
   PaymentsSettleCommand(CliContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    Config config = common.applyTo(context.environmentConfig());
-    try (Bootstrap bootstrap = Bootstrap.open(config)) {
+    try (Bootstrap bootstrap = openStore()) {
       ReservationView after =
           bootstrap
               .service()

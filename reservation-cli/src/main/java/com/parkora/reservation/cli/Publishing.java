@@ -58,12 +58,7 @@ final class Publishing implements AutoCloseable {
             store.storage().feed(), signal, settings.pageSize(), settings.pollInterval());
     FeedRelay relay =
         FeedRelay.start(
-            reader,
-            store.storage().feed(),
-            publisher,
-            store.leases().apply(CONSUMER),
-            settings,
-            Clock.systemUTC());
+            reader, publisher, store.leases().apply(CONSUMER), settings, Clock.systemUTC());
     register(relay.stats(), metrics);
     LOG.info(
         "publishing every event to exchange '{}' on {}",

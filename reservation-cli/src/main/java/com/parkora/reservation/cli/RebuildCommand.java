@@ -4,10 +4,8 @@ import com.parkora.reservation.domain.TenantId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,9 +16,7 @@ import picocli.CommandLine.Option;
     name = "rebuild",
     mixinStandardHelpOptions = true,
     description = "Rebuild read models from the event log.")
-final class RebuildCommand implements Callable<Integer> {
-
-  @Mixin CommonOptions common;
+final class RebuildCommand extends StoreCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
@@ -46,16 +42,13 @@ final class RebuildCommand implements Callable<Integer> {
     boolean all;
   }
 
-  private final CliContext context;
-
   RebuildCommand(CliContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    Config config = common.applyTo(context.environmentConfig());
-    try (Bootstrap bootstrap = Bootstrap.open(config)) {
+    try (Bootstrap bootstrap = openStore()) {
       List<TenantId> tenants = target.all ? bootstrap.storage().tenants() : List.of(target.tenant);
       long started = System.nanoTime();
       long events = 0;

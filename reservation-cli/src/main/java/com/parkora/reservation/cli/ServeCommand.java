@@ -8,13 +8,11 @@ import com.parkora.reservation.memory.InMemoryStorage;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
@@ -28,11 +26,9 @@ import sun.misc.Signal;
     description =
         "Run the service: GraphQL, REST, health, metrics. Without DATABASE_URL, on the "
             + "embedded store in DATA_DIR (one process only).")
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends StoreCommand {
 
   static final Duration EXIT_DEADLINE = Duration.ofMillis(9_500);
-
-  @Mixin CommonOptions common;
 
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port; overrides PORT (8000).")
   Integer port;
@@ -44,11 +40,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Tenant of requests that name none; overrides DEFAULT_TENANT_ID.")
   TenantId defaultTenant;
 
-  private final CliContext context;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   ServeCommand(CliContext context) {
-    this.context = context;
+    super(context);
   }
 
   @Override
@@ -100,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private Config effectiveConfig() {
-    ConfigBuilder config = common.applyTo(context.environmentConfig()).toBuilder();
+    ConfigBuilder config = config().toBuilder();
     if (port != null) {
       config.port(Config.flagPort("--port", port));
     }

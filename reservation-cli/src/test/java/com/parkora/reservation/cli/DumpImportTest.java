@@ -9,6 +9,8 @@ import com.parkora.reservation.memory.JournaledStorage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +28,8 @@ class DumpImportTest {
     Path dump = work.resolve("pg.jsonl");
     Path dataDir = work.resolve("embedded");
 
-    CliProcess.Result dumped =
-        InProcess.run(
-            "events", "dump", "--database-url", db.connectionString(), "--output", dump.toString());
-    CliProcess.Result imported =
-        InProcess.run("events", "import", dump.toString(), "--data-dir", dataDir.toString());
+    CliProcess.Result imported = dumpAndImport(dump, postgres(), embedded(dataDir));
 
-    assertThat(dumped.exitCode()).as(dumped.err()).isZero();
     long events = Files.readAllLines(dump).size();
     assertThat(events).isEqualTo(3 * 13);
     assertThat(imported.exitCode()).as(imported.err()).isZero();
@@ -52,13 +49,8 @@ class DumpImportTest {
     }
     Path dump = work.resolve("embedded.jsonl");
 
-    CliProcess.Result dumped =
-        InProcess.run(
-            "events", "dump", "--data-dir", dataDir.toString(), "--output", dump.toString());
-    CliProcess.Result imported =
-        InProcess.run("events", "import", dump.toString(), "--database-url", db.connectionString());
+    CliProcess.Result imported = dumpAndImport(dump, embedded(dataDir), postgres());
 
-    assertThat(dumped.exitCode()).as(dumped.err()).isZero();
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     try (JournaledStorage embedded = Journal.open(dataDir, new EventCodec())) {
       assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS))
@@ -153,5 +145,29 @@ class DumpImportTest {
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
     assertThat(result.err().lines()).singleElement().asString().startsWith("error: line 1: ");
+  }
+
+  /** The flags naming this test's PostgreSQL database. */
+  private List<String> postgres() {
+    return List.of("--database-url", db.connectionString());
+  }
+
+  /** The flags naming the embedded store in {@code dataDir}. */
+  private static List<String> embedded(Path dataDir) {
+    return List.of("--data-dir", dataDir.toString());
+  }
+
+  /**
+   * Dumps the store the flags {@code from} name to {@code file}, then imports the file into the
+   * store the flags {@code into} name: the import's result, once the dump is shown to have passed.
+   */
+  private static CliProcess.Result dumpAndImport(Path file, List<String> from, List<String> into) {
+    List<String> dump = new ArrayList<>(List.of("events", "dump", "--output", file.toString()));
+    dump.addAll(from);
+    CliProcess.Result dumped = InProcess.run(dump.toArray(String[]::new));
+    assertThat(dumped.exitCode()).as(dumped.err()).isZero();
+    List<String> load = new ArrayList<>(List.of("events", "import", file.toString()));
+    load.addAll(into);
+    return InProcess.run(load.toArray(String[]::new));
   }
 }

@@ -158,7 +158,6 @@ class RelayPostgresTest {
     FeedRelay relay =
         FeedRelay.start(
             new FeedReader(storage.feed(), signal, 50, settings.pollInterval()),
-            storage.feed(),
             publisher,
             storage.feedLease(consumer, "test", Duration.ofSeconds(5)),
             settings,

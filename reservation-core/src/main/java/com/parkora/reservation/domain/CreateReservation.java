@@ -37,21 +37,6 @@ public record CreateReservation(
   }
 
   /**
-   * {@link #parse(String, String, String, Integer, Double, Instant, Duration)} with the default
-   * grace.
-   */
-  public static CreateReservation parse(
-      String userId,
-      String parkingSpotId,
-      String startTime,
-      Integer durationHours,
-      Double totalCost,
-      Instant now) {
-    return parse(
-        userId, parkingSpotId, startTime, durationHours, totalCost, now, DEFAULT_START_GRACE);
-  }
-
-  /**
    * Validates raw client input. {@code now} is the command's time: a start more than {@code
    * startGrace} before it is refused.
    */

@@ -49,6 +49,11 @@ public final class FeedReader {
     return page;
   }
 
+  /** How many events were committed after {@code after}: what is left to read from there. */
+  public long countAfter(FeedPosition after) {
+    return feed.countAfter(after);
+  }
+
   /** Ends a wait in {@link #next}, for a caller that is stopping. */
   public void wakeUp() {
     signal.wakeUp();

@@ -1,6 +1,5 @@
 package com.parkora.reservation.relay;
 
-import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.EventPublisher;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedLease;
@@ -27,7 +26,6 @@ public final class FeedRelay implements AutoCloseable {
   private static final Duration COUNT_INTERVAL = Duration.ofSeconds(1);
 
   private final FeedReader reader;
-  private final EventFeed feed;
   private final EventPublisher publisher;
   private final FeedLease lease;
   private final RelaySettings settings;
@@ -44,13 +42,11 @@ public final class FeedRelay implements AutoCloseable {
 
   private FeedRelay(
       FeedReader reader,
-      EventFeed feed,
       EventPublisher publisher,
       FeedLease lease,
       RelaySettings settings,
       Clock clock) {
     this.reader = reader;
-    this.feed = feed;
     this.publisher = publisher;
     this.lease = lease;
     this.settings = settings;
@@ -61,12 +57,11 @@ public final class FeedRelay implements AutoCloseable {
   /** Starts relaying on a thread of its own; {@link #close()} stops it. */
   public static FeedRelay start(
       FeedReader reader,
-      EventFeed feed,
       EventPublisher publisher,
       FeedLease lease,
       RelaySettings settings,
       Clock clock) {
-    FeedRelay relay = new FeedRelay(reader, feed, publisher, lease, settings, clock);
+    FeedRelay relay = new FeedRelay(reader, publisher, lease, settings, clock);
     relay.thread.start();
     return relay;
   }
@@ -144,7 +139,7 @@ public final class FeedRelay implements AutoCloseable {
   private long backlog(int pageSize) {
     Instant now = clock.instant();
     if (Duration.between(countedAt, now).compareTo(COUNT_INTERVAL) >= 0) {
-      backlog = feed.countAfter(position);
+      backlog = reader.countAfter(position);
       countedAt = now;
     }
     return Math.max(pageSize, backlog);

@@ -7,15 +7,13 @@ import com.parkora.reservation.app.Actor.Role;
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.MapAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * jobs are {@code system} with their job as the source. Read back after the store is reopened, so
  * what is asserted is what the store kept.
  */
-public abstract class EventMetadataContract {
+public abstract class EventMetadataContract extends ReopenedStoreContract {
 
   private static final String START = "2026-12-01T09:30:00Z";
 
@@ -32,23 +30,6 @@ public abstract class EventMetadataContract {
   private final String alice = UUID.randomUUID().toString();
   private final TestClock clock = TestClock.at("2026-12-01T08:00:00Z");
   private final ScriptedPayments payments = new ScriptedPayments();
-  protected Storage storage;
-
-  /** A store, fresh or shared; the tests use their own tenant. */
-  protected abstract Storage newStorage();
-
-  /** The same data opened anew (the journal replayed, a new pool); the old one is closed. */
-  protected abstract Storage reopen(Storage old);
-
-  @BeforeEach
-  void open() {
-    storage = newStorage();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
-  }
 
   private ReservationService service() {
     return ReservationService.builder(storage).clock(clock).payments(payments).build();
@@ -64,13 +45,23 @@ public abstract class EventMetadataContract {
 
   /** The stored events of the reservation, read from the store reopened. */
   private List<StoredEvent> storedAfterReopening(String id) {
-    storage = reopen(storage);
+    reopen();
     return service().events(tenant, id);
   }
 
   private static Map<String, String> request(String user, String roles, String requestId) {
     return Map.of(
         "source", "graphql_mutation", "user", user, "roles", roles, "request_id", requestId);
+  }
+
+  /** Asserts the event's type and who recorded it: through which source, which user, what roles. */
+  private static MapAssert<String, String> assertRecorded(
+      StoredEvent event, EventType type, String source, String user, String roles) {
+    assertThat(event.type()).isEqualTo(type);
+    return assertThat(event.metadata())
+        .containsEntry("source", source)
+        .containsEntry("user", user)
+        .containsEntry("roles", roles);
   }
 
   @Test
@@ -98,11 +89,7 @@ public abstract class EventMetadataContract {
 
     StoredEvent confirmed = storedAfterReopening(id).get(1);
 
-    assertThat(confirmed.type()).isEqualTo(EventType.RESERVATION_CONFIRMED);
-    assertThat(confirmed.metadata())
-        .containsEntry("source", "rest")
-        .containsEntry("user", "ops-1")
-        .containsEntry("roles", "admin,service")
+    assertRecorded(confirmed, EventType.RESERVATION_CONFIRMED, "rest", "ops-1", "admin,service")
         .containsEntry("request_id", "req-ops");
   }
 
@@ -122,11 +109,7 @@ public abstract class EventMetadataContract {
 
     StoredEvent expired = storedAfterReopening(expiring).get(1);
 
-    assertThat(expired.type()).isEqualTo(EventType.RESERVATION_EXPIRED);
-    assertThat(expired.metadata())
-        .containsEntry("source", "expiry")
-        .containsEntry("user", "system")
-        .containsEntry("roles", "")
+    assertRecorded(expired, EventType.RESERVATION_EXPIRED, "expiry", "system", "")
         .doesNotContainKey("request_id");
   }
 

@@ -11,8 +11,6 @@ import com.parkora.reservation.port.Storage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,27 +19,10 @@ import org.junit.jupiter.api.Test;
  * anything is written, what is accepted at the edges reads back exactly after the store is
  * reopened, and the tenant can still be rebuilt.
  */
-public abstract class HostileInputContract {
+public abstract class HostileInputContract extends ReopenedStoreContract {
 
   private final TenantId tenant = new TenantId(UUID.randomUUID());
   private final String user = UUID.randomUUID().toString();
-  protected Storage storage;
-
-  /** A store, fresh or shared; the tests use their own tenant. */
-  protected abstract Storage newStorage();
-
-  /** The same data opened anew (the journal replayed, a new pool); the old one is closed. */
-  protected abstract Storage reopen(Storage old);
-
-  @BeforeEach
-  void open() {
-    storage = newStorage();
-  }
-
-  @AfterEach
-  void close() {
-    storage.close();
-  }
 
   private ReservationService at(String now) {
     return ReservationService.builder(storage).clock(TestClock.at(now)).build();
@@ -57,7 +38,7 @@ public abstract class HostileInputContract {
             e -> assertThat(e.field()).isEqualTo("endTime"));
     ReservationView kept = service.create(tenant, user, "A-1", "9999-12-31T22:30:00Z", 1, 4.0);
 
-    storage = reopen(storage);
+    reopen();
     ReservationService reopened = at("9999-12-31T22:00:00Z");
     assertThat(reopened.byUser(tenant, user, true)).containsExactly(kept);
     assertThat(reopened.rebuild(tenant, Storage.RebuildProgress.NONE)).isEqualTo(1);
@@ -73,7 +54,7 @@ public abstract class HostileInputContract {
             .create(tenant, user, "L-1", "9999-12-31T22:59:58.999999Z", 1, 99_999_999.99);
     assertThat(latest.endTime()).isEqualTo(Instant.parse("9999-12-31T23:59:58.999999Z"));
 
-    storage = reopen(storage);
+    reopen();
     ReservationService reopened = at("2030-01-01T00:00:00Z");
     assertThat(reopened.byId(tenant, earliest.id().toString())).contains(earliest);
     assertThat(reopened.byId(tenant, latest.id().toString())).contains(latest);
@@ -101,7 +82,7 @@ public abstract class HostileInputContract {
         .isInstanceOf(ReservationException.InvalidInput.class);
     ReservationView question = service.create(tenant, user, "X?", start, 2, 4.0);
 
-    storage = reopen(storage);
+    reopen();
     ReservationService reopened = at("2030-01-01T00:00:00Z");
     assertThat(reopened.byUser(tenant, user, true))
         .extracting(ReservationView::parkingSpotId)

@@ -9,12 +9,10 @@ import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
 import com.parkora.reservation.domain.ReservationEvent.PaymentSettled;
 import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
-import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,20 +26,8 @@ class ReportedChargeTest {
   private static final String SOURCE = "payment-service";
 
   private static List<ReservationEvent> reported(String txn, ReservationEvent... history) {
-    List<ReservationEvent> events = new ArrayList<>();
-    events.add(
-        new ReservationCreated(
-            ID,
-            new TenantId(UUID.randomUUID()),
-            UUID.randomUUID(),
-            "A-1",
-            T0.plusSeconds(3600),
-            T0.plusSeconds(7200),
-            1,
-            new BigDecimal("3.00"),
-            T0));
-    events.addAll(List.of(history));
-    return new PaymentDecisions(Reservation.replay(events)).reported(txn, SOURCE, T0);
+    Reservation state = Histories.given(ID, new TenantId(UUID.randomUUID()), T0, history);
+    return new PaymentDecisions(state).reported(txn, SOURCE, T0);
   }
 
   @Test

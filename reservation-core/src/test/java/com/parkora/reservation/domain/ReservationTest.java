@@ -8,13 +8,10 @@ import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
-import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,20 +25,7 @@ class ReservationTest {
   private static final TenantId TENANT = new TenantId(UUID.randomUUID());
 
   private static Reservation given(ReservationEvent... history) {
-    List<ReservationEvent> events = new ArrayList<>();
-    events.add(
-        new ReservationCreated(
-            ID,
-            TENANT,
-            UUID.randomUUID(),
-            "A-1",
-            T0.plusSeconds(3600),
-            T0.plusSeconds(7200),
-            1,
-            new BigDecimal("3.00"),
-            T0));
-    events.addAll(List.of(history));
-    return Reservation.replay(events);
+    return Histories.given(ID, TENANT, T0, history);
   }
 
   private static Reservation pending() {

@@ -1,24 +1,16 @@
 package com.parkora.reservation.memory;
 
-import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.contract.StorageContract;
 import com.parkora.reservation.port.Storage;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The storage contract, held by the embedded store that {@code serve} runs without a database. */
 class JournaledStorageContractTest extends StorageContract {
 
-  @TempDir Path dataDir;
+  @RegisterExtension final JournaledStore journaled = new JournaledStore();
 
   @Override
   protected Storage newStorage() {
-    return Journal.open(dataDir, new EventCodec());
-  }
-
-  @AfterEach
-  void closeJournal() {
-    storage.close();
+    return journaled.open();
   }
 }

@@ -107,7 +107,6 @@ class FeedRelayTest {
   private FeedRelay start(CommitSignal signal, EventPublisher publisher, CheckpointFile lease) {
     return FeedRelay.start(
         new FeedReader(storage.feed(), signal, FAST.pageSize(), FAST.pollInterval()),
-        storage.feed(),
         publisher,
         lease,
         FAST,

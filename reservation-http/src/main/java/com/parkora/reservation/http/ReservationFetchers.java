@@ -8,12 +8,13 @@ import com.parkora.reservation.http.GraphQlOutput.AvailabilityOut;
 import com.parkora.reservation.http.GraphQlOutput.EventOut;
 import com.parkora.reservation.http.GraphQlOutput.ReservationOut;
 import com.parkora.reservation.http.GraphQlOutput.StatsOut;
+import com.parkora.reservation.port.ReservationView;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,50 +40,35 @@ final class ReservationFetchers {
                 query
                     .dataFetcher(
                         "reservations",
-                        env ->
-                            ReservationOut.all(
-                                rows(
-                                    env,
-                                    () ->
-                                        acting(env)
-                                            .list(
-                                                tenant(env),
-                                                env.getArgument("status"),
-                                                env.getArgument("userId"),
-                                                env.getArgument("limit"),
-                                                env.getArgument("offset")))))
+                        reservations(
+                            (acting, tenant, env) ->
+                                acting.list(
+                                    tenant,
+                                    env.getArgument("status"),
+                                    env.getArgument("userId"),
+                                    env.getArgument("limit"),
+                                    env.getArgument("offset"))))
                     .dataFetcher(
                         "reservationById",
-                        env ->
-                            acting(env)
-                                .byId(tenant(env), env.getArgument("id"))
-                                .map(ReservationOut::of)
-                                .orElse(null))
+                        reservation(
+                            (acting, tenant, env) -> acting.byId(tenant, env.getArgument("id"))))
                     .dataFetcher(
                         "reservationsByUser",
-                        env ->
-                            ReservationOut.all(
-                                rows(
-                                    env,
-                                    () ->
-                                        acting(env)
-                                            .byUser(
-                                                tenant(env),
-                                                env.getArgument("userId"),
-                                                env.<Boolean>getArgument("includeCompleted")))))
+                        reservations(
+                            (acting, tenant, env) ->
+                                acting.byUser(
+                                    tenant,
+                                    env.getArgument("userId"),
+                                    env.<Boolean>getArgument("includeCompleted"))))
                     .dataFetcher(
                         "reservationsByParkingSpot",
-                        env ->
-                            ReservationOut.all(
-                                rows(
-                                    env,
-                                    () ->
-                                        acting(env)
-                                            .bySpot(
-                                                tenant(env),
-                                                env.getArgument("parkingSpotId"),
-                                                env.getArgument("startTime"),
-                                                env.getArgument("endTime")))))
+                        reservations(
+                            (acting, tenant, env) ->
+                                acting.bySpot(
+                                    tenant,
+                                    env.getArgument("parkingSpotId"),
+                                    env.getArgument("startTime"),
+                                    env.getArgument("endTime"))))
                     .dataFetcher(
                         "checkAvailability",
                         env ->
@@ -108,54 +94,43 @@ final class ReservationFetchers {
                                 .toList())
                     .dataFetcher(
                         "reservationAt",
-                        env ->
-                            acting(env)
-                                .stateAt(
-                                    tenant(env), env.getArgument("id"), env.getArgument("asOf"))
-                                .map(ReservationOut::of)
-                                .orElse(null))
+                        reservation(
+                            (acting, tenant, env) ->
+                                acting.stateAt(
+                                    tenant, env.getArgument("id"), env.getArgument("asOf"))))
                     .dataFetcher(
                         "reservationHistory",
-                        env ->
-                            ReservationOut.all(
-                                rows(
-                                    env,
-                                    () ->
-                                        acting(env).history(tenant(env), env.getArgument("id"))))))
+                        reservations(
+                            (acting, tenant, env) ->
+                                acting.history(tenant, env.getArgument("id")))))
         .type(
             "Mutation",
             mutation ->
                 mutation
-                    .dataFetcher("createReservation", command("create", this::create))
+                    .dataFetcher(
+                        "createReservation", command("create", ReservationFetchers::create))
                     .dataFetcher(
                         "confirmReservation",
                         command(
                             "confirm",
-                            env ->
-                                ReservationOut.of(
-                                    acting(env)
-                                        .confirm(
-                                            tenant(env),
-                                            env.getArgument("id"),
-                                            env.getArgument("transactionId")))))
+                            (acting, tenant, env) ->
+                                acting.confirm(
+                                    tenant,
+                                    env.getArgument("id"),
+                                    env.getArgument("transactionId"))))
                     .dataFetcher(
                         "cancelReservation",
                         command(
                             "cancel",
-                            env ->
-                                ReservationOut.of(
-                                    acting(env)
-                                        .cancel(
-                                            tenant(env),
-                                            env.getArgument("id"),
-                                            env.getArgument("reason")))))
+                            (acting, tenant, env) ->
+                                acting.cancel(
+                                    tenant, env.getArgument("id"), env.getArgument("reason"))))
                     .dataFetcher(
                         "completeReservation",
                         command(
                             "complete",
-                            env ->
-                                ReservationOut.of(
-                                    acting(env).complete(tenant(env), env.getArgument("id")))))
+                            (acting, tenant, env) ->
+                                acting.complete(tenant, env.getArgument("id"))))
                     .dataFetcher(
                         "payReservation",
                         env -> metrics.payment(acting(env).pay(tenant(env), env.getArgument("id"))))
@@ -167,24 +142,40 @@ final class ReservationFetchers {
         .build();
   }
 
-  private ReservationOut create(DataFetchingEnvironment env) {
+  private static ReservationView create(
+      ReservationService acting, TenantId tenant, DataFetchingEnvironment env) {
     Map<String, Object> input = env.getArgument("input");
     Number cost = (Number) input.get("totalCost");
-    return ReservationOut.of(
-        acting(env)
-            .create(
-                tenant(env),
-                (String) input.get("userId"),
-                (String) input.get("parkingSpotId"),
-                (String) input.get("startTime"),
-                (Integer) input.get("durationHours"),
-                cost == null ? null : cost.doubleValue()));
+    return acting.create(
+        tenant,
+        (String) input.get("userId"),
+        (String) input.get("parkingSpotId"),
+        (String) input.get("startTime"),
+        (Integer) input.get("durationHours"),
+        cost == null ? null : cost.doubleValue());
   }
 
-  private DataFetcher<Object> command(String name, Function<DataFetchingEnvironment, Object> body) {
+  /** A call on the service acting for the request's caller, in the request's tenant. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T on(ReservationService acting, TenantId tenant, DataFetchingEnvironment env);
+  }
+
+  /** A list of reservations, loaded as {@link #rows} allows. */
+  private DataFetcher<List<ReservationOut>> reservations(Call<List<ReservationView>> call) {
+    return env -> ReservationOut.all(rows(env, () -> call.on(acting(env), tenant(env), env)));
+  }
+
+  /** One reservation, or null when there is none. */
+  private DataFetcher<ReservationOut> reservation(Call<Optional<ReservationView>> call) {
+    return env -> call.on(acting(env), tenant(env), env).map(ReservationOut::of).orElse(null);
+  }
+
+  /** A command on one reservation, its outcome counted by name. */
+  private DataFetcher<ReservationOut> command(String name, Call<ReservationView> call) {
     return env -> {
       try {
-        Object result = body.apply(env);
+        ReservationOut result = ReservationOut.of(call.on(acting(env), tenant(env), env));
         metrics.commandOutcome(name, "OK");
         return result;
       } catch (ReservationException e) {

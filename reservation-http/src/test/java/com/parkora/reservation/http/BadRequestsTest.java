@@ -7,8 +7,7 @@ import com.parkora.reservation.domain.TenantId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,17 +26,7 @@ class BadRequestsTest {
       {"input": {"userId": "22222222-2222-4222-8222-222222222222", "parkingSpotId": "A-12",
                  "startTime": "2026-12-01T09:30:00.000Z", "durationHours": 2, "totalCost": 7.5}}""";
 
-  private static RunningApi api;
-
-  @BeforeAll
-  static void start() {
-    api = RunningApi.inMemory();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @AutoClose private static final RunningApi api = RunningApi.inMemory();
 
   static Stream<Arguments> badRequests() {
     return Stream.of(

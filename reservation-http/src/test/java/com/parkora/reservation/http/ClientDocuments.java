@@ -1,6 +1,8 @@
 package com.parkora.reservation.http;
 
-/** The documents the real clients send (docs/graphql.md), verbatim. */
+import java.util.Map;
+
+/** The documents the real clients send (docs/graphql.md), verbatim, and a booking's variables. */
 final class ClientDocuments {
 
   private ClientDocuments() {}
@@ -41,4 +43,21 @@ final class ClientDocuments {
       mutation ConfirmReservation($id: String!, $transactionId: String) {
         confirmReservation(id: $id, transactionId: $transactionId) { id status transactionId } }
       """;
+
+  /** The variables of {@link #CREATE_RESERVATION} booking {@code spot} for one hour at 1.00. */
+  static Map<String, Object> oneHourOf(String spot) {
+    return Map.of(
+        "input",
+        Map.of(
+            "userId",
+            "22222222-2222-4222-8222-222222222222",
+            "parkingSpotId",
+            spot,
+            "startTime",
+            "2026-12-01T09:30:00Z",
+            "durationHours",
+            1,
+            "totalCost",
+            1.0));
+  }
 }

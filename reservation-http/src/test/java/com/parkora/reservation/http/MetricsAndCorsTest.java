@@ -11,20 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Metrics per route, GraphQL operation and command outcome; CORS as configured. */
 class MetricsAndCorsTest {
 
-  private static final Map<String, Object> INPUT =
-      Map.of(
-          "input",
-          Map.of(
-              "userId",
-              "22222222-2222-4222-8222-222222222222",
-              "parkingSpotId",
-              "M-1",
-              "startTime",
-              "2026-12-01T09:30:00Z",
-              "durationHours",
-              1,
-              "totalCost",
-              1.0));
+  private static final Map<String, Object> INPUT = ClientDocuments.oneHourOf("M-1");
 
   @Test
   void metrics_show_latency_per_route_and_operation_and_commands_by_outcome() {

@@ -11,8 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The operations of §1 the known clients do not send, and the two additive queries. */
@@ -20,18 +19,8 @@ class OtherOperationsTest {
 
   private static final String FIELDS = "{ id status transactionId updatedAt }";
 
-  private RunningApi api;
+  @AutoClose private RunningApi api = RunningApi.inMemory();
   private final String user = UUID.randomUUID().toString();
-
-  @BeforeEach
-  void start() {
-    api = RunningApi.inMemory();
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
 
   @Test
   void availability_lists_conflicts_only_when_taken_and_touching_ends_do_not_conflict() {

@@ -130,12 +130,7 @@ class PaymentsEndToEndTest {
   @Test
   void a_deadline_after_the_charge_is_unknown_until_settled() {
     String id = create("P-4");
-    server.onCharge(
-        request -> {
-          PaymentResponse charged = server.approve(request);
-          release.await(30, TimeUnit.SECONDS);
-          return charged;
-        });
+    chargeThen(charged -> release.await(30, TimeUnit.SECONDS));
 
     JsonNode first = pay(id);
     JsonNode second = pay(id);
@@ -208,9 +203,8 @@ class PaymentsEndToEndTest {
   @Test
   void the_payment_service_confirming_during_the_charge_makes_our_success_a_no_op() {
     String id = create("P-7");
-    server.onCharge(
-        request -> {
-          PaymentResponse charged = server.approve(request);
+    chargeThen(
+        charged -> {
           JsonNode seen =
               api.graphQl("{ reservationById(id: \"" + id + "\") { id status } }", Map.of()).json();
           assertThat(seen.path("data").path("reservationById").path("status").asText())
@@ -225,7 +219,6 @@ class PaymentsEndToEndTest {
                       Map.of())
                   .json();
           assertThat(confirmed.path("errors").isMissingNode()).as(confirmed.toString()).isTrue();
-          return charged;
         });
 
     JsonNode paid = pay(id);
@@ -322,24 +315,36 @@ class PaymentsEndToEndTest {
   private static void race(Runnable first, Runnable second) throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<?> a =
-          pool.submit(
-              () -> {
-                go.await();
-                first.run();
-                return null;
-              });
-      Future<?> b =
-          pool.submit(
-              () -> {
-                go.await();
-                second.run();
-                return null;
-              });
+      List<Future<?>> racers = new ArrayList<>();
+      for (Runnable racer : List.of(first, second)) {
+        racers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  racer.run();
+                  return null;
+                }));
+      }
       go.countDown();
-      a.get(30, TimeUnit.SECONDS);
-      b.get(30, TimeUnit.SECONDS);
+      for (Future<?> racer : racers) {
+        racer.get(30, TimeUnit.SECONDS);
+      }
     }
+  }
+
+  /** The payment server charges, then does {@code meanwhile} with the charge before it answers. */
+  private void chargeThen(Meanwhile meanwhile) {
+    server.onCharge(
+        request -> {
+          PaymentResponse charged = server.approve(request);
+          meanwhile.with(charged);
+          return charged;
+        });
+  }
+
+  /** What the payment server does between charging and answering. */
+  private interface Meanwhile {
+    void with(PaymentResponse charged) throws Exception;
   }
 
   private String create(String spot) {

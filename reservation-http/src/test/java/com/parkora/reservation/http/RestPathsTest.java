@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Every REST path of docs/rest.md answers its shape. */
@@ -20,17 +19,7 @@ class RestPathsTest {
 
   private static final Map<String, String> TENANT = Map.of("X-Tenant-ID", RunningApi.TENANT);
 
-  private RunningApi api;
-
-  @BeforeEach
-  void start() {
-    api = RunningApi.inMemory();
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
+  @AutoClose private final RunningApi api = RunningApi.inMemory();
 
   @Test
   void the_root_names_where_things_are_and_the_features() {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.domain.TenantId;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,17 +23,7 @@ class StrictRequestsTest {
           + " \"parkingSpotId\": \"S-1\", \"startTime\": \"2026-12-01T09:30:00.000Z\","
           + " \"durationHours\": 2, \"totalCost\": 7.5}}}";
 
-  private static RunningApi api;
-
-  @BeforeAll
-  static void start() {
-    api = RunningApi.inMemory();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
+  @AutoClose private static final RunningApi api = RunningApi.inMemory();
 
   @Test
   void two_tenant_headers_are_refused_as_tenant_required_on_graphql_and_rest() {
@@ -67,13 +56,9 @@ class StrictRequestsTest {
         " {\"query\": \"{ reservationStats { totalReservations } }\"}"
       })
   void a_body_with_anything_after_its_json_value_is_refused_and_writes_nothing(String after) {
-    long before = events(RunningApi.TENANT);
+    RunningApi.Answer answer = sentWritingNothing(CREATE + after, "application/json");
 
-    RunningApi.Answer answer = api.send(tenant(post(CREATE + after, "application/json")));
-
-    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
-    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+    assertInvalidInput(answer, 400);
   }
 
   @ParameterizedTest
@@ -84,15 +69,11 @@ class StrictRequestsTest {
         "application/json; charset=iso-8859-1"
       })
   void a_body_that_is_not_declared_json_is_415_and_writes_nothing(String contentType) {
-    long before = events(RunningApi.TENANT);
+    RunningApi.Answer answer = sentWritingNothing(CREATE, contentType);
 
-    RunningApi.Answer answer = api.send(tenant(post(CREATE, contentType)));
-
-    assertThat(answer.status()).as(answer.body()).isEqualTo(415);
-    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+    assertInvalidInput(answer, 415);
     assertThat(answer.json().path("errors").get(0).path("message").asText())
         .contains("application/json");
-    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
   }
 
   @Test
@@ -105,8 +86,7 @@ class StrictRequestsTest {
 
     RunningApi.Answer answer = api.send(request);
 
-    assertThat(answer.status()).as(answer.body()).isEqualTo(415);
-    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
+    assertInvalidInput(answer, 415);
   }
 
   @ParameterizedTest
@@ -151,6 +131,14 @@ class StrictRequestsTest {
     assertThat(events(RunningApi.TENANT)).isEqualTo(before);
   }
 
+  /** Posts {@code body} for the tenant: the answer, once it is shown to have written nothing. */
+  private static RunningApi.Answer sentWritingNothing(String body, String contentType) {
+    long before = events(RunningApi.TENANT);
+    RunningApi.Answer answer = api.send(tenant(post(body, contentType)));
+    assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+    return answer;
+  }
+
   private static HttpRequest.Builder post(String body, String contentType) {
     return HttpRequest.newBuilder(api.uri("/graphql"))
         .header("Content-Type", contentType)
@@ -159,6 +147,12 @@ class StrictRequestsTest {
 
   private static HttpRequest tenant(HttpRequest.Builder request) {
     return request.header("X-Tenant-ID", RunningApi.TENANT).build();
+  }
+
+  /** Asserts a refusal with {@code status} whose error code is INVALID_INPUT. */
+  private static void assertInvalidInput(RunningApi.Answer answer, int status) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    assertThat(code(answer)).isEqualTo("INVALID_INPUT");
   }
 
   private static String code(RunningApi.Answer answer) {

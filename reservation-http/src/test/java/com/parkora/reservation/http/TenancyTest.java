@@ -86,22 +86,7 @@ class TenancyTest {
     HttpSettings settings =
         HttpSettings.builder().defaultTenant(Optional.of(TenantId.parse(DEFAULT))).build();
     try (RunningApi api = start(settings)) {
-      api.graphQl(
-          ClientDocuments.CREATE_RESERVATION,
-          Map.of(
-              "input",
-              Map.of(
-                  "userId",
-                  "22222222-2222-4222-8222-222222222222",
-                  "parkingSpotId",
-                  "A-1",
-                  "startTime",
-                  "2026-12-01T09:30:00Z",
-                  "durationHours",
-                  1,
-                  "totalCost",
-                  1.0)),
-          Map.of());
+      api.graphQl(ClientDocuments.CREATE_RESERVATION, ClientDocuments.oneHourOf("A-1"), Map.of());
 
       assertThat(
               api.get("/stats", Map.of("X-Tenant-ID", DEFAULT))

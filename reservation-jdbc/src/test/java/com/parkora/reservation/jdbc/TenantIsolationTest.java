@@ -7,8 +7,6 @@ import com.parkora.reservation.contract.Fixtures;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationStatus;
-import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StoredEvent;
@@ -16,43 +14,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Row security keeps tenants apart even though the tests connect as the superuser postgres. */
 class TenantIsolationTest {
 
-  private static final Instant START = Instant.parse("2027-03-01T10:00:00Z");
-
-  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("tenant_isolation");
-  private static PostgresStorage storage;
-  private static TenantId a;
-  private static TenantId b;
-  private static UUID ofA;
-  private static UUID ofB;
-
-  @BeforeAll
-  static void twoTenantsBookTheSameSpot() {
-    storage = db.storage();
-    a = Fixtures.newTenant();
-    b = Fixtures.newTenant();
-    ofA = book(a);
-    ofB = book(b);
-  }
-
-  private static UUID book(TenantId tenant) {
-    return Fixtures.book(storage, tenant, "SHARED-1", START, 2);
-  }
+  @RegisterExtension static final TwoTenants tenants = new TwoTenants("tenant_isolation");
 
   @Test
   void the_login_is_a_superuser_so_only_row_security_can_be_keeping_tenants_apart() {
-    try (Handle handle = db.jdbi().open()) {
+    try (Handle handle = tenants.db().jdbi().open()) {
       assertThat(
               handle
                   .createQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
@@ -66,52 +41,64 @@ class TenantIsolationTest {
 
   @Test
   void a_unit_of_work_for_a_reads_nothing_of_b() {
-    storage.inTransaction(
-        a,
-        uow -> {
-          assertThat(uow.readModel().byId(ofB)).isEmpty();
-          assertThat(uow.events().load(ofB)).isEmpty();
-          assertThat(uow.readModel().list(null, null, 100, 0))
-              .extracting(ReservationView::id)
-              .containsExactly(ofA);
-          assertThat(uow.readModel().bySpot("SHARED-1", null, null))
-              .extracting(ReservationView::id)
-              .containsExactly(ofA);
-          assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
-          assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
-          return null;
-        });
+    tenants
+        .storage()
+        .inTransaction(
+            tenants.a(),
+            uow -> {
+              assertThat(uow.readModel().byId(tenants.ofB())).isEmpty();
+              assertThat(uow.events().load(tenants.ofB())).isEmpty();
+              assertThat(uow.readModel().list(null, null, 100, 0))
+                  .extracting(ReservationView::id)
+                  .containsExactly(tenants.ofA());
+              assertThat(uow.readModel().bySpot("SHARED-1", null, null))
+                  .extracting(ReservationView::id)
+                  .containsExactly(tenants.ofA());
+              assertThat(uow.events().counts().totalEvents()).isEqualTo(1);
+              assertThat(uow.readModel().statusCounts().total()).isEqualTo(1);
+              return null;
+            });
   }
 
   @Test
   void a_unit_of_work_for_a_cannot_append_to_or_change_the_rows_of_b() {
     ReservationEvent cancelB =
-        new ReservationEvent.ReservationCancelled(ofB, "hijack", null, START);
+        new ReservationEvent.ReservationCancelled(tenants.ofB(), "hijack", null, TwoTenants.START);
     assertThatThrownBy(
             () ->
-                storage.inTransaction(
-                    a, uow -> uow.record(ofB, 1, List.of(Fixtures.newEvent(cancelB)))))
+                tenants
+                    .storage()
+                    .inTransaction(
+                        tenants.a(),
+                        uow -> uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)))))
         .isInstanceOf(ReservationException.Conflict.class);
 
-    db.jdbi()
+    tenants
+        .db()
+        .jdbi()
         .useTransaction(
             handle -> {
-              PgReadModel rowsOfA = new PgReadModel(Session.forTenant(handle, a));
+              PgReadModel rowsOfA = new PgReadModel(Session.forTenant(handle, tenants.a()));
               rowsOfA.apply(
-                  new ReadModelWrite.Update(ofB, ReservationStatus.CANCELLED, null, START));
-              rowsOfA.apply(new ReadModelWrite.Delete(ofB));
+                  new ReadModelWrite.Update(
+                      tenants.ofB(), ReservationStatus.CANCELLED, null, TwoTenants.START));
+              rowsOfA.apply(new ReadModelWrite.Delete(tenants.ofB()));
             });
 
     ReservationView rowOfB =
-        storage.inTransaction(b, uow -> uow.readModel().byId(ofB)).orElseThrow();
+        tenants
+            .storage()
+            .inTransaction(tenants.b(), uow -> uow.readModel().byId(tenants.ofB()))
+            .orElseThrow();
     assertThat(rowOfB.status()).isEqualTo(ReservationStatus.PENDING);
-    List<StoredEvent> streamOfB = storage.inTransaction(b, uow -> uow.events().load(ofB));
+    List<StoredEvent> streamOfB =
+        tenants.storage().inTransaction(tenants.b(), uow -> uow.events().load(tenants.ofB()));
     assertThat(streamOfB).extracting(StoredEvent::version).containsExactly(1L);
   }
 
   @Test
   void the_tenant_role_with_no_tenant_set_sees_no_rows_of_either_table() throws SQLException {
-    try (Connection connection = storage.dataSource().getConnection();
+    try (Connection connection = tenants.storage().dataSource().getConnection();
         Statement sql = connection.createStatement()) {
       connection.setAutoCommit(false);
       sql.execute("SET LOCAL ROLE reservation_tenant");
@@ -126,10 +113,10 @@ class TenantIsolationTest {
 
   @Test
   void the_tenant_role_cannot_write_a_row_for_another_tenant() {
-    try (Handle handle = db.jdbi().open()) {
+    try (Handle handle = tenants.db().jdbi().open()) {
       handle.begin();
       handle.execute("SET LOCAL ROLE reservation_tenant");
-      handle.execute("SELECT set_config('app.tenant_id', ?, true)", a.toString());
+      handle.execute("SELECT set_config('app.tenant_id', ?, true)", tenants.a().toString());
       assertThatThrownBy(
               () ->
                   handle.execute(
@@ -137,7 +124,7 @@ class TenantIsolationTest {
                           + " parking_spot_id, start_time, end_time, duration_hours, total_cost, status,"
                           + " created_at, updated_at) VALUES (gen_random_uuid(), ?, gen_random_uuid(), 'X',"
                           + " now(), now() + interval '1 hour', 1, 1, 'PENDING', now(), now())",
-                      b.value()))
+                      tenants.b().value()))
           .isInstanceOf(UnableToExecuteStatementException.class)
           .hasMessageContaining("row-level security");
       handle.rollback();
@@ -146,33 +133,26 @@ class TenantIsolationTest {
 
   @Test
   void nothing_of_a_unit_of_work_survives_into_the_pooled_connection() throws SQLException {
-    storage.inTransaction(a, uow -> uow.readModel().byId(ofA));
+    tenants.storage().inTransaction(tenants.a(), uow -> uow.readModel().byId(tenants.ofA()));
     for (int i = 0; i < 20; i++) {
-      try (Connection connection = storage.dataSource().getConnection();
-          Statement sql = connection.createStatement();
-          ResultSet rs =
-              sql.executeQuery(
-                  "SELECT current_user,"
-                      + " coalesce(current_setting('app.tenant_id', true), '')")) {
-        rs.next();
-        assertThat(rs.getString(1)).isNotIn("reservation_tenant", "reservation_system");
-        assertThat(rs.getString(2)).isEmpty();
+      try (Connection connection = tenants.storage().dataSource().getConnection()) {
+        TwoTenants.assertNoSessionLeft(connection);
       }
     }
   }
 
   @Test
   void the_system_role_reads_every_tenant_but_cannot_write() {
-    assertThat(storage.tenants()).contains(a, b);
-    assertThat(storage.eventCount(a)).isEqualTo(1);
-    try (Handle handle = db.jdbi().open()) {
+    assertThat(tenants.storage().tenants()).contains(tenants.a(), tenants.b());
+    assertThat(tenants.storage().eventCount(tenants.a())).isEqualTo(1);
+    try (Handle handle = tenants.db().jdbi().open()) {
       handle.begin();
       handle.execute("SET LOCAL ROLE reservation_system");
       assertThat(
               handle
                   .createQuery("SELECT count(*) FROM reservations WHERE tenant_id IN (?, ?)")
-                  .bind(0, a.value())
-                  .bind(1, b.value())
+                  .bind(0, tenants.a().value())
+                  .bind(1, tenants.b().value())
                   .mapTo(Long.class)
                   .one())
           .isEqualTo(2);

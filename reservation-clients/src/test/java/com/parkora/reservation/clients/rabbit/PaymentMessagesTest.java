@@ -6,35 +6,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.parkora.reservation.port.PaymentNotice;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The payment service's messages as docs/notifications.md gives them, and what is refused. */
 class PaymentMessagesTest {
 
   private final PaymentMessages messages = new PaymentMessages();
 
-  @Test
-  void a_processed_message_names_the_charge_and_its_reservation() {
-    PaymentNotice notice =
-        read(
+  static Stream<Arguments> notices() {
+    return Stream.of(
+        Arguments.of(
+            "a processed message names the charge and its reservation",
             "payment.processed",
             """
             {"event_type":"payment.processed","transaction_id":"txn-1","reservation_id":"r-1",
-             "user_id":"u-1","amount":12.5,"currency":"EUR","timestamp":"2031-05-01T08:00:00Z"}""");
-
-    assertThat(notice).isEqualTo(new PaymentNotice.Charged("txn-1", "r-1", new BigDecimal("12.5")));
-  }
-
-  @Test
-  void a_refunded_message_names_the_transaction_and_the_refund() {
-    PaymentNotice notice =
-        read(
+             "user_id":"u-1","amount":12.5,"currency":"EUR","timestamp":"2031-05-01T08:00:00Z"}""",
+            new PaymentNotice.Charged("txn-1", "r-1", new BigDecimal("12.5"))),
+        Arguments.of(
+            "a refunded message names the transaction and the refund",
             "payment.refunded",
             """
             {"event_type":"payment.refunded","refund_id":"rf-1","transaction_id":"txn-1",
-             "amount":12.5,"reason":"cancelled","timestamp":"2031-05-01T08:00:00Z"}""");
+             "amount":12.5,"reason":"cancelled","timestamp":"2031-05-01T08:00:00Z"}""",
+            new PaymentNotice.Refunded("txn-1", "rf-1")));
+  }
 
-    assertThat(notice).isEqualTo(new PaymentNotice.Refunded("txn-1", "rf-1"));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notices")
+  void a_message_is_read_as_the_notice_it_gives(
+      String behaviour, String key, String body, PaymentNotice notice) {
+    assertThat(read(key, body)).isEqualTo(notice);
   }
 
   @Test
