@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * Who a command or query acts for, and the one rule of what it may touch (docs/tenancy.md): a
  * {@link Kind#USER} acts on their own reservations only, unless a {@link Role} says more; someone
- * else's reservation does not exist for them. Everyone else acts on every reservation of the
- * tenant; administration needs the admin role whenever authentication is on.
+ * else's reservation does not exist for them, and without a role they confirm or complete nothing
+ * by hand ({@link #requireSettlement}). Everyone else acts on every reservation of the tenant;
+ * administration needs the admin role whenever authentication is on.
  *
  * <p>Every text is checked as client input is ({@link Inputs#printable}): it ends up in the
  * metadata of the events this actor records.
