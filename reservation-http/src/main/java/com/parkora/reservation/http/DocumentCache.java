@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,25 +21,33 @@ import java.util.function.Function;
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
-  /** A verdict and, for a document of one named operation, that name (for metrics). */
-  private record Entry(PreparsedDocumentEntry verdict, String soleOperationName) {}
+  /**
+   * A verdict, for a document of one named operation that name (for metrics), and for a valid one
+   * that {@link FlatQueries} can answer its plan.
+   */
+  private record Entry(
+      PreparsedDocumentEntry verdict, String soleOperationName, FlatQueries.Plan flat) {}
 
   /** Characters of the longest document kept; real clients' documents are far shorter. */
   static final int LARGEST_CACHED = 16 * 1024;
 
   private final Cache<String, Entry> documents;
   private final DocumentLimits limits;
+  private final Function<Document, FlatQueries.Plan> planner;
 
   /**
    * @param maximumCharacters the total length of the documents kept
+   * @param planner the flat plan of a valid document, or null
    */
-  DocumentCache(long maximumCharacters, DocumentLimits limits) {
+  DocumentCache(
+      long maximumCharacters, DocumentLimits limits, Function<Document, FlatQueries.Plan> planner) {
     this.documents =
         Caffeine.newBuilder()
             .maximumWeight(maximumCharacters)
             .<String, Entry>weigher((query, entry) -> query.length())
             .build();
     this.limits = limits;
+    this.planner = planner;
   }
 
   @Override
@@ -58,14 +67,22 @@ final class DocumentCache implements PreparsedDocumentProvider {
     return entry == null ? null : entry.soleOperationName();
   }
 
+  /** The flat plan of a valid document seen recently; null otherwise. */
+  FlatQueries.Plan flatPlan(String query) {
+    Entry entry = documents.getIfPresent(query);
+    return entry == null ? null : entry.flat();
+  }
+
   private Entry judge(PreparsedDocumentEntry parsed) {
     if (parsed.hasErrors()) {
-      return new Entry(parsed, null);
+      return new Entry(parsed, null, null);
     }
-    List<OperationDefinition> operations =
-        parsed.getDocument().getDefinitionsOfType(OperationDefinition.class);
+    Document document = parsed.getDocument();
+    List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
     String name = operations.size() == 1 ? operations.getFirst().getName() : null;
-    return new Entry(
-        limits.check(parsed.getDocument()).map(PreparsedDocumentEntry::new).orElse(parsed), name);
+    return limits
+        .check(document)
+        .map(error -> new Entry(new PreparsedDocumentEntry(error), name, null))
+        .orElseGet(() -> new Entry(parsed, name, planner.apply(document)));
   }
 }

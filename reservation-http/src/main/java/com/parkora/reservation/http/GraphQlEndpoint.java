@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.domain.ErrorCode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,11 @@ final class GraphQlEndpoint {
       if (result.hasErrorCode(ErrorCode.UNAUTHENTICATED)) {
         new Failure(ErrorCode.UNAUTHENTICATED, 401, Tenancy.AUTHENTICATION_REQUIRED).applyTo(ctx);
       }
-      ctx.json(result.body());
+      if (result.written() != null) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(result.written());
+      } else {
+        ctx.json(result.body());
+      }
     } catch (RuntimeException e) {
       outcome = refuse(ctx, ErrorMapping.classify(e));
     } finally {

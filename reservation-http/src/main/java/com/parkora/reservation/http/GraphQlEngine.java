@@ -1,9 +1,11 @@
 package com.parkora.reservation.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.parkora.reservation.domain.ErrorCode;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -35,6 +37,7 @@ final class GraphQlEngine {
 
   private final GraphQL graphQl;
   private final DocumentCache documents;
+  private final FlatQueries flat;
   private final int maxResponseRows;
 
   /**
@@ -42,14 +45,21 @@ final class GraphQlEngine {
    * are checked once per distinct document by the {@link DocumentCache}; the rows of each answer
    * are counted by a {@link ResponseBudget}.
    */
-  GraphQlEngine(RuntimeWiring wiring, int maxDepth, int maxComplexity, int maxResponseRows) {
+  GraphQlEngine(
+      RuntimeWiring wiring,
+      int maxDepth,
+      int maxComplexity,
+      int maxResponseRows,
+      JsonFactory json) {
     this.maxResponseRows = maxResponseRows;
     GraphQLSchema schema =
         new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
+    this.flat = new FlatQueries(schema, json);
     this.documents =
         new DocumentCache(
             DOCUMENT_CACHE_CHARACTERS,
-            new DocumentLimits(maxDepth, maxComplexity, new ListSizes()));
+            new DocumentLimits(maxDepth, maxComplexity, new ListSizes()),
+            flat::plan);
     this.graphQl =
         GraphQL.newGraphQL(schema)
             .defaultDataFetcherExceptionHandler(errorHandler())
@@ -59,9 +69,11 @@ final class GraphQlEngine {
 
   /**
    * The result of one operation in its wire form, the name of the operation that ran (null when
-   * anonymous or not executed) and the code of its first error if any.
+   * anonymous or not executed) and the code of its first error if any. A flat answer comes as its
+   * JSON already written ({@code written}), with an empty {@code body}.
    */
-  record Outcome(Map<String, Object> body, String operationName, String firstErrorCode) {
+  record Outcome(
+      Map<String, Object> body, byte[] written, String operationName, String firstErrorCode) {
 
     /** Whether any error of the answer carries {@code code}. */
     boolean hasErrorCode(ErrorCode code) {
@@ -71,7 +83,24 @@ final class GraphQlEngine {
     }
   }
 
+  /**
+   * Answers flat when {@link FlatQueries} can (a document seen before, of reservations' scalar
+   * fields only), otherwise by graphql-java; both answers are the same JSON.
+   */
   Outcome execute(GraphQlRequest request, Tenancy tenancy) {
+    FlatQueries.Plan plan = documents.flatPlan(request.query());
+    if (plan != null) {
+      byte[] written =
+          flat.answer(plan, request, context(tenancy, new ResponseBudget(maxResponseRows)));
+      if (written != null) {
+        return new Outcome(Map.of(), written, operationName(request), null);
+      }
+    }
+    return executeByGraphQlJava(request, tenancy);
+  }
+
+  /** The answer graphql-java's execution gives, flat plan or not. */
+  Outcome executeByGraphQlJava(GraphQlRequest request, Tenancy tenancy) {
     ResponseBudget budget = new ResponseBudget(maxResponseRows);
     ExecutionInput input =
         ExecutionInput.newExecutionInput()
@@ -95,11 +124,27 @@ final class GraphQlEngine {
       body.put("errors", errors);
     }
     String firstCode = errors.isEmpty() ? null : codeOf(errors.getFirst());
-    String operation =
-        request.operationName() != null
-            ? request.operationName()
-            : documents.soleOperationName(request.query());
-    return new Outcome(body, operation, firstCode);
+    return new Outcome(body, null, operationName(request), firstCode);
+  }
+
+  /** Whether {@link #execute} answers this request flat (for tests). */
+  boolean answersFlat(GraphQlRequest request, Tenancy tenancy) {
+    FlatQueries.Plan plan = documents.flatPlan(request.query());
+    return plan != null
+        && flat.answer(plan, request, context(tenancy, new ResponseBudget(maxResponseRows)))
+            != null;
+  }
+
+  private static GraphQLContext context(Tenancy tenancy, ResponseBudget budget) {
+    return GraphQLContext.newContext()
+        .of(Tenancy.class, tenancy, ResponseBudget.class, budget)
+        .build();
+  }
+
+  private String operationName(GraphQlRequest request) {
+    return request.operationName() != null
+        ? request.operationName()
+        : documents.soleOperationName(request.query());
   }
 
   static String sdl() {

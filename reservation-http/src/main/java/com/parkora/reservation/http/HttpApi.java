@@ -43,7 +43,8 @@ public final class HttpApi {
             new ReservationFetchers(service, metrics).wiring(),
             settings.maxQueryDepth(),
             settings.maxQueryComplexity(),
-            ResponseBudget.MAX_ROWS);
+            ResponseBudget.MAX_ROWS,
+            json.getFactory());
     GraphQlEndpoint graphQl =
         new GraphQlEndpoint(engine, tenants, metrics, json, settings.maxBodyBytes());
     ReadinessProbe readiness =

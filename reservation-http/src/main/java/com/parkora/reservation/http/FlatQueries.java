@@ -1,0 +1,238 @@
+package com.parkora.reservation.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.parkora.reservation.http.GraphQlOutput.ReservationOut;
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Answers a query whose root fields all return reservations and select only their scalar fields
+ * (the clients' lists and look-ups) without graphql-java's field-by-field execution, the idea
+ * behind graphql-jit: the plan of a validated document is made once, the arguments are coerced by
+ * graphql-java's own {@link ValuesResolver}, the same data fetchers run, and the rows are written
+ * straight to JSON, key for key and byte for byte what graphql-java's answer serializes to.
+ * Anything else (fragments, directives, another type, an error of any kind) is left to
+ * graphql-java, which then answers as always.
+ */
+final class FlatQueries {
+
+  private static final String RESERVATION = "Reservation";
+
+  private final GraphQLSchema schema;
+  private final JsonFactory json;
+
+  FlatQueries(GraphQLSchema schema, JsonFactory json) {
+    this.schema = schema;
+    this.json = json;
+  }
+
+  /** The plan of one validated document, made once. */
+  record Plan(OperationDefinition operation, List<Root> roots) {}
+
+  /** A root field: its response key, and the columns of each reservation it returns. */
+  record Root(
+      String key,
+      Field field,
+      GraphQLFieldDefinition definition,
+      DataFetcher<?> fetcher,
+      boolean list,
+      List<ReservationColumn> columns) {}
+
+  /** The plan of a document that passed validation, or null when graphql-java must run it. */
+  Plan plan(Document document) {
+    if (document.getDefinitions().size() != 1
+        || !(document.getDefinitions().getFirst() instanceof OperationDefinition operation)
+        || operation.getOperation() != OperationDefinition.Operation.QUERY
+        || !operation.getDirectives().isEmpty()) {
+      return null;
+    }
+    Map<String, Root> roots = new LinkedHashMap<>();
+    GraphQLObjectType query = schema.getQueryType();
+    for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+      if (!(selection instanceof Field field) || !field.getDirectives().isEmpty()) {
+        return null;
+      }
+      GraphQLFieldDefinition definition = query.getFieldDefinition(field.getName());
+      Root root = definition == null ? null : root(field, definition);
+      if (root == null || roots.putIfAbsent(root.key(), root) != null) {
+        return null;
+      }
+    }
+    return new Plan(operation, List.copyOf(roots.values()));
+  }
+
+  private Root root(Field field, GraphQLFieldDefinition definition) {
+    GraphQLType type = definition.getType();
+    boolean list = GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
+    if (list && !(type instanceof GraphQLNonNull)) {
+      return null;
+    }
+    GraphQLType element =
+        list ? ((GraphQLList) GraphQLTypeUtil.unwrapNonNull(type)).getWrappedType() : type;
+    if (list && !(element instanceof GraphQLNonNull)) {
+      return null;
+    }
+    if (!(GraphQLTypeUtil.unwrapAll(element) instanceof GraphQLObjectType object)
+        || !object.getName().equals(RESERVATION)
+        || (!list && element instanceof GraphQLNonNull)) {
+      return null;
+    }
+    List<ReservationColumn> columns = columns(field.getSelectionSet(), object);
+    if (columns == null) {
+      return null;
+    }
+    DataFetcher<?> fetcher =
+        schema
+            .getCodeRegistry()
+            .getDataFetcher(
+                FieldCoordinates.coordinates(schema.getQueryType(), definition), definition);
+    String key = field.getAlias() != null ? field.getAlias() : field.getName();
+    return new Root(key, field, definition, fetcher, list, columns);
+  }
+
+  /** Scalar fields only, in graphql-java's order: a response key's first place, once. */
+  private static List<ReservationColumn> columns(SelectionSet selections, GraphQLObjectType type) {
+    Map<String, ReservationColumn> columns = new LinkedHashMap<>();
+    for (Selection<?> selection : selections.getSelections()) {
+      if (!(selection instanceof Field field)
+          || !field.getDirectives().isEmpty()
+          || !field.getArguments().isEmpty()
+          || field.getSelectionSet() != null) {
+        return null;
+      }
+      ReservationColumn column = ReservationColumn.of(field, type);
+      if (column == null) {
+        return null;
+      }
+      columns.putIfAbsent(column.key(), column);
+    }
+    return List.copyOf(columns.values());
+  }
+
+  /**
+   * The answer's JSON, or null when graphql-java must answer: another operation is named, the
+   * variables do not coerce, or a fetcher fails (its error is graphql-java's to shape).
+   */
+  byte[] answer(Plan plan, GraphQlRequest request, GraphQLContext context) {
+    if (request.operationName() != null
+        && !request.operationName().equals(plan.operation().getName())) {
+      return null;
+    }
+    List<Object> values = new ArrayList<>(plan.roots().size());
+    try {
+      CoercedVariables variables =
+          ValuesResolver.coerceVariableValues(
+              schema,
+              plan.operation().getVariableDefinitions(),
+              RawVariables.of(request.variables()),
+              context,
+              Locale.getDefault());
+      for (Root root : plan.roots()) {
+        Map<String, Object> arguments =
+            ValuesResolver.getArgumentValues(
+                schema.getCodeRegistry(),
+                root.definition().getArguments(),
+                root.field().getArguments(),
+                variables,
+                context,
+                Locale.getDefault());
+        values.add(
+            root.fetcher()
+                .get(
+                    DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+                        .arguments(arguments)
+                        .graphQLContext(context)
+                        .fieldDefinition(root.definition())
+                        .build()));
+      }
+    } catch (Exception e) {
+      return null;
+    }
+    return write(plan, values);
+  }
+
+  private byte[] write(Plan plan, List<Object> values) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator generator = json.createGenerator(out)) {
+      generator.writeStartObject();
+      generator.writeFieldName("data");
+      generator.writeStartObject();
+      for (int i = 0; i < values.size(); i++) {
+        Root root = plan.roots().get(i);
+        generator.writeFieldName(root.key());
+        if (!writeValue(generator, root, values.get(i))) {
+          return null;
+        }
+      }
+      generator.writeEndObject();
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** False when the value is not what the plan expects (graphql-java would shape an error). */
+  private static boolean writeValue(JsonGenerator generator, Root root, Object value)
+      throws IOException {
+    if (!root.list()) {
+      if (value == null) {
+        generator.writeNull();
+        return true;
+      }
+      return value instanceof ReservationOut row && writeRow(generator, root.columns(), row);
+    }
+    if (!(value instanceof List<?> rows)) {
+      return false;
+    }
+    generator.writeStartArray();
+    for (Object row : rows) {
+      if (!(row instanceof ReservationOut reservation)
+          || !writeRow(generator, root.columns(), reservation)) {
+        return false;
+      }
+    }
+    generator.writeEndArray();
+    return true;
+  }
+
+  private static boolean writeRow(
+      JsonGenerator generator, List<ReservationColumn> columns, ReservationOut row)
+      throws IOException {
+    generator.writeStartObject();
+    for (ReservationColumn column : columns) {
+      generator.writeFieldName(column.key());
+      if (!column.write(generator, row)) {
+        return false;
+      }
+    }
+    generator.writeEndObject();
+    return true;
+  }
+}

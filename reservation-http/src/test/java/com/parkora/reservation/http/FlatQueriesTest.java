@@ -1,0 +1,384 @@
+package com.parkora.reservation.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.memory.InMemoryStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flat answers of {@link FlatQueries} are byte for byte what graphql-java's execution
+ * serializes to: for the clients' documents and for several hundred random selections of root
+ * fields, arguments (literal, variables, defaults, bad values), aliases, duplicates and fields that
+ * only graphql-java can answer.
+ */
+class FlatQueriesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TenantId TENANT = new TenantId(UUID.fromString(RunningApi.TENANT));
+  private static final List<String> USERS =
+      List.of(
+          "22222222-2222-4222-8222-222222222222",
+          "33333333-3333-4333-8333-333333333333",
+          "44444444-4444-4444-8444-444444444444");
+  private static final List<String> FIELDS =
+      List.of(
+          "id",
+          "tenantId",
+          "userId",
+          "parkingSpotId",
+          "startTime",
+          "endTime",
+          "durationHours",
+          "totalCost",
+          "status",
+          "transactionId",
+          "createdAt",
+          "updatedAt",
+          "__typename");
+  private static final List<String> STATUSES =
+      List.of("PENDING", "CONFIRMED", "CANCELLED", "COMPLETED", "BOGUS");
+
+  private static GraphQlEngine engine;
+  private static final List<String> ids = new ArrayList<>();
+
+  @BeforeAll
+  static void seed() {
+    ReservationService service = RunningApi.service(new InMemoryStorage());
+    engine =
+        new GraphQlEngine(
+            new ReservationFetchers(service, new HttpMetrics(new SimpleMeterRegistry())).wiring(),
+            HttpSettings.defaults().maxQueryDepth(),
+            HttpSettings.defaults().maxQueryComplexity(),
+            ResponseBudget.MAX_ROWS,
+            JSON.getFactory());
+    for (int i = 0; i < 30; i++) {
+      String id =
+          service
+              .create(
+                  TENANT,
+                  USERS.get(i % 3),
+                  "spot-" + (i % 4),
+                  "2026-12-%02dT%02d:15:00Z".formatted(1 + i / 10, 6 + i % 10),
+                  1 + i % 3,
+                  i % 2 == 0 ? 2.5 * (i + 1) : 7.0 / 3 * i)
+              .id()
+              .toString();
+      ids.add(id);
+      switch (i % 5) {
+        case 1 -> service.confirm(TENANT, id, "txn-" + i);
+        case 2 -> service.cancel(TENANT, id, "plans \"changed\" \u00e9 \u2603");
+        case 3 -> {
+          service.confirm(TENANT, id, null);
+          service.complete(TENANT, id);
+        }
+        default -> {}
+      }
+    }
+  }
+
+  @Test
+  void the_clients_lists_and_look_ups_are_answered_flat_and_the_same() {
+    Map<String, Object> byUser = new HashMap<>();
+    byUser.put("userId", USERS.getFirst());
+    byUser.put("includeCompleted", true);
+    assertSame(ClientDocuments.GET_USER_RESERVATIONS, null, byUser, anonymous(), true);
+    byUser.put("includeCompleted", false);
+    assertSame(ClientDocuments.GET_USER_RESERVATIONS, null, byUser, user(0), true);
+    assertSame(ClientDocuments.GET_RESERVATION, null, Map.of("id", ids.get(1)), anonymous(), true);
+    assertSame(
+        ClientDocuments.GET_RESERVATION,
+        "GetReservation",
+        Map.of("id", UUID.randomUUID().toString()),
+        anonymous(),
+        true);
+  }
+
+  @Test
+  void what_graphql_java_must_answer_is_left_to_it() {
+    assertSame(
+        "{ reservations { ... on Reservation { id } } }", null, Map.of(), anonymous(), false);
+    assertSame("{ reservations { id @include(if: true) } }", null, Map.of(), anonymous(), false);
+    assertSame("{ reservationStats { totalReservations } }", null, Map.of(), anonymous(), false);
+    assertSame("{ __typename reservations { id } }", null, Map.of(), anonymous(), false);
+    assertSame(ClientDocuments.GET_USER_RESERVATIONS, null, Map.of(), anonymous(), false);
+    assertSame(
+        ClientDocuments.GET_RESERVATION, "Other", Map.of("id", ids.get(1)), anonymous(), false);
+    assertSame(
+        "query Q($u: String!) { reservationsByUser(userId: $u) { id } }",
+        null,
+        Map.of("u", USERS.get(1)),
+        user(0),
+        false);
+    assertSame("{ reservations(status: \"BOGUS\") { id } }", null, Map.of(), anonymous(), false);
+  }
+
+  @Test
+  void random_selections_answer_the_same_flat_or_not() {
+    Random random = new Random(20261202);
+    int flat = 0;
+    int documents = 400;
+    for (int n = 0; n < documents; n++) {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      List<String> declarations = new ArrayList<>();
+      StringBuilder roots = new StringBuilder();
+      int rootCount = 1 + random.nextInt(3);
+      for (int r = 0; r < rootCount; r++) {
+        roots
+            .append(" r")
+            .append(r)
+            .append(": ")
+            .append(rootField(random, r, variables, declarations));
+      }
+      String header = declarations.isEmpty() ? "" : "(" + String.join(", ", declarations) + ")";
+      String query =
+          declarations.isEmpty() && random.nextBoolean()
+              ? "{" + roots + " }"
+              : "query Random" + n + header + " {" + roots + " }";
+      Tenancy tenancy = random.nextInt(4) == 0 ? user(random.nextInt(3)) : anonymous();
+      if (answer(query, null, variables, tenancy)) {
+        flat++;
+      }
+    }
+    assertThat(flat).as("documents answered flat").isBetween(documents / 3, documents - 20);
+  }
+
+  @Test
+  void over_http_the_second_answer_is_flat_and_the_same_bytes_and_headers() {
+    try (RunningApi api = RunningApi.inMemory()) {
+      api.createReservation(USERS.getFirst(), "spot-1", "2026-12-01T09:30:00Z", 2, "3.50");
+      Map<String, Object> variables = Map.of("userId", USERS.getFirst(), "includeCompleted", false);
+      RunningApi.Answer first = api.graphQl(ClientDocuments.GET_USER_RESERVATIONS, variables);
+      RunningApi.Answer second = api.graphQl(ClientDocuments.GET_USER_RESERVATIONS, variables);
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.json().path("data").path("reservationsByUser").size()).isEqualTo(1);
+      assertThat(second.body()).isEqualTo(first.body());
+      assertThat(second.status()).isEqualTo(first.status());
+      assertThat(second.contentType()).isEqualTo(first.contentType());
+      assertThat(second.header("Content-Length")).isEqualTo(first.header("Content-Length"));
+    }
+  }
+
+  private static void assertSame(
+      String query,
+      String operationName,
+      Map<String, Object> variables,
+      Tenancy tenancy,
+      boolean flat) {
+    assertThat(answer(query, operationName, variables, tenancy))
+        .as("answered flat: %s %s", query, variables)
+        .isEqualTo(flat);
+  }
+
+  /** Runs a document both ways (priming the cache first) and compares the bytes. */
+  private static boolean answer(
+      String query, String operationName, Map<String, Object> variables, Tenancy tenancy) {
+    GraphQlRequest request = new GraphQlRequest(query, operationName, variables);
+    engine.execute(request, tenancy);
+    String expected = bytes(engine.executeByGraphQlJava(request, tenancy));
+    String actual = bytes(engine.execute(request, tenancy));
+    assertThat(actual).as("%s with %s", query, variables).isEqualTo(expected);
+    return engine.answersFlat(request, tenancy);
+  }
+
+  private static String bytes(GraphQlEngine.Outcome outcome) {
+    if (outcome.written() != null) {
+      return new String(outcome.written(), StandardCharsets.UTF_8);
+    }
+    try {
+      return JSON.writeValueAsString(outcome.body());
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Tenancy anonymous() {
+    return new Tenancy(Optional.of(TENANT), Optional.empty(), "request", AuthMode.OPTIONAL);
+  }
+
+  private static Tenancy user(int index) {
+    return new Tenancy(
+        Optional.of(TENANT),
+        Optional.of(new Caller(USERS.get(index), Optional.of(TENANT))),
+        "request",
+        AuthMode.OPTIONAL);
+  }
+
+  private static String rootField(
+      Random random, int root, Map<String, Object> variables, List<String> declarations) {
+    int field = random.nextInt(7);
+    return field == 6
+        ? "reservationStats { totalReservations activeReservations }"
+        : reservationField(random, field, root, variables, declarations) + " " + selection(random);
+  }
+
+  private static String reservationField(
+      Random random,
+      int field,
+      int root,
+      Map<String, Object> variables,
+      List<String> declarations) {
+    return switch (field) {
+      case 0 ->
+          "reservations"
+              + arguments(
+                  random,
+                  root,
+                  variables,
+                  declarations,
+                  List.of(
+                      new Argument("status", "String", () -> pick(random, STATUSES)),
+                      new Argument("userId", "String", () -> pick(random, USERS)),
+                      new Argument("limit", "Int", () -> random.nextInt(40) - 2),
+                      new Argument("offset", "Int", () -> random.nextInt(12))));
+      case 1 ->
+          "reservationsByUser"
+              + arguments(
+                  random,
+                  root,
+                  variables,
+                  declarations,
+                  List.of(
+                      new Argument(
+                          "userId",
+                          "String!",
+                          () -> random.nextInt(10) == 0 ? "not-a-user" : pick(random, USERS)),
+                      new Argument("includeCompleted", "Boolean", random::nextBoolean)));
+      case 2 ->
+          "reservationsByParkingSpot"
+              + arguments(
+                  random,
+                  root,
+                  variables,
+                  declarations,
+                  List.of(
+                      new Argument("parkingSpotId", "String!", () -> "spot-" + random.nextInt(5)),
+                      new Argument(
+                          "startTime",
+                          "String",
+                          () -> "2026-12-0%dT00:00:00Z".formatted(1 + random.nextInt(3))),
+                      new Argument(
+                          "endTime",
+                          "String",
+                          () -> "2026-12-0%dT12:00:00Z".formatted(1 + random.nextInt(4)))));
+      case 3 -> "reservationById" + byId(random, root, variables, declarations);
+      case 4 -> "reservationHistory" + byId(random, root, variables, declarations);
+      default ->
+          "reservationAt"
+              + arguments(
+                  random,
+                  root,
+                  variables,
+                  declarations,
+                  List.of(
+                      new Argument("id", "String!", () -> anId(random)),
+                      new Argument(
+                          "asOf", "String!", () -> RunningApi.CLOCK.instant().toString())));
+    };
+  }
+
+  private static String byId(
+      Random random, int root, Map<String, Object> variables, List<String> declarations) {
+    return arguments(
+        random,
+        root,
+        variables,
+        declarations,
+        List.of(new Argument("id", "String!", () -> anId(random))));
+  }
+
+  private static String anId(Random random) {
+    return switch (random.nextInt(6)) {
+      case 0 -> UUID.randomUUID().toString();
+      case 1 -> "not-an-id";
+      default -> pick(random, ids);
+    };
+  }
+
+  /** An argument of a root field: its name, GraphQL type and a value of it. */
+  private record Argument(String name, String type, Supplier<Object> value) {}
+
+  /**
+   * Each argument omitted, a literal, or a variable (declared with or without a default; given,
+   * missing, null or of the wrong type). Required arguments are seldom left out.
+   */
+  private static String arguments(
+      Random random,
+      int root,
+      Map<String, Object> variables,
+      List<String> declarations,
+      List<Argument> arguments) {
+    List<String> written = new ArrayList<>();
+    for (Argument argument : arguments) {
+      boolean required = argument.type().endsWith("!");
+      int choice = random.nextInt(required ? 10 : 3);
+      if (choice == 0 && !(required && random.nextInt(3) > 0)) {
+        continue;
+      }
+      if (choice % 2 == 1) {
+        written.add(argument.name() + ": " + literal(argument.value().get()));
+        continue;
+      }
+      String variable = argument.name() + root;
+      String declaration = "$" + variable + ": " + argument.type();
+      if (!required && random.nextInt(4) == 0) {
+        declaration += " = " + literal(argument.value().get());
+      }
+      declarations.add(declaration);
+      written.add(argument.name() + ": $" + variable);
+      switch (random.nextInt(8)) {
+        case 0 -> {}
+        case 1 -> variables.put(variable, null);
+        case 2 -> variables.put(variable, random.nextBoolean() ? "12" : 7.5);
+        default -> variables.put(variable, argument.value().get());
+      }
+    }
+    return written.isEmpty() ? "" : "(" + String.join(", ", written) + ")";
+  }
+
+  private static String literal(Object value) {
+    return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+  }
+
+  /** A random non-empty set of fields in random order, some aliased, some twice. */
+  private static String selection(Random random) {
+    List<String> fields = new ArrayList<>(FIELDS);
+    Collections.shuffle(fields, random);
+    List<String> chosen = new ArrayList<>(fields.subList(0, 1 + random.nextInt(fields.size())));
+    if (random.nextInt(3) == 0) {
+      chosen.add(pick(random, chosen));
+    }
+    StringBuilder selection = new StringBuilder("{");
+    for (int i = 0; i < chosen.size(); i++) {
+      selection.append(' ');
+      if (random.nextInt(5) == 0) {
+        selection.append("f").append(i).append(": ");
+      }
+      selection.append(chosen.get(i));
+    }
+    if (random.nextInt(25) == 0) {
+      selection.append(" ... on Reservation { id }");
+    }
+    return selection.append(" }").toString();
+  }
+
+  private static <T> T pick(Random random, List<T> values) {
+    return values.get(random.nextInt(values.size()));
+  }
+}
