@@ -5,6 +5,7 @@ import static com.parkora.reservation.jdbc.SqlValues.uuid;
 
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.ReservationEvent;
+import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** The columns read from each table and how a row becomes a port type. */
 final class Rows {
@@ -54,7 +56,8 @@ final class Rows {
 
   /**
    * Teaches {@code jdbi} the port types: records are mapped by their constructor (columns by
-   * snake-case name), tenants and instants by the column mappers below.
+   * snake-case name), tenants and instants by the column mappers below; a read-model row by {@link
+   * #reservation}.
    */
   static Jdbi configure(Jdbi jdbi) {
     return jdbi.registerColumnMapper(
@@ -65,8 +68,29 @@ final class Rows {
               OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
               return value == null ? null : value.toInstant();
             })
-        .registerRowMapper(ConstructorMapper.factory(ReservationView.class))
+        .registerRowMapper(ReservationView.class, Rows::reservation)
         .registerRowMapper(ConstructorMapper.factory(FeedPosition.class));
+  }
+
+  /**
+   * A read-model row of {@link #RESERVATION_COLUMNS}, written out rather than left to {@code
+   * ConstructorMapper}: matching the columns to the record's constructor for every result set, and
+   * a column mapper per value, took a fifth of the CPU of a 50-row page.
+   */
+  static ReservationView reservation(ResultSet rs, StatementContext context) throws SQLException {
+    return new ReservationView(
+        uuid(rs, "id"),
+        new TenantId(uuid(rs, "tenant_id")),
+        uuid(rs, "user_id"),
+        rs.getString("parking_spot_id"),
+        instant(rs, "start_time"),
+        instant(rs, "end_time"),
+        rs.getInt("duration_hours"),
+        rs.getBigDecimal("total_cost"),
+        ReservationStatus.valueOf(rs.getString("status")),
+        rs.getString("transaction_id"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
   }
 
   private StoredEvent storedEvent(ResultSet rs) throws SQLException {
