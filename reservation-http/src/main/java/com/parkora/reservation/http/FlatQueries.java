@@ -130,7 +130,7 @@ final class FlatQueries {
       if (column == null) {
         return null;
       }
-      columns.putIfAbsent(column.key(), column);
+      columns.putIfAbsent(column.key().getValue(), column);
     }
     return List.copyOf(columns.values());
   }
@@ -177,8 +177,16 @@ final class FlatQueries {
     return write(plan, values);
   }
 
+  /** Bytes a row's field takes about, to size the buffer once. */
+  private static final int FIELD_BYTES = 32;
+
   private byte[] write(Plan plan, List<Object> values) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    int estimate = 64;
+    for (int i = 0; i < values.size(); i++) {
+      int rows = values.get(i) instanceof List<?> list ? list.size() : 1;
+      estimate += rows * (plan.roots().get(i).columns().size() + 1) * FIELD_BYTES;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
     try (JsonGenerator generator = json.createGenerator(out)) {
       generator.writeStartObject();
       generator.writeFieldName("data");
@@ -227,7 +235,6 @@ final class FlatQueries {
       throws IOException {
     generator.writeStartObject();
     for (ReservationColumn column : columns) {
-      generator.writeFieldName(column.key());
       if (!column.write(generator, row)) {
         return false;
       }

@@ -1,6 +1,8 @@
 package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.parkora.reservation.http.GraphQlOutput.ReservationOut;
 import graphql.introspection.Introspection;
 import graphql.language.Field;
@@ -10,91 +12,95 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 import java.io.IOException;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One selected scalar field of a {@code Reservation} in a {@link FlatQueries} answer, written as
  * graphql-java serializes it: {@code String} as text, {@code Int} and {@code Float} as numbers,
- * null only where the schema allows it.
+ * null only where the schema allows it. Its key is encoded once, for every row.
  */
-record ReservationColumn(String key, String name, boolean nonNull, Value value) {
+record ReservationColumn(SerializableString key, Value value, boolean nonNull) {
 
-  /** How a field's value is read from a row and written. */
-  @FunctionalInterface
-  interface Value {
-    /** False when the row holds nothing graphql-java could serialize without an error. */
-    boolean write(JsonGenerator generator, ReservationOut row, boolean nonNull) throws IOException;
+  /** The fields of {@link ReservationOut} and {@code __typename}, by their schema name. */
+  enum Value {
+    ID("id"),
+    TENANT_ID("tenantId"),
+    USER_ID("userId"),
+    PARKING_SPOT_ID("parkingSpotId"),
+    START_TIME("startTime"),
+    END_TIME("endTime"),
+    DURATION_HOURS("durationHours"),
+    TOTAL_COST("totalCost"),
+    STATUS("status"),
+    TRANSACTION_ID("transactionId"),
+    CREATED_AT("createdAt"),
+    UPDATED_AT("updatedAt"),
+    TYPENAME(Introspection.TypeNameMetaFieldDef.getName());
+
+    private final String fieldName;
+
+    Value(String fieldName) {
+      this.fieldName = fieldName;
+    }
+
+    static Value named(String name) {
+      for (Value value : values()) {
+        if (value.fieldName.equals(name)) {
+          return value;
+        }
+      }
+      return null;
+    }
   }
-
-  private static final Map<String, Value> VALUES =
-      Map.ofEntries(
-          text("id", ReservationOut::id),
-          text("tenantId", ReservationOut::tenantId),
-          text("userId", ReservationOut::userId),
-          text("parkingSpotId", ReservationOut::parkingSpotId),
-          text("startTime", ReservationOut::startTime),
-          text("endTime", ReservationOut::endTime),
-          Map.entry(
-              "durationHours",
-              (generator, row, nonNull) -> {
-                generator.writeNumber(row.durationHours());
-                return true;
-              }),
-          Map.entry(
-              "totalCost",
-              (generator, row, nonNull) -> {
-                if (!Double.isFinite(row.totalCost())) {
-                  return false;
-                }
-                generator.writeNumber(row.totalCost());
-                return true;
-              }),
-          text("status", ReservationOut::status),
-          text("transactionId", ReservationOut::transactionId),
-          text("createdAt", ReservationOut::createdAt),
-          text("updatedAt", ReservationOut::updatedAt));
 
   /** The column of a selected field, or null when it is not one of the scalars above. */
   static ReservationColumn of(Field field, GraphQLObjectType type) {
-    String key = field.getAlias() != null ? field.getAlias() : field.getName();
-    if (field.getName().equals(Introspection.TypeNameMetaFieldDef.getName())) {
-      String typeName = type.getName();
-      return new ReservationColumn(
-          key,
-          field.getName(),
-          true,
-          (generator, row, nonNull) -> {
-            generator.writeString(typeName);
-            return true;
-          });
+    SerializedString key =
+        new SerializedString(field.getAlias() != null ? field.getAlias() : field.getName());
+    Value value = Value.named(field.getName());
+    if (value == Value.TYPENAME) {
+      return type.getName().equals("Reservation") ? new ReservationColumn(key, value, true) : null;
     }
     GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
-    Value value = VALUES.get(field.getName());
     if (definition == null
         || value == null
         || !(GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLScalarType)) {
       return null;
     }
-    return new ReservationColumn(
-        key, field.getName(), definition.getType() instanceof GraphQLNonNull, value);
+    return new ReservationColumn(key, value, definition.getType() instanceof GraphQLNonNull);
   }
 
+  /** False when the row holds nothing graphql-java could serialize without an error. */
   boolean write(JsonGenerator generator, ReservationOut row) throws IOException {
-    return value.write(generator, row, nonNull);
+    generator.writeFieldName(key);
+    return switch (value) {
+      case ID -> text(generator, row.id());
+      case TENANT_ID -> text(generator, row.tenantId());
+      case USER_ID -> text(generator, row.userId());
+      case PARKING_SPOT_ID -> text(generator, row.parkingSpotId());
+      case START_TIME -> text(generator, row.startTime());
+      case END_TIME -> text(generator, row.endTime());
+      case DURATION_HOURS -> {
+        generator.writeNumber(row.durationHours());
+        yield true;
+      }
+      case TOTAL_COST -> {
+        generator.writeNumber(row.totalCost());
+        yield Double.isFinite(row.totalCost());
+      }
+      case STATUS -> text(generator, row.status());
+      case TRANSACTION_ID -> text(generator, row.transactionId());
+      case CREATED_AT -> text(generator, row.createdAt());
+      case UPDATED_AT -> text(generator, row.updatedAt());
+      case TYPENAME -> text(generator, "Reservation");
+    };
   }
 
-  private static Map.Entry<String, Value> text(String name, Function<ReservationOut, String> read) {
-    return Map.entry(
-        name,
-        (generator, row, nonNull) -> {
-          String text = read.apply(row);
-          if (text == null) {
-            generator.writeNull();
-            return !nonNull;
-          }
-          generator.writeString(text);
-          return true;
-        });
+  private boolean text(JsonGenerator generator, String text) throws IOException {
+    if (text == null) {
+      generator.writeNull();
+      return !nonNull;
+    }
+    generator.writeString(text);
+    return true;
   }
 }
