@@ -90,10 +90,13 @@ final class GraphQlEngine {
   Outcome execute(GraphQlRequest request, Tenancy tenancy) {
     FlatQueries.Plan plan = documents.flatPlan(request.query());
     if (plan != null) {
-      byte[] written =
-          flat.answer(plan, request, context(tenancy, new ResponseBudget(maxResponseRows)));
+      ResponseBudget budget = new ResponseBudget(maxResponseRows);
+      byte[] written = flat.answer(plan, request, context(tenancy, budget));
       if (written != null) {
         return new Outcome(Map.of(), written, operationName(request), null);
+      }
+      if (budget.spent()) {
+        throw budget.tooLarge();
       }
     }
     return executeByGraphQlJava(request, tenancy);

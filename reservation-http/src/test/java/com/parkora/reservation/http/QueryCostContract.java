@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.parkora.reservation.domain.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -64,13 +65,18 @@ abstract class QueryCostContract {
   @Test
   void unpaged_lists_longer_than_the_response_cap_answer_response_too_large() {
     String each = "reservationsByUser(userId: \"" + user + "\", includeCompleted: true) { id }";
-    RunningApi.Answer answer = api.graphQl(aliases(60, each), Map.of());
+    RunningApi.Answer first = api.graphQl(aliases(60, each), Map.of());
+    // The document is cached now: the second time it is answered flat, and refused the same way.
+    RunningApi.Answer second = api.graphQl(aliases(60, each), Map.of());
 
-    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-    JsonNode error = answer.json().path("errors").get(0);
-    assertThat(error.path("extensions").path("code").asText()).isEqualTo("RESPONSE_TOO_LARGE");
-    assertThat(error.path("message").asText()).contains("5000 rows");
-    assertThat(answer.json().has("data")).isFalse();
+    for (RunningApi.Answer answer : List.of(first, second)) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      JsonNode error = answer.json().path("errors").get(0);
+      assertThat(error.path("extensions").path("code").asText()).isEqualTo("RESPONSE_TOO_LARGE");
+      assertThat(error.path("message").asText()).contains("5000 rows");
+      assertThat(answer.json().has("data")).isFalse();
+    }
+    assertThat(second.body()).isEqualTo(first.body());
     assertTheServiceStillAnswers();
   }
 
