@@ -25,23 +25,12 @@ import java.util.UUID;
  *       until the thread is interrupted. The feed withholds events whose commit order is not
  *       settled yet, so a long transaction elsewhere on the server delays (never loses) them.
  * </ul>
+ *
+ * @param reader the feed reader {@link #follow} uses (the one the relay to RabbitMQ uses too)
  */
-final class EventDump {
+record EventDump(Storage storage, EventCodec codec, FeedReader reader) {
 
   static final int PAGE = 500;
-
-  private final Storage storage;
-  private final EventCodec codec;
-  private final FeedReader reader;
-
-  /**
-   * @param reader the feed reader {@link #follow} uses (the one the relay to RabbitMQ uses too)
-   */
-  EventDump(Storage storage, EventCodec codec, FeedReader reader) {
-    this.storage = storage;
-    this.codec = codec;
-    this.reader = reader;
-  }
 
   /** Which events to write: of one tenant, of one reservation, after a store position. */
   record Filter(Optional<TenantId> tenant, Optional<UUID> reservation, long afterPosition) {

@@ -33,17 +33,12 @@ final class EventsDumpCommand extends StoreCommand {
 
   static final Duration POLL = Duration.ofMillis(500);
 
-  @Option(
-      names = "--tenant",
-      paramLabel = "UUID",
-      converter = TenantConverter.class,
-      description = "Only this tenant's events.")
+  @Option(names = "--tenant", paramLabel = "UUID", description = "Only this tenant's events.")
   TenantId tenant;
 
   @Option(
       names = "--reservation",
       paramLabel = "UUID",
-      converter = UuidConverter.class,
       description = "Only this reservation's events.")
   UUID reservation;
 

@@ -1,6 +1,8 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.domain.TenantId;
 import java.io.PrintWriter;
+import java.util.UUID;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -29,7 +31,9 @@ public final class Main {
   /** Runs one command line and answers its exit code. */
   public int run(String... args) {
     boolean verbose = LogSetup.verbose(args);
-    CommandLine cli = new CommandLine(new ReservationCommand(context), new CommandFactory(context));
+    CommandLine cli = new CommandLine(new ReservationCommand(), new CommandFactory(context));
+    cli.registerConverter(TenantId.class, new TenantConverter());
+    cli.registerConverter(UUID.class, new UuidConverter());
     cli.setOut(new PrintWriter(context.out(), true));
     cli.setErr(new PrintWriter(context.err(), true));
     cli.setParameterExceptionHandler((mistake, ignored) -> usageMistake(mistake, verbose));

@@ -24,7 +24,6 @@ final class PaymentsSettleCommand extends StoreCommand {
       names = "--tenant",
       required = true,
       paramLabel = "UUID",
-      converter = TenantConverter.class,
       description = "The reservation's tenant.")
   TenantId tenant;
 
@@ -32,7 +31,6 @@ final class PaymentsSettleCommand extends StoreCommand {
       names = "--reservation",
       required = true,
       paramLabel = "ID",
-      converter = UuidConverter.class,
       description = "The reservation whose payment waits.")
   UUID reservation;
 

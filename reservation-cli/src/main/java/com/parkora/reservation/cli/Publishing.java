@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * stops the relay after the page in flight (its confirms awaited), then closes the connection and
  * the signal.
  */
-final class Publishing implements AutoCloseable {
+record Publishing(CommitSignal signal, RabbitEventPublisher publisher, FeedRelay relay)
+    implements AutoCloseable {
 
   /** The feed consumer name of the relay: its lease and checkpoint. */
   static final String CONSUMER = "rabbitmq";
@@ -37,16 +38,6 @@ final class Publishing implements AutoCloseable {
           .toArray(Duration[]::new);
 
   private static final Logger LOG = LoggerFactory.getLogger(Publishing.class);
-
-  private final CommitSignal signal;
-  private final RabbitEventPublisher publisher;
-  private final FeedRelay relay;
-
-  private Publishing(CommitSignal signal, RabbitEventPublisher publisher, FeedRelay relay) {
-    this.signal = signal;
-    this.publisher = publisher;
-    this.relay = relay;
-  }
 
   static Publishing start(
       Stores.Store store, RabbitSettings rabbit, EventCodec codec, MeterRegistry metrics) {

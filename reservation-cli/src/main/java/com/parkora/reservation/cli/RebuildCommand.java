@@ -34,7 +34,6 @@ final class RebuildCommand extends StoreCommand {
     @Option(
         names = "--tenant",
         paramLabel = "UUID",
-        converter = TenantConverter.class,
         description = "The tenant whose read model to rebuild.")
     TenantId tenant;
 

@@ -1,6 +1,5 @@
 package com.parkora.reservation.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,26 +19,14 @@ import picocli.CommandLine.Option;
       PaymentsCommand.class,
       VersionCommand.class
     })
-final class ReservationCommand implements Callable<Integer> {
+final class ReservationCommand extends CommandGroup {
 
   @Option(
       names = {"-v", "--verbose"},
       description = "Show stack traces and INFO logs.")
   boolean verbose;
 
-  private final CliContext context;
-
-  ReservationCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public Integer call() {
-    context
-        .err()
-        .println(
-            "error: missing command: serve, migrate, rebuild, events or version "
-                + "(see 'reservation --help')");
-    return Main.USAGE;
+  ReservationCommand() {
+    super("serve, migrate, rebuild, events or version");
   }
 }

@@ -36,7 +36,6 @@ final class ServeCommand extends StoreCommand {
   @Option(
       names = "--default-tenant",
       paramLabel = "UUID",
-      converter = TenantConverter.class,
       description = "Tenant of requests that name none; overrides DEFAULT_TENANT_ID.")
   TenantId defaultTenant;
 

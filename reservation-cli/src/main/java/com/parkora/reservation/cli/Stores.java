@@ -59,21 +59,12 @@ final class Stores {
     } catch (IllegalArgumentException e) {
       throw new CliException("DATABASE_URL is not usable: " + e.getMessage());
     }
-    PostgresStorage storage;
-    try {
-      storage = PostgresStorage.connect(parsed, poolSize);
-    } catch (RuntimeException e) {
-      throw new CliException(
-          "cannot reach the database at " + shown + ": " + Failures.oneLine(e), e);
-    }
+    PostgresStorage storage =
+        attempt(
+            () -> PostgresStorage.connect(parsed, poolSize),
+            "cannot reach the database at " + shown);
     onClose.accept("database pool", storage);
-    String version;
-    try {
-      version = storage.migrate();
-    } catch (RuntimeException e) {
-      throw new CliException(
-          "migrating the database at " + shown + " failed: " + Failures.oneLine(e), e);
-    }
+    String version = attempt(storage::migrate, "migrating the database at " + shown + " failed");
     return new Store(
         storage,
         "PostgreSQL " + shown + " (schema version " + version + ")",
@@ -86,13 +77,8 @@ final class Stores {
       Path dataDir, EventCodec codec, BiConsumer<String, AutoCloseable> onClose) {
     Path dir = dataDir.toAbsolutePath().normalize();
     onClose.accept("data directory lock", DataDirLock.acquire(dir));
-    JournaledStorage storage;
-    try {
-      storage = Journal.open(dir, codec);
-    } catch (RuntimeException e) {
-      throw new CliException(
-          "cannot open the embedded store in " + dir + ": " + Failures.oneLine(e), e);
-    }
+    JournaledStorage storage =
+        attempt(() -> Journal.open(dir, codec), "cannot open the embedded store in " + dir);
     onClose.accept("embedded store", storage);
     return new Store(
         storage,
@@ -104,5 +90,14 @@ final class Stores {
         Optional.empty(),
         storage::newCommitSignal,
         storage::feedLease);
+  }
+
+  /** What {@code step} answers; its failure is a mistake that begins with {@code failing}. */
+  private static <T> T attempt(Supplier<T> step, String failing) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      throw new CliException(failing + ": " + Failures.oneLine(e), e);
+    }
   }
 }

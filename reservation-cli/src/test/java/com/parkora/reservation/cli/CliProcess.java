@@ -63,13 +63,26 @@ final class CliProcess {
             List.of(
                 javaBinary(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    return inWorkDir(new ProcessBuilder(command), workDir, env);
+  }
+
+  /** {@code java -jar jar args}: the packaged CLI. */
+  static ProcessBuilder jar(Path jar, String... args) {
+    List<String> command =
+        new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
+  }
+
+  /** Runs {@code builder} in {@code workDir}, configured by {@code env} alone. */
+  static ProcessBuilder inWorkDir(ProcessBuilder builder, Path workDir, Map<String, String> env) {
+    builder.directory(workDir.toFile());
     CONFIG_VARIABLES.forEach(builder.environment()::remove);
     builder.environment().putAll(env);
     return builder;
   }
 
-  static String javaBinary() {
+  private static String javaBinary() {
     return ProcessHandle.current().info().command().orElse("java");
   }
 }

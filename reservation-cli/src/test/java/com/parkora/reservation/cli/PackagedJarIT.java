@@ -42,13 +42,7 @@ class PackagedJarIT {
   void the_packaged_jar_migrates_postgres() throws Exception {
     try (var db = com.parkora.reservation.jdbc.testing.TestDatabase.createEmpty("cli_jar")) {
       ProcessBuilder migrate =
-          new ProcessBuilder(
-                  CliProcess.javaBinary(),
-                  "-jar",
-                  JAR.toAbsolutePath().toString(),
-                  "migrate",
-                  "--database-url",
-                  db.connectionString())
+          CliProcess.jar(JAR, "migrate", "--database-url", db.connectionString())
               .redirectErrorStream(true);
       Process process = migrate.start();
       String output = new String(process.getInputStream().readAllBytes());

@@ -28,10 +28,7 @@ class RebuildTest {
 
   @Test
   void rebuild_all_reproduces_every_tenants_read_model() {
-    Reservations.populate(db.storage(), Reservations.TENANTS);
-    Map<TenantId, List<ReservationView>> before =
-        Reservations.snapshot(db.storage(), Reservations.TENANTS);
-    db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+    Map<TenantId, List<ReservationView>> before = populatedThenReadModelsDeleted();
     assertThat(Reservations.snapshot(db.storage(), Reservations.TENANTS).values())
         .allMatch(List::isEmpty);
 
@@ -53,10 +50,7 @@ class RebuildTest {
 
   @Test
   void rebuild_of_one_tenant_leaves_the_others_alone() {
-    Reservations.populate(db.storage(), Reservations.TENANTS);
-    Map<TenantId, List<ReservationView>> before =
-        Reservations.snapshot(db.storage(), Reservations.TENANTS);
-    db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+    Map<TenantId, List<ReservationView>> before = populatedThenReadModelsDeleted();
     TenantId first = Reservations.TENANTS.getFirst();
 
     CliProcess.Result result =
@@ -151,5 +145,14 @@ class RebuildTest {
 
   private static String shellQuote(String word) {
     return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** Populates every tenant, then deletes the read models; answers them as they were. */
+  private Map<TenantId, List<ReservationView>> populatedThenReadModelsDeleted() {
+    Reservations.populate(db.storage(), Reservations.TENANTS);
+    Map<TenantId, List<ReservationView>> before =
+        Reservations.snapshot(db.storage(), Reservations.TENANTS);
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM reservations"));
+    return before;
   }
 }

@@ -3,6 +3,7 @@ package com.parkora.reservation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.jdbc.testing.TestDatabase;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,11 +32,7 @@ class SchemaMismatchTest {
     CliProcess.Result result = InProcess.run("migrate", "--database-url", db.connectionString());
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
-    assertThat(result.errLines())
-        .singleElement()
-        .asString()
-        .startsWith("error: migrating the database at ")
-        .endsWith(REFUSAL);
+    assertRefusal(assertThat(result.errLines()).singleElement().asString());
   }
 
   @Test
@@ -44,12 +41,12 @@ class SchemaMismatchTest {
         InProcess.run("serve", "--port", "0", "--database-url", db.connectionString());
 
     assertThat(result.exitCode()).isEqualTo(Main.FAILURE);
-    assertThat(result.errLines())
-        .last()
-        .asString()
-        .startsWith("error: migrating the database at ")
-        .endsWith(REFUSAL);
+    assertRefusal(assertThat(result.errLines()).last().asString());
     assertThat(result.err()).doesNotContain("\tat ");
     assertThat(result.out()).doesNotContain("listening");
+  }
+
+  private static void assertRefusal(AbstractStringAssert<?> line) {
+    line.startsWith("error: migrating the database at ").endsWith(REFUSAL);
   }
 }

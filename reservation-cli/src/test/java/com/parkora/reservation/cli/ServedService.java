@@ -13,20 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code reservation serve} running as a process on a free port, for tests. */
-final class ServedService implements AutoCloseable {
+record ServedService(Process process, Path logFile, int port) implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-  private final Process process;
-  private final Path log;
-  private final int port;
-
-  private ServedService(Process process, Path log, int port) {
-    this.process = process;
-    this.log = log;
-    this.port = port;
-  }
 
   /** Starts {@code serve} from the test classpath and waits until it is ready. */
   static ServedService start(Path workDir, Map<String, String> env) throws Exception {
@@ -38,18 +28,8 @@ final class ServedService implements AutoCloseable {
   /** Starts {@code java -jar jar serve} and waits until it is ready. */
   static ServedService startJar(Path jar, Path workDir, Map<String, String> env) throws Exception {
     int port = freePort();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                CliProcess.javaBinary(),
-                "-jar",
-                jar.toAbsolutePath().toString(),
-                "serve",
-                "--port",
-                String.valueOf(port))
-            .directory(workDir.toFile());
-    CliProcess.CONFIG_VARIABLES.forEach(builder.environment()::remove);
-    builder.environment().putAll(env);
-    return start(builder, workDir, port);
+    ProcessBuilder builder = CliProcess.jar(jar, "serve", "--port", String.valueOf(port));
+    return start(CliProcess.inWorkDir(builder, workDir, env), workDir, port);
   }
 
   /** Starts the process and waits until {@code /health/ready} answers 200. */
@@ -62,12 +42,8 @@ final class ServedService implements AutoCloseable {
     return served;
   }
 
-  int port() {
-    return port;
-  }
-
   String log() throws IOException {
-    return Files.readString(log);
+    return Files.readString(logFile);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -102,10 +78,6 @@ final class ServedService implements AutoCloseable {
       throw new AssertionError("serve did not exit within 10 s of SIGTERM:\n" + log());
     }
     return process.exitValue();
-  }
-
-  Process process() {
-    return process;
   }
 
   private void awaitReady(Duration timeout) throws Exception {

@@ -22,27 +22,13 @@ import java.util.function.Function;
  * times, then answer CONFLICT. A loop acts for one {@link Actor}: a reservation it may not see is
  * not found, and what it records names the actor.
  */
-final class CommandLoop {
+record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
 
   static final int ATTEMPTS = 3;
-
-  private final Storage storage;
-  private final NewEvents newEvents;
-  private final Actor actor;
-
-  CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
-    this.storage = storage;
-    this.newEvents = newEvents;
-    this.actor = actor;
-  }
 
   /** The same loop acting for {@code other}. */
   CommandLoop as(Actor other) {
     return new CommandLoop(storage, newEvents, other);
-  }
-
-  Actor actor() {
-    return actor;
   }
 
   /** Runs {@code decision} against the reservation's current state and records what it answers. */

@@ -21,28 +21,14 @@ import java.util.stream.Stream;
  * several instances: a lost race is skipped, and a reservation that cannot be read is logged and
  * skipped, never holding up the others.
  */
-final class ExpirySweep {
+record ExpirySweep(
+    Storage storage,
+    CommandLoop loop,
+    CommandClock clock,
+    Duration pendingHold,
+    Duration callLimit) {
 
   private static final System.Logger LOG = System.getLogger(ExpirySweep.class.getName());
-
-  private final Storage storage;
-  private final CommandLoop loop;
-  private final CommandClock clock;
-  private final Duration pendingHold;
-  private final Duration callLimit;
-
-  ExpirySweep(
-      Storage storage,
-      CommandLoop loop,
-      CommandClock clock,
-      Duration pendingHold,
-      Duration callLimit) {
-    this.storage = storage;
-    this.loop = loop;
-    this.clock = clock;
-    this.pendingHold = pendingHold;
-    this.callLimit = callLimit;
-  }
 
   /** Expires up to {@code batch} due reservations of the tenant; answers how many it expired. */
   int expireDue(TenantId tenant, int batch) {

@@ -22,31 +22,15 @@ import java.util.function.Supplier;
  * afterwards. A pay that finds a claim waits for its outcome and answers the same. An outcome that
  * cannot be known is recorded as such and answered {@code PAYMENT_PENDING} until it is settled.
  */
-final class PaymentFlow {
+record PaymentFlow(
+    CommandLoop loop,
+    CommandClock clock,
+    PaymentGateway payments,
+    RefundFlow refunds,
+    Supplier<UUID> ids,
+    Duration callLimit) {
 
   private static final System.Logger LOG = System.getLogger(PaymentFlow.class.getName());
-
-  private final CommandLoop loop;
-  private final CommandClock clock;
-  private final PaymentGateway payments;
-  private final RefundFlow refunds;
-  private final Supplier<UUID> ids;
-  private final Duration callLimit;
-
-  PaymentFlow(
-      CommandLoop loop,
-      CommandClock clock,
-      PaymentGateway payments,
-      RefundFlow refunds,
-      Supplier<UUID> ids,
-      Duration callLimit) {
-    this.loop = loop;
-    this.clock = clock;
-    this.payments = payments;
-    this.refunds = refunds;
-    this.ids = ids;
-    this.callLimit = callLimit;
-  }
 
   PaymentOutcome pay(TenantId tenant, String rawId) {
     Optional<ReservationId> id = ReservationId.lookup(rawId);

@@ -24,22 +24,11 @@ import java.util.function.Function;
  * {@link PaymentDecisions#reported}. A refund finds the refunds owed for its transaction in the
  * store's refund queue and records each as made. Both are idempotent through the events.
  */
-final class PaymentNotices implements PaymentNoticeHandler {
+record PaymentNotices(Storage storage, CommandLoop loop, CommandClock clock, RefundFlow refunds)
+    implements PaymentNoticeHandler {
 
   /** The {@code source} of what this records, as {@code PAYMENT_SETTLED} shows it. */
   static final String SOURCE = "payment-service";
-
-  private final Storage storage;
-  private final CommandLoop loop;
-  private final CommandClock clock;
-  private final RefundFlow refunds;
-
-  PaymentNotices(Storage storage, CommandLoop loop, CommandClock clock, RefundFlow refunds) {
-    this.storage = storage;
-    this.loop = loop;
-    this.clock = clock;
-    this.refunds = refunds;
-  }
 
   @Override
   public Handled handle(PaymentNotice notice) {

@@ -11,7 +11,6 @@ import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentNoticeHandler;
 import com.parkora.reservation.port.ReservationView;
-import com.parkora.reservation.port.Storage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,23 +31,13 @@ public final class Payments {
   /** Claims older than this are listed as unsettled only when their outcome was recorded. */
   private static final Duration RECENT_CLAIMS = Duration.ofDays(1);
 
-  private final Storage storage;
+  private final ServiceParts parts;
   private final CommandLoop loop;
-  private final CommandClock clock;
-  private final RefundFlow refunds;
-  private final Duration callLimit;
 
-  Payments(
-      Storage storage,
-      CommandLoop loop,
-      CommandClock clock,
-      RefundFlow refunds,
-      Duration callLimit) {
-    this.storage = storage;
-    this.loop = loop;
-    this.clock = clock;
-    this.refunds = refunds;
-    this.callLimit = callLimit;
+  /** Acts for the payment administration, whoever asked. */
+  Payments(ServiceParts parts) {
+    this.parts = parts;
+    this.loop = parts.loop(Actor.system("payments"));
   }
 
   /**
@@ -65,7 +54,7 @@ public final class Payments {
         tenant,
         id,
         txn,
-        s -> new PaymentDecisions(s).settle(txn, Inputs.clip(source), clock.now()));
+        s -> new PaymentDecisions(s).settle(txn, Inputs.clip(source), parts.clock.now()));
   }
 
   /**
@@ -76,14 +65,14 @@ public final class Payments {
       TenantId tenant, String id, String transactionId, String reason) {
     String txn = transaction(transactionId);
     return owingRefunds(
-        tenant, id, txn, s -> new PaymentDecisions(s).unneeded(txn, reason, clock.now()));
+        tenant, id, txn, s -> new PaymentDecisions(s).unneeded(txn, reason, parts.clock.now()));
   }
 
   /** The tenant's charges whose outcome is unknown, oldest claim first. */
   public List<UnsettledPayment> unsettled(TenantId tenant) {
-    Instant now = clock.now();
+    Instant now = parts.clock.now();
     Set<UUID> candidates = new LinkedHashSet<>();
-    storage.inTransaction(
+    parts.storage.inTransaction(
         tenant,
         uow -> {
           candidates.addAll(
@@ -95,7 +84,7 @@ public final class Payments {
     return candidates.stream()
         .map(id -> loop.load(tenant, new ReservationId(id)))
         .flatMap(Optional::stream)
-        .filter(r -> r.payment().isUnsettled(now, callLimit))
+        .filter(r -> r.payment().isUnsettled(now, parts.callLimit))
         .map(Payments::unsettled)
         .sorted(Comparator.comparing(UnsettledPayment::claimedAt))
         .toList();
@@ -107,17 +96,17 @@ public final class Payments {
    * reports as made.
    */
   public PaymentNoticeHandler notices() {
-    return new PaymentNotices(storage, loop, clock, refunds);
+    return new PaymentNotices(parts.storage, loop, parts.clock, parts.refunds);
   }
 
   /** Sends up to {@code limit} refunds that are due; answers how many were taken. */
   public int sendDueRefunds(int limit) {
-    return refunds.sendDue(limit);
+    return parts.refunds.sendDue(limit);
   }
 
   /** Refunds that wait to be sent, across tenants. */
   public long pendingRefunds() {
-    return refunds.pending();
+    return parts.refunds.pending();
   }
 
   private ReservationView owingRefunds(
@@ -127,7 +116,7 @@ public final class Payments {
       Function<Reservation, List<ReservationEvent>> decision) {
     Reservation after = loop.decideState(tenant, ReservationId.parse(id), decision);
     if (txn != null && after.payment().refundOwed(txn)) {
-      refunds.sendNow(tenant, txn);
+      parts.refunds.sendNow(tenant, txn);
     }
     return ReservationView.of(after);
   }

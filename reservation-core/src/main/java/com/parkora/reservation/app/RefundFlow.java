@@ -17,33 +17,15 @@ import java.util.List;
  * by the refund worker with backoff until the payment service refunds. Each refund is leased from
  * the queue before it is sent, so one instance sends it at a time, with no transaction open.
  */
-final class RefundFlow {
+record RefundFlow(
+    CommandLoop loop,
+    CommandClock clock,
+    PaymentGateway payments,
+    Storage storage, // its refund queue, asked when used
+    Duration lease,
+    Backoff backoff) {
 
   private static final System.Logger LOG = System.getLogger(RefundFlow.class.getName());
-
-  private final CommandLoop loop;
-  private final CommandClock clock;
-  private final PaymentGateway payments;
-  private final Storage storage; // its refund queue, asked when used
-  private final Duration lease;
-  private final Duration firstBackoff;
-  private final Duration maxBackoff;
-
-  RefundFlow(
-      CommandLoop loop,
-      CommandClock clock,
-      PaymentGateway payments,
-      Storage storage,
-      Duration lease,
-      Backoff backoff) {
-    this.loop = loop;
-    this.clock = clock;
-    this.payments = payments;
-    this.storage = storage;
-    this.lease = lease;
-    this.firstBackoff = backoff.first();
-    this.maxBackoff = backoff.max();
-  }
 
   /** Refunds are owed only where there is a payment service to send them to. */
   boolean enabled() {
@@ -101,7 +83,7 @@ final class RefundFlow {
 
   private void failed(PendingRefund refund, String code, String message) {
     Instant now = clock.now();
-    Instant next = now.plus(backoff(refund.attempts()));
+    Instant next = now.plus(backoff.after(refund.attempts()));
     LOG.log(
         System.Logger.Level.WARNING,
         "refund of "
@@ -125,12 +107,13 @@ final class RefundFlow {
   /**
    * How long a failed refund waits: {@code first}, doubling with each failure up to {@code max}.
    */
-  record Backoff(Duration first, Duration max) {}
+  record Backoff(Duration first, Duration max) {
 
-  /** Doubles from the first backoff with every attempt, up to the longest. */
-  Duration backoff(int attempts) {
-    int doublings = Math.max(0, Math.min(attempts - 1, 20));
-    Duration wait = firstBackoff.multipliedBy(1L << doublings);
-    return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    /** The wait after {@code attempts} failed attempts. */
+    Duration after(int attempts) {
+      int doublings = Math.max(0, Math.min(attempts - 1, 20));
+      Duration wait = first.multipliedBy(1L << doublings);
+      return wait.compareTo(max) > 0 ? max : wait;
+    }
   }
 }

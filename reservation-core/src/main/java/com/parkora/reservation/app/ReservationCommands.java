@@ -20,29 +20,13 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** The commands on reservations: raw input parsed into a command, then run by the loop. */
-final class ReservationCommands {
-
-  private final CommandLoop loop;
-  private final CommandClock clock;
-  private final Supplier<UUID> ids;
-  private final SpotDirectory spots;
-  private final RefundFlow refunds;
-  private final Duration startGrace;
-
-  ReservationCommands(
-      CommandLoop loop,
-      CommandClock clock,
-      Supplier<UUID> ids,
-      SpotDirectory spots,
-      RefundFlow refunds,
-      Duration startGrace) {
-    this.loop = loop;
-    this.clock = clock;
-    this.ids = ids;
-    this.spots = spots;
-    this.refunds = refunds;
-    this.startGrace = startGrace;
-  }
+record ReservationCommands(
+    CommandLoop loop,
+    CommandClock clock,
+    Supplier<UUID> ids,
+    SpotDirectory spots,
+    RefundFlow refunds,
+    Duration startGrace) {
 
   /**
    * Books for the actor (an ordinary user books for themself), checks the spot with the directory

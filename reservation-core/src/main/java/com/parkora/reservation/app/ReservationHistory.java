@@ -20,15 +20,7 @@ import java.util.function.BiFunction;
  * from them. A malformed or unknown id finds nothing, and so does a reservation the {@link Actor}
  * may not see.
  */
-final class ReservationHistory {
-
-  private final Storage storage;
-  private final Actor actor;
-
-  ReservationHistory(Storage storage, Actor actor) {
-    this.storage = storage;
-    this.actor = actor;
-  }
+record ReservationHistory(Storage storage, Actor actor) {
 
   /** The stream, oldest first. */
   List<StoredEvent> events(TenantId tenant, String id) {

@@ -21,17 +21,9 @@ import java.util.UUID;
  * The read-model queries of docs/graphql.md, with their input checks, as one {@link Actor} sees
  * them: an ordinary user sees their own reservations only, and the counts of the tenant.
  */
-final class ReservationQueries {
+record ReservationQueries(Storage storage, Actor actor) {
 
   static final int MAX_PAGE = 500;
-
-  private final Storage storage;
-  private final Actor actor;
-
-  ReservationQueries(Storage storage, Actor actor) {
-    this.storage = storage;
-    this.actor = actor;
-  }
 
   Optional<ReservationView> byId(TenantId tenant, String id) {
     return ReservationId.lookup(id)

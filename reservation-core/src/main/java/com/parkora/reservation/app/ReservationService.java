@@ -103,7 +103,7 @@ public final class ReservationService {
   /** Administration: settling unknown payment outcomes, and the refunds owed. */
   public Payments payments() {
     actor.requireAdmin();
-    return parts.settlement;
+    return new Payments(parts);
   }
 
   /**

@@ -15,14 +15,13 @@ import java.util.function.Supplier;
 final class ServiceParts {
 
   final Storage storage;
+  final CommandClock clock;
+  final Duration callLimit;
   final RefundFlow refunds;
-  final Payments settlement;
   final ExpirySweep expiry;
-  private final CommandClock clock;
   private final Supplier<UUID> ids;
   private final SpotDirectory spots;
   private final PaymentGateway gateway;
-  private final Duration callLimit;
   private final Duration startGrace;
   private final CommandLoop loop;
 
@@ -43,11 +42,14 @@ final class ServiceParts {
             storage,
             callLimit,
             builder.refundBackoff);
-    this.settlement =
-        new Payments(storage, loop.as(Actor.system("payments")), clock, refunds, callLimit);
     this.expiry =
         new ExpirySweep(
             storage, loop.as(Actor.system("expiry")), clock, builder.pendingHold, callLimit);
+  }
+
+  /** The command loop acting for {@code actor}. */
+  CommandLoop loop(Actor actor) {
+    return loop.as(actor);
   }
 
   ReservationCommands commands(Actor actor) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Typed reads from a JSON object, failing with the field's name. */
 record Payload(JsonNode node, EventType type) {
@@ -33,11 +34,7 @@ record Payload(JsonNode node, EventType type) {
   }
 
   UUID uuid(String field) {
-    try {
-      return UUID.fromString(text(field).trim());
-    } catch (IllegalArgumentException e) {
-      throw new EventFormatException(where() + field + " is not a UUID");
-    }
+    return parsed(field, "a UUID", UUID::fromString);
   }
 
   int integer(String field) {
@@ -45,23 +42,25 @@ record Payload(JsonNode node, EventType type) {
     if (value != null && value.canConvertToInt() && value.isIntegralNumber()) {
       return value.intValue();
     }
-    try {
-      return Integer.parseInt(text(field).trim());
-    } catch (NumberFormatException e) {
-      throw new EventFormatException(where() + field + " is not an integer");
-    }
+    return parsed(field, "an integer", Integer::parseInt);
   }
 
   BigDecimal money(String field) {
     JsonNode value = node.get(field);
+    BigDecimal amount =
+        value != null && value.isNumber()
+            ? value.decimalValue()
+            : parsed(field, "a number", BigDecimal::new);
+    return amount.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** The field's text, trimmed, as {@code parse} reads it; it fails as not being {@code what}. */
+  private <T> T parsed(String field, String what, Function<String, T> parse) {
+    String raw = text(field).trim();
     try {
-      BigDecimal amount =
-          value != null && value.isNumber()
-              ? value.decimalValue()
-              : new BigDecimal(text(field).trim());
-      return amount.setScale(2, RoundingMode.HALF_EVEN);
-    } catch (NumberFormatException e) {
-      throw new EventFormatException(where() + field + " is not a number");
+      return parse.apply(raw);
+    } catch (IllegalArgumentException e) {
+      throw new EventFormatException(where() + field + " is not " + what);
     }
   }
 

@@ -24,6 +24,8 @@ class ReportedChargeTest {
   private static final UUID ID = UUID.randomUUID();
   private static final UUID ATTEMPT = UUID.randomUUID();
   private static final String SOURCE = "payment-service";
+  private static final PaymentClaimed CLAIMED =
+      new PaymentClaimed(ID, ATTEMPT, new BigDecimal("3.00"), T0);
 
   private static List<ReservationEvent> reported(String txn, ReservationEvent... history) {
     Reservation state = Histories.given(ID, new TenantId(UUID.randomUUID()), T0, history);
@@ -33,10 +35,7 @@ class ReportedChargeTest {
   @Test
   void an_unknown_outcome_is_settled_with_the_reported_charge() {
     List<ReservationEvent> events =
-        reported(
-            "t-1",
-            new PaymentClaimed(ID, ATTEMPT, new BigDecimal("3.00"), T0),
-            new PaymentOutcomeUnknown(ID, ATTEMPT, "deadline", T0));
+        reported("t-1", CLAIMED, new PaymentOutcomeUnknown(ID, ATTEMPT, "deadline", T0));
 
     assertThat(events).hasSize(2);
     assertThat(events.get(0)).isInstanceOf(PaymentSettled.class);
@@ -72,11 +71,7 @@ class ReportedChargeTest {
 
   @Test
   void a_deleted_reservation_with_an_open_attempt_is_refunded_not_confirmed() {
-    List<ReservationEvent> events =
-        reported(
-            "t-1",
-            new PaymentClaimed(ID, ATTEMPT, new BigDecimal("3.00"), T0),
-            new ReservationDeleted(ID, T0));
+    List<ReservationEvent> events = reported("t-1", CLAIMED, new ReservationDeleted(ID, T0));
 
     assertThat(events).singleElement().isInstanceOf(RefundRequested.class);
     assertThat(((RefundRequested) events.getFirst()).reason()).contains("deleted");

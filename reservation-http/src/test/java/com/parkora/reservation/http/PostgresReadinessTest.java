@@ -73,15 +73,13 @@ class PostgresReadinessTest {
   void readiness_answers_503_promptly_while_postgres_is_cut_or_hangs() {
     assertThat(readyStatus()).isEqualTo(200);
 
-    proxy.cut();
-    assertThat(promptlyAwaitReady(503)).isEqualTo(503);
-    for (int i = 0; i < 3; i++) {
-      assertThat(readyWithin(PROMPT)).isEqualTo(503);
-    }
-    proxy.restore();
-    assertThat(awaitReady(status -> status == 200)).isEqualTo(200);
+    assertPromptly503Until200AfterRestore(proxy::cut);
+    assertPromptly503Until200AfterRestore(proxy::stall);
+  }
 
-    proxy.stall();
+  /** While {@code fault} holds, readiness answers 503 promptly, and 200 once it is restored. */
+  private void assertPromptly503Until200AfterRestore(Runnable fault) {
+    fault.run();
     assertThat(promptlyAwaitReady(503)).isEqualTo(503);
     for (int i = 0; i < 3; i++) {
       assertThat(readyWithin(PROMPT)).isEqualTo(503);

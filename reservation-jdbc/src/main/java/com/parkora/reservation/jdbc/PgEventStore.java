@@ -19,8 +19,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.StatementException;
 
-/** The tenant's log in {@code event_store}; row security hides every other tenant's events. */
-final class PgEventStore implements EventLog {
+/**
+ * The tenant's log in {@code event_store}; row security hides every other tenant's events.
+ *
+ * @param afterAppendCommit run once after the transaction commits, if it appended
+ */
+record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable afterAppendCommit)
+    implements EventLog {
 
   static final int STREAM_FETCH_SIZE = 2_000;
 
@@ -46,21 +51,6 @@ final class PgEventStore implements EventLog {
                AS aggregates
       FROM event_store WHERE tenant_id = :tenant GROUP BY event_type
       """;
-
-  private final Session session;
-  private final EventCodec codec;
-  private final Rows rows;
-  private final Runnable afterAppendCommit;
-
-  /**
-   * @param afterAppendCommit run once after the transaction commits, if it appended
-   */
-  PgEventStore(Session session, EventCodec codec, Rows rows, Runnable afterAppendCommit) {
-    this.session = session;
-    this.codec = codec;
-    this.rows = rows;
-    this.afterAppendCommit = afterAppendCommit;
-  }
 
   @Override
   public List<StoredEvent> append(UUID aggregateId, long expectedVersion, List<NewEvent> events) {

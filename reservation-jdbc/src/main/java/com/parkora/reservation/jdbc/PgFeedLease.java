@@ -13,7 +13,13 @@ import java.util.OptionalLong;
  * lease row of the saver's epoch (locking it, so a takeover waits for the save or the save sees the
  * takeover) and writes the checkpoint only if that row was still the saver's.
  */
-final class PgFeedLease implements FeedLease {
+record PgFeedLease(
+    PgEventFeed.SystemTransactions transactions,
+    EventFeed feed,
+    String consumer,
+    String holder,
+    Duration term)
+    implements FeedLease {
 
   private static final String ACQUIRE =
       "INSERT INTO feed_leases AS l (consumer, holder, epoch, expires_at)"
@@ -29,25 +35,6 @@ final class PgFeedLease implements FeedLease {
       "UPDATE feed_leases SET expires_at = now() - interval '1 millisecond'"
           + " WHERE consumer = :consumer AND holder = :holder AND epoch = :epoch";
 
-  private final PgEventFeed.SystemTransactions transactions;
-  private final EventFeed feed;
-  private final String consumer;
-  private final String holder;
-  private final double termSeconds;
-
-  PgFeedLease(
-      PgEventFeed.SystemTransactions transactions,
-      EventFeed feed,
-      String consumer,
-      String holder,
-      Duration term) {
-    this.transactions = transactions;
-    this.feed = feed;
-    this.consumer = consumer;
-    this.holder = holder;
-    this.termSeconds = term.toMillis() / 1000.0;
-  }
-
   @Override
   public OptionalLong acquire() {
     return transactions.inSystem(
@@ -57,7 +44,7 @@ final class PgFeedLease implements FeedLease {
                 .createQuery(ACQUIRE)
                 .bind("consumer", consumer)
                 .bind("holder", holder)
-                .bind("term", termSeconds)
+                .bind("term", termSeconds())
                 .mapTo(Long.class)
                 .findOne()
                 .map(OptionalLong::of)
@@ -98,7 +85,11 @@ final class PgFeedLease implements FeedLease {
         .bind("consumer", consumer)
         .bind("holder", holder)
         .bind("epoch", epoch)
-        .bind("term", termSeconds)
+        .bind("term", termSeconds())
         .execute();
+  }
+
+  private double termSeconds() {
+    return term.toMillis() / 1000.0;
   }
 }

@@ -148,7 +148,7 @@ public final class PostgresStorage implements Storage {
                 handle -> {
                   Session session = Session.forTenant(handle, tenant);
                   session.lockForRebuild();
-                  return new TenantRebuild(session, codec, projector, progress, batchEvents).run();
+                  return new TenantRebuild(session, codec, projector).run(progress, batchEvents);
                 }));
   }
 

@@ -142,13 +142,7 @@ final class Session {
 
   /** Takes the tenant's rebuild lock exclusively: waits for writers, holds off new ones. */
   void lockForRebuild() {
-    handle()
-        .createQuery("SELECT pg_advisory_xact_lock(:ns, :key)::text")
-        .bind("ns", LOCK_NAMESPACE)
-        .bind("key", lockKey())
-        .mapTo(String.class)
-        .one();
-    writeLocked = true;
+    lock("pg_advisory_xact_lock");
   }
 
   /** True the first time it is asked in this transaction, for work to do once per commit. */
@@ -168,8 +162,13 @@ final class Session {
     if (writeLocked) {
       return;
     }
+    lock("pg_advisory_xact_lock_shared");
+  }
+
+  /** Waits for the tenant's rebuild lock through {@code function}, then holds it to the end. */
+  private void lock(String function) {
     handle()
-        .createQuery("SELECT pg_advisory_xact_lock_shared(:ns, :key)::text")
+        .createQuery("SELECT " + function + "(:ns, :key)::text")
         .bind("ns", LOCK_NAMESPACE)
         .bind("key", lockKey())
         .mapTo(String.class)

@@ -66,26 +66,18 @@ final class TenantRebuild {
   private final Session session;
   private final EventCodec codec;
   private final Projector projector;
-  private final RebuildProgress progress;
-  private final int batchEvents;
   private final FoldedWrites batch = new FoldedWrites();
   private final StagingCopy staging = new StagingCopy("rebuild_rows");
   private long processed;
 
-  TenantRebuild(
-      Session session,
-      EventCodec codec,
-      Projector projector,
-      RebuildProgress progress,
-      int batchEvents) {
+  TenantRebuild(Session session, EventCodec codec, Projector projector) {
     this.session = session;
     this.codec = codec;
     this.projector = projector;
-    this.progress = progress;
-    this.batchEvents = batchEvents;
   }
 
-  long run() {
+  /** Writes every {@code batchEvents} events, and tells {@code progress} after each write. */
+  long run(RebuildProgress progress, int batchEvents) {
     session
         .handle()
         .createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant")
@@ -105,7 +97,7 @@ final class TenantRebuild {
                     uuid(rs, "aggregate_id"),
                     session.tenant(),
                     instant(rs, "created_at")))
-        .useStream(events -> events.forEach(this::replay));
+        .useStream(events -> events.forEach(event -> replay(event, progress, batchEvents)));
     flush();
     publish();
     progress.eventsProcessed(processed);
@@ -127,7 +119,7 @@ final class TenantRebuild {
     return e;
   }
 
-  private void replay(ReservationEvent event) {
+  private void replay(ReservationEvent event, RebuildProgress progress, int batchEvents) {
     batch.add(projector.project(event));
     processed++;
     if (processed % batchEvents == 0) {

@@ -42,9 +42,7 @@ class PythonEventStoreTest {
 
   @Test
   void a_python_database_migrates_in_place_orders_its_events_by_time_and_replays() {
-    try (TestDatabase db = TestDatabase.createEmpty("python_in_place")) {
-      run(db, "python/schema.sql");
-      run(db, "python/events.sql");
+    try (TestDatabase db = pythonDatabase("python_in_place")) {
       try (Handle handle = db.jdbi().open()) {
         handle.execute(
             "INSERT INTO reservations VALUES ('10000000-0000-0000-0000-000000000001',"
@@ -109,9 +107,7 @@ class PythonEventStoreTest {
 
   @Test
   void versions_the_python_service_repeated_under_concurrency_are_renumbered_in_time_order() {
-    try (TestDatabase db = TestDatabase.createEmpty("python_duplicates")) {
-      run(db, "python/schema.sql");
-      run(db, "python/events.sql");
+    try (TestDatabase db = pythonDatabase("python_duplicates")) {
       try (Handle handle = db.jdbi().open()) {
         handle.execute(
             "INSERT INTO event_store (aggregate_id, aggregate_type, event_type, version,"
@@ -250,6 +246,14 @@ class PythonEventStoreTest {
         transactionId,
         Instant.parse(created),
         Instant.parse(updated));
+  }
+
+  /** A database as the Python service left it: its schema and its events, not yet migrated. */
+  private static TestDatabase pythonDatabase(String label) {
+    TestDatabase db = TestDatabase.createEmpty(label);
+    run(db, "python/schema.sql");
+    run(db, "python/events.sql");
+    return db;
   }
 
   private static void run(TestDatabase db, String resource) {

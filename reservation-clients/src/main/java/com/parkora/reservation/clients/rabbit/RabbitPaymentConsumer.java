@@ -43,13 +43,10 @@ public final class RabbitPaymentConsumer implements AutoCloseable {
   private int failuresInRow;
 
   private RabbitPaymentConsumer(
-      RabbitSettings rabbit,
-      PaymentQueueSettings queue,
-      PaymentNoticeHandler handler,
-      PaymentEventMetrics metrics) {
+      RabbitSettings rabbit, PaymentQueueSettings queue, PaymentDeliveries deliveries) {
     this.rabbit = rabbit;
     this.queue = queue;
-    this.deliveries = new PaymentDeliveries(handler, metrics);
+    this.deliveries = deliveries;
     this.connector =
         Thread.ofPlatform().name("payments-consumer").daemon().unstarted(this::connect);
   }
@@ -60,7 +57,8 @@ public final class RabbitPaymentConsumer implements AutoCloseable {
       PaymentQueueSettings queue,
       PaymentNoticeHandler handler,
       PaymentEventMetrics metrics) {
-    RabbitPaymentConsumer consumer = new RabbitPaymentConsumer(rabbit, queue, handler, metrics);
+    RabbitPaymentConsumer consumer =
+        new RabbitPaymentConsumer(rabbit, queue, new PaymentDeliveries(handler, metrics));
     consumer.connector.start();
     return consumer;
   }
