@@ -11,15 +11,9 @@ import java.util.UUID;
  * steady rate, the first 30 s after {@code ready} (an instance an autoscaler adds), the same again
  * while a {@link CpuBurner} holds one core, and the peak resident set.
  */
-final class CommandGoals {
+record CommandGoals(Bench bench) {
 
   private static final Duration COLD = Duration.ofSeconds(30);
-
-  private final Bench bench;
-
-  CommandGoals(Bench bench) {
-    this.bench = bench;
-  }
 
   void run() throws Exception {
     System.out.println("== commands: createReservation, 8 tenants, 16 clients, distinct spots");

@@ -20,15 +20,9 @@ import java.util.regex.Pattern;
  * events a second the relay publishes when it drains a backlog. Messages go to a durable queue, so
  * the broker writes them to disk before it confirms, as it would for the notification service.
  */
-final class PublishGoal {
+record PublishGoal(Bench bench) {
 
   static final String QUEUE = "reservation_bench.notifications";
-
-  private final Bench bench;
-
-  PublishGoal(Bench bench) {
-    this.bench = bench;
-  }
 
   void run() throws Exception {
     System.out.println("== publish: relay lag under the command load, relay throughput");

@@ -6,13 +6,7 @@ import java.util.Map;
  * The rebuild of one tenant's events against the set-based {@code INSERT ... SELECT} that writes
  * the same rows, both replacing a populated read model.
  */
-final class RebuildGoal {
-
-  private final Bench bench;
-
-  RebuildGoal(Bench bench) {
-    this.bench = bench;
-  }
+record RebuildGoal(Bench bench) {
 
   void run() throws Exception {
     int created = bench.quick() ? 60_000 : 600_000;

@@ -3,13 +3,7 @@ package com.parkora.reservation.bench;
 import java.time.Duration;
 
 /** Launch to {@code /health/ready} 200 on a migrated PostgreSQL database, best of three. */
-final class StartGoal {
-
-  private final Bench bench;
-
-  StartGoal(Bench bench) {
-    this.bench = bench;
-  }
+record StartGoal(Bench bench) {
 
   void run() throws Exception {
     System.out.println("== start: ready with PostgreSQL, migrations applied");

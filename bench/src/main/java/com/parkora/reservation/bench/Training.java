@@ -9,13 +9,7 @@ import java.time.Duration;
  * a short command and read load, a SIGTERM; the JVM writes the ahead-of-time cache (or the
  * class-data archive on a JDK before 25) as it exits.
  */
-final class Training {
-
-  private final Bench bench;
-
-  Training(Bench bench) {
-    this.bench = bench;
-  }
+record Training(Bench bench) {
 
   void run() throws Exception {
     Path cache = bench.productionCache();

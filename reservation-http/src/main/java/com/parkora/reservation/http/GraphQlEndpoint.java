@@ -15,29 +15,15 @@ import java.time.Duration;
  * answers in GraphQL's wire shape. A request that cannot be executed at all (bad JSON, no query,
  * bad tenant header, too large) is a 4xx whose body still carries {@code errors[].extensions.code}.
  */
-final class GraphQlEndpoint {
-
-  private final GraphQlEngine engine;
-  private final TenantResolver tenants;
-  private final HttpMetrics metrics;
-  private final ObjectMapper json;
-  private final long maxBodyBytes;
+record GraphQlEndpoint(
+    GraphQlEngine engine,
+    TenantResolver tenants,
+    HttpMetrics metrics,
+    ObjectMapper json,
+    long maxBodyBytes) {
 
   static final String NOT_JSON =
       "POST /graphql takes a JSON body: send Content-Type: application/json";
-
-  GraphQlEndpoint(
-      GraphQlEngine engine,
-      TenantResolver tenants,
-      HttpMetrics metrics,
-      ObjectMapper json,
-      long maxBodyBytes) {
-    this.engine = engine;
-    this.tenants = tenants;
-    this.metrics = metrics;
-    this.json = json;
-    this.maxBodyBytes = maxBodyBytes;
-  }
 
   void handle(Context ctx) {
     long started = System.nanoTime();

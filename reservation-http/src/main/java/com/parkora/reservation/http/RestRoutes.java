@@ -16,26 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The REST paths of docs/rest.md, in the Python service's snake_case shapes. */
-final class RestRoutes {
+record RestRoutes(
+    ReservationService service,
+    TenantResolver tenants,
+    ReadinessProbe readiness,
+    HttpMetrics metrics) {
 
   static final String SERVICE = "reservation-service";
   static final String VERSION = "1.0.0";
-
-  private final ReservationService service;
-  private final TenantResolver tenants;
-  private final ReadinessProbe readiness;
-  private final HttpMetrics metrics;
-
-  RestRoutes(
-      ReservationService service,
-      TenantResolver tenants,
-      ReadinessProbe readiness,
-      HttpMetrics metrics) {
-    this.service = service;
-    this.tenants = tenants;
-    this.readiness = readiness;
-    this.metrics = metrics;
-  }
 
   void register(RoutesConfig routes) {
     routes.get("/", this::root);
