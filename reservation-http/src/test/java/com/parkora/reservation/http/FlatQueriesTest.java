@@ -228,79 +228,55 @@ class FlatQueriesTest {
         : reservationField(random, field, root, variables, declarations) + " " + selection(random);
   }
 
+  private static final List<String> RESERVATION_FIELDS =
+      List.of(
+          "reservations",
+          "reservationsByUser",
+          "reservationsByParkingSpot",
+          "reservationById",
+          "reservationHistory",
+          "reservationAt");
+
   private static String reservationField(
       Random random,
       int field,
       int root,
       Map<String, Object> variables,
       List<String> declarations) {
-    return switch (field) {
-      case 0 ->
-          "reservations"
-              + arguments(
-                  random,
-                  root,
-                  variables,
-                  declarations,
-                  List.of(
-                      new Argument("status", "String", () -> pick(random, STATUSES)),
-                      new Argument("userId", "String", () -> pick(random, USERS)),
-                      new Argument("limit", "Int", () -> random.nextInt(40) - 2),
-                      new Argument("offset", "Int", () -> random.nextInt(12))));
-      case 1 ->
-          "reservationsByUser"
-              + arguments(
-                  random,
-                  root,
-                  variables,
-                  declarations,
-                  List.of(
-                      new Argument(
-                          "userId",
-                          "String!",
-                          () -> random.nextInt(10) == 0 ? "not-a-user" : pick(random, USERS)),
-                      new Argument("includeCompleted", "Boolean", random::nextBoolean)));
-      case 2 ->
-          "reservationsByParkingSpot"
-              + arguments(
-                  random,
-                  root,
-                  variables,
-                  declarations,
-                  List.of(
-                      new Argument("parkingSpotId", "String!", () -> "spot-" + random.nextInt(5)),
-                      new Argument(
-                          "startTime",
-                          "String",
-                          () -> "2026-12-0%dT00:00:00Z".formatted(1 + random.nextInt(3))),
-                      new Argument(
-                          "endTime",
-                          "String",
-                          () -> "2026-12-0%dT12:00:00Z".formatted(1 + random.nextInt(4)))));
-      case 3 -> "reservationById" + byId(random, root, variables, declarations);
-      case 4 -> "reservationHistory" + byId(random, root, variables, declarations);
-      default ->
-          "reservationAt"
-              + arguments(
-                  random,
-                  root,
-                  variables,
-                  declarations,
-                  List.of(
-                      new Argument("id", "String!", () -> anId(random)),
-                      new Argument(
-                          "asOf", "String!", () -> RunningApi.CLOCK.instant().toString())));
-    };
-  }
-
-  private static String byId(
-      Random random, int root, Map<String, Object> variables, List<String> declarations) {
-    return arguments(
-        random,
-        root,
-        variables,
-        declarations,
-        List.of(new Argument("id", "String!", () -> anId(random))));
+    Argument id = new Argument("id", "String!", () -> anId(random));
+    List<Argument> accepted =
+        switch (field) {
+          case 0 ->
+              List.of(
+                  new Argument("status", "String", () -> pick(random, STATUSES)),
+                  new Argument("userId", "String", () -> pick(random, USERS)),
+                  new Argument("limit", "Int", () -> random.nextInt(40) - 2),
+                  new Argument("offset", "Int", () -> random.nextInt(12)));
+          case 1 ->
+              List.of(
+                  new Argument(
+                      "userId",
+                      "String!",
+                      () -> random.nextInt(10) == 0 ? "not-a-user" : pick(random, USERS)),
+                  new Argument("includeCompleted", "Boolean", random::nextBoolean));
+          case 2 ->
+              List.of(
+                  new Argument("parkingSpotId", "String!", () -> "spot-" + random.nextInt(5)),
+                  new Argument(
+                      "startTime",
+                      "String",
+                      () -> "2026-12-0%dT00:00:00Z".formatted(1 + random.nextInt(3))),
+                  new Argument(
+                      "endTime",
+                      "String",
+                      () -> "2026-12-0%dT12:00:00Z".formatted(1 + random.nextInt(4))));
+          case 3, 4 -> List.of(id);
+          default ->
+              List.of(
+                  id, new Argument("asOf", "String!", () -> RunningApi.CLOCK.instant().toString()));
+        };
+    return RESERVATION_FIELDS.get(field)
+        + arguments(random, root, variables, declarations, accepted);
   }
 
   private static String anId(Random random) {
