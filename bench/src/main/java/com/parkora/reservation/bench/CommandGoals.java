@@ -101,7 +101,8 @@ record CommandGoals(Bench bench) {
     // TRUNCATE alone leaves the tables as a new database has them, never analyzed. ANALYZE of the
     // emptied tables would record "no rows", and with autovacuum off (as on some benchmark hosts)
     // that record stays while the load adds rows: prepared statements then keep the plans made for
-    // an empty table. The service measured 0.61x with that reset and 1.03x without it, the same day.
+    // an empty table. The service measured 0.61x with that reset and 1.03x without it, the same
+    // day.
     bench.shell().psql(db, "TRUNCATE event_store, reservations");
   }
 
