@@ -1,6 +1,6 @@
 -- One tenant's log: :created reservations (RESERVATION_CREATED, version 1) followed by
 -- :changes status changes: confirmations, then completions of confirmed ones, then cancellations
--- of others. Payloads as the service writes them (CONTRACTS.md §7).
+-- of others. Payloads as the service writes them (docs/events.md).
 INSERT INTO event_store (id, aggregate_id, aggregate_type, event_type, version, data, event_metadata, tenant_id, created_at)
 SELECT md5('e1-' || i)::uuid, md5('r' || i)::uuid, 'Reservation', 'RESERVATION_CREATED', 1,
        jsonb_build_object('id', md5('r' || i)::uuid, 'tenant_id', :'tenant'::uuid,

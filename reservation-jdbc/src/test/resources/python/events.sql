@@ -1,4 +1,4 @@
--- Events as the Python service wrote them (CONTRACTS.md §7): snake_case payloads, versions from 1,
+-- Events as the Python service wrote them (docs/events.md): snake_case payloads, versions from 1,
 -- no position, times as Python's isoformat() wrote them (with and without an offset), a cost as a
 -- string. Tenant 00000000-0000-0000-0000-000000000001 (the Python default).
 INSERT INTO event_store (id, aggregate_id, aggregate_type, event_type, version, data, event_metadata, tenant_id, created_at) VALUES
