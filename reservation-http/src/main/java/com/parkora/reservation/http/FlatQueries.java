@@ -87,20 +87,18 @@ final class FlatQueries {
     return new Plan(operation, List.copyOf(roots.values()));
   }
 
+  /**
+   * A root field of type {@code [Reservation!]!} or {@code Reservation}: the shapes whose nulls and
+   * errors {@link #writeValue} answers as graphql-java would.
+   */
   private Root root(Field field, GraphQLFieldDefinition definition) {
     GraphQLType type = definition.getType();
-    boolean list = GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList;
-    if (list && !(type instanceof GraphQLNonNull)) {
-      return null;
-    }
-    GraphQLType element =
-        list ? ((GraphQLList) GraphQLTypeUtil.unwrapNonNull(type)).getWrappedType() : type;
-    if (list && !(element instanceof GraphQLNonNull)) {
-      return null;
-    }
-    if (!(GraphQLTypeUtil.unwrapAll(element) instanceof GraphQLObjectType object)
-        || !object.getName().equals(RESERVATION)
-        || (!list && element instanceof GraphQLNonNull)) {
+    boolean list =
+        type instanceof GraphQLNonNull nonNull
+            && nonNull.getWrappedType() instanceof GraphQLList items
+            && items.getWrappedType() instanceof GraphQLNonNull;
+    GraphQLType element = list ? GraphQLTypeUtil.unwrapAll(type) : type;
+    if (!(element instanceof GraphQLObjectType object) || !object.getName().equals(RESERVATION)) {
       return null;
     }
     List<ReservationColumn> columns = columns(field.getSelectionSet(), object);

@@ -130,14 +130,6 @@ final class GraphQlEngine {
     return new Outcome(body, null, operationName(request), firstCode);
   }
 
-  /** Whether {@link #execute} answers this request flat (for tests). */
-  boolean answersFlat(GraphQlRequest request, Tenancy tenancy) {
-    FlatQueries.Plan plan = documents.flatPlan(request.query());
-    return plan != null
-        && flat.answer(plan, request, context(tenancy, new ResponseBudget(maxResponseRows)))
-            != null;
-  }
-
   private static GraphQLContext context(Tenancy tenancy, ResponseBudget budget) {
     return GraphQLContext.newContext()
         .of(Tenancy.class, tenancy, ResponseBudget.class, budget)

@@ -52,13 +52,16 @@ record ReservationColumn(SerializableString key, Value value, boolean nonNull) {
     }
   }
 
-  /** The column of a selected field, or null when it is not one of the scalars above. */
+  /**
+   * The column of a field selected on {@code Reservation}, or null when it is not one of the
+   * scalars above.
+   */
   static ReservationColumn of(Field field, GraphQLObjectType type) {
     SerializedString key =
         new SerializedString(field.getAlias() != null ? field.getAlias() : field.getName());
     Value value = Value.named(field.getName());
     if (value == Value.TYPENAME) {
-      return type.getName().equals("Reservation") ? new ReservationColumn(key, value, true) : null;
+      return new ReservationColumn(key, value, true);
     }
     GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
     if (definition == null
