@@ -2,6 +2,7 @@ package com.parkora.reservation.cli;
 
 import com.parkora.reservation.clients.rabbit.PaymentQueueSettings;
 import com.parkora.reservation.domain.TenantId;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +13,13 @@ import java.util.Optional;
 
 /**
  * The effective configuration of docs/configuration.md: read from the environment, then overridden
- * by command-line flags. {@code databaseUrl} empty means the embedded store in {@code dataDir}.
+ * by command-line flags. {@code databaseUrl} empty means the embedded store in {@code dataDir}. Its
+ * builder, {@link ConfigBuilder}, is generated.
  */
+@RecordBuilder
+@RecordBuilder.Options(
+    emptyDefaultForOptional = true,
+    addConcreteSettersForOptional = RecordBuilder.ConcreteSettersForOptionalMode.ENABLED)
 public record Config(
     Optional<String> databaseUrl,
     int databasePoolSize,
@@ -32,9 +38,9 @@ public record Config(
     int rabbitmqPort,
     String rabbitmqUser,
     Optional<String> rabbitmqPassword,
-    String rabbitmqPaymentsQueue,
+    @RecordBuilder.Initializer("DEFAULT_PAYMENTS_QUEUE") String rabbitmqPaymentsQueue,
     Duration pendingHold,
-    Duration startGrace,
+    @RecordBuilder.Initializer("DEFAULT_START_GRACE") Duration startGrace,
     List<String> corsOrigins) {
 
   /**
@@ -49,6 +55,11 @@ public record Config(
    */
   public static final int DEFAULT_START_GRACE_MINUTES = 180;
 
+  public static final Duration DEFAULT_START_GRACE =
+      Duration.ofMinutes(DEFAULT_START_GRACE_MINUTES);
+
+  public static final String DEFAULT_PAYMENTS_QUEUE = PaymentQueueSettings.QUEUE;
+
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
     Objects.requireNonNull(databaseUrl, "databaseUrl");
@@ -60,7 +71,7 @@ public record Config(
   /** Reads docs/configuration.md from {@code env}; unset or blank variables take their defaults. */
   public static Config fromEnvironment(Map<String, String> env) {
     EnvironmentSettings s = new EnvironmentSettings(env);
-    return new ConfigBuilder()
+    return ConfigBuilder.builder()
         .databaseUrl(s.optional("DATABASE_URL"))
         .databasePoolSize(s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
         .port(s.port("PORT", 8000))
@@ -97,28 +108,7 @@ public record Config(
 
   /** Starts from these settings, to override some (flags over the environment). */
   public ConfigBuilder toBuilder() {
-    return new ConfigBuilder()
-        .databaseUrl(databaseUrl)
-        .databasePoolSize(databasePoolSize)
-        .port(port)
-        .dataDir(dataDir)
-        .auth(auth)
-        .defaultTenant(defaultTenant)
-        .parkingServiceUrl(parkingServiceUrl)
-        .parkingServiceTimeout(parkingServiceTimeout)
-        .paymentServiceHost(paymentServiceHost)
-        .paymentServicePort(paymentServicePort)
-        .grpcTimeout(grpcTimeout)
-        .paymentServiceTls(paymentServiceTls)
-        .parkingCacheTtl(parkingCacheTtl)
-        .rabbitmqHost(rabbitmqHost)
-        .rabbitmqPort(rabbitmqPort)
-        .rabbitmqUser(rabbitmqUser)
-        .rabbitmqPassword(rabbitmqPassword)
-        .rabbitmqPaymentsQueue(rabbitmqPaymentsQueue)
-        .pendingHold(pendingHold)
-        .startGrace(startGrace)
-        .corsOrigins(corsOrigins);
+    return ConfigBuilder.builder(this);
   }
 
   /** The effective settings as {@code NAME=value} lines, secrets masked; for the start-up log. */
