@@ -86,10 +86,6 @@ public final class Bootstrap implements AutoCloseable {
     return new Bootstrap(config);
   }
 
-  public Config config() {
-    return config;
-  }
-
   public EventCodec codec() {
     return codec;
   }
@@ -100,10 +96,6 @@ public final class Bootstrap implements AutoCloseable {
 
   public ReservationService service() {
     return service;
-  }
-
-  public PrometheusMeterRegistry metrics() {
-    return metrics;
   }
 
   /** Where the data lives, for banners and summaries. */
@@ -150,7 +142,6 @@ public final class Bootstrap implements AutoCloseable {
     return verifier;
   }
 
-  /** Starts expiring pending reservations whose hold ran out, every {@code interval}. */
   /** Starts sending the refunds owed, every {@code interval}, until each succeeds. */
   public void startRefunds(Duration interval) {
     RefundWorker worker = RefundWorker.start(service, interval);
@@ -166,6 +157,7 @@ public final class Bootstrap implements AutoCloseable {
     }
   }
 
+  /** Starts expiring pending reservations whose hold ran out, every {@code interval}. */
   public void startExpiry(Duration interval) {
     Expiry expiry = Expiry.start(service, store.storage(), interval);
     onClose("expiry", expiry::close);

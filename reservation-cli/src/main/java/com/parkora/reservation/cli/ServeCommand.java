@@ -56,7 +56,7 @@ final class ServeCommand extends StoreCommand {
     warmUp.join();
     CountDownLatch stopped = new CountDownLatch(1);
     try {
-      banner(log, bootstrap);
+      banner(log, config, bootstrap);
       Javalin app = bootstrap.startHttp();
       bootstrap.startExpiry(Bootstrap.EXPIRY_INTERVAL);
       bootstrap.startRefunds(Bootstrap.REFUND_INTERVAL);
@@ -104,8 +104,7 @@ final class ServeCommand extends StoreCommand {
     return config.build();
   }
 
-  private static void banner(Logger log, Bootstrap bootstrap) {
-    Config config = bootstrap.config();
+  private static void banner(Logger log, Config config, Bootstrap bootstrap) {
     log.info("data: {}", bootstrap.storeDescription());
     if (config.embedded()) {
       log.info(
