@@ -7,13 +7,18 @@ import com.parkora.reservation.clients.payment.grpc.RefundRequest;
 import com.parkora.reservation.clients.payment.grpc.RefundResponse;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway;
+import io.grpc.CallOptions;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
 import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,33 +34,45 @@ public final class GrpcPaymentGateway implements PaymentGateway, AutoCloseable {
 
   private final PaymentSettings settings;
   private final ManagedChannel channel;
-  private final PaymentServiceGrpc.PaymentServiceBlockingStub stub;
 
   public GrpcPaymentGateway(PaymentSettings settings) {
     this.settings = settings;
     NettyChannelBuilder builder = NettyChannelBuilder.forAddress(settings.host(), settings.port());
     this.channel =
         (settings.tls() ? builder.useTransportSecurity() : builder.usePlaintext()).build();
-    this.stub = PaymentServiceGrpc.newBlockingStub(channel);
   }
 
   @Override
   public ChargeResult charge(TenantId tenant, UUID reservationId, UUID userId, BigDecimal amount) {
-    PaymentRequest request =
+    return call(
+        PaymentServiceGrpc.getProcessPaymentMethod(),
         PaymentRequest.newBuilder()
             .setReservationId(reservationId.toString())
             .setUserId(userId.toString())
             .setAmount(amount.doubleValue())
             .setCurrency(CURRENCY)
             .setTenantId(tenant.toString())
-            .build();
-    SentTracker tracker = new SentTracker();
-    PaymentResponse response;
-    try {
-      response = deadlined(tracker).processPayment(request);
-    } catch (StatusRuntimeException e) {
-      return chargeFailure(e.getStatus(), tracker.sent());
-    }
+            .build(),
+        GrpcPaymentGateway::charged,
+        GrpcPaymentGateway::chargeFailure);
+  }
+
+  @Override
+  public RefundResult refund(
+      TenantId tenant, String transactionId, BigDecimal amount, String reason) {
+    return call(
+        PaymentServiceGrpc.getRefundPaymentMethod(),
+        RefundRequest.newBuilder()
+            .setTransactionId(transactionId)
+            .setAmount(amount.doubleValue())
+            .setReason(reason == null ? "" : reason)
+            .setTenantId(tenant.toString())
+            .build(),
+        GrpcPaymentGateway::refunded,
+        GrpcPaymentGateway::refundFailure);
+  }
+
+  private static ChargeResult charged(PaymentResponse response) {
     if (!response.getSuccess()) {
       return new ChargeResult.Declined(response.getErrorCode(), response.getMessage());
     }
@@ -65,27 +82,55 @@ public final class GrpcPaymentGateway implements PaymentGateway, AutoCloseable {
     return new ChargeResult.Charged(response.getTransactionId(), response.getMessage());
   }
 
-  @Override
-  public RefundResult refund(
-      TenantId tenant, String transactionId, BigDecimal amount, String reason) {
-    RefundRequest request =
-        RefundRequest.newBuilder()
-            .setTransactionId(transactionId)
-            .setAmount(amount.doubleValue())
-            .setReason(reason == null ? "" : reason)
-            .setTenantId(tenant.toString())
-            .build();
-    SentTracker tracker = new SentTracker();
-    RefundResponse response;
-    try {
-      response = deadlined(tracker).refundPayment(request);
-    } catch (StatusRuntimeException e) {
-      return refundFailure(e.getStatus(), tracker.sent());
-    }
+  private static RefundResult refunded(RefundResponse response) {
     if (!response.getSuccess() || response.getRefundId().isBlank()) {
       return new RefundResult.Refused(response.getErrorCode(), response.getMessage());
     }
     return new RefundResult.Refunded(response.getRefundId(), response.getMessage());
+  }
+
+  private static ChargeResult chargeFailure(Failed failed) {
+    return switch (failed.kind()) {
+      case UNAVAILABLE -> new ChargeResult.Unavailable(failed.reason());
+      case UNKNOWN -> new ChargeResult.Unknown(failed.reason());
+      case REFUSED -> new ChargeResult.Declined(failed.code(), failed.reason());
+    };
+  }
+
+  private static RefundResult refundFailure(Failed failed) {
+    return switch (failed.kind()) {
+      case UNAVAILABLE -> new RefundResult.Unavailable(failed.reason());
+      case UNKNOWN -> new RefundResult.Unknown(failed.reason());
+      case REFUSED -> new RefundResult.Refused(failed.code(), failed.reason());
+    };
+  }
+
+  /**
+   * Makes one call under the deadline. Its answer goes to {@code answered}; a failed call is
+   * logged, classified by whether its request was sent, and goes to {@code failed}.
+   */
+  private <Q, R, T> T call(
+      MethodDescriptor<Q, R> method,
+      Q request,
+      Function<R, T> answered,
+      Function<Failed, T> failed) {
+    SentTracker tracker = new SentTracker();
+    CallOptions deadline =
+        CallOptions.DEFAULT.withDeadlineAfter(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    R response;
+    try {
+      response =
+          ClientCalls.blockingUnaryCall(
+              ClientInterceptors.intercept(channel, tracker), method, deadline, request);
+    } catch (StatusRuntimeException e) {
+      Status status = e.getStatus();
+      String reason = describe(status);
+      LOG.warn(
+          "{} failed (request sent: {}): {}", method.getBareMethodName(), tracker.sent(), reason);
+      return failed.apply(
+          new Failed(Failure.of(status, tracker.sent()), status.getCode().name(), reason));
+    }
+    return answered.apply(response);
   }
 
   /** Stops the channel: calls in flight get up to one deadline to finish. */
@@ -102,37 +147,15 @@ public final class GrpcPaymentGateway implements PaymentGateway, AutoCloseable {
     }
   }
 
-  private PaymentServiceGrpc.PaymentServiceBlockingStub deadlined(SentTracker tracker) {
-    return stub.withInterceptors(tracker)
-        .withDeadlineAfter(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  private ChargeResult chargeFailure(Status status, boolean sent) {
-    String reason = describe(status);
-    LOG.warn("ProcessPayment failed (request sent: {}): {}", sent, reason);
-    return switch (Failure.of(status, sent)) {
-      case UNAVAILABLE -> new ChargeResult.Unavailable(reason);
-      case UNKNOWN -> new ChargeResult.Unknown(reason);
-      case REFUSED -> new ChargeResult.Declined(status.getCode().name(), reason);
-    };
-  }
-
-  private RefundResult refundFailure(Status status, boolean sent) {
-    String reason = describe(status);
-    LOG.warn("RefundPayment failed (request sent: {}): {}", sent, reason);
-    return switch (Failure.of(status, sent)) {
-      case UNAVAILABLE -> new RefundResult.Unavailable(reason);
-      case UNKNOWN -> new RefundResult.Unknown(reason);
-      case REFUSED -> new RefundResult.Refused(status.getCode().name(), reason);
-    };
-  }
-
   private String describe(Status status) {
     String where = settings.host() + ":" + settings.port();
     return status.getDescription() == null
         ? status.getCode() + " from " + where
         : status.getCode() + " from " + where + ": " + status.getDescription();
   }
+
+  /** A failed call: what it means for the money, the gRPC status code, and a reason to show. */
+  record Failed(Failure kind, String code, String reason) {}
 
   /** What a failed call means for the money. */
   enum Failure {
