@@ -55,17 +55,11 @@ record ReservationCommands(
         });
   }
 
-  ReservationView create(
-      TenantId tenant,
-      String userId,
-      String parkingSpotId,
-      String startTime,
-      Integer durationHours,
-      Double totalCost) {
-    return create(
-        tenant,
-        CreateReservation.parse(
-            userId, parkingSpotId, startTime, durationHours, totalCost, clock.now(), startGrace));
+  /** Parses raw create input with this service's clock and start grace. */
+  CreateReservation parseCreate(
+      String userId, String parkingSpotId, String startTime, Integer hours, Double totalCost) {
+    return CreateReservation.parse(
+        userId, parkingSpotId, startTime, hours, totalCost, clock.now(), startGrace);
   }
 
   ReservationView confirm(TenantId tenant, String id, String transactionId) {

@@ -69,7 +69,8 @@ public final class ReservationService {
       String startTime,
       Integer durationHours,
       Double totalCost) {
-    return commands.create(tenant, userId, parkingSpotId, startTime, durationHours, totalCost);
+    return create(
+        tenant, commands.parseCreate(userId, parkingSpotId, startTime, durationHours, totalCost));
   }
 
   public ReservationView confirm(TenantId tenant, String id, String transactionId) {
