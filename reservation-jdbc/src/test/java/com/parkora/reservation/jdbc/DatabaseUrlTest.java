@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DatabaseUrlTest {
 
@@ -18,12 +20,13 @@ class DatabaseUrlTest {
                 "jdbc:postgresql://db.internal:6543/reservations", "reserve", "s3cret"));
   }
 
-  @Test
-  void postgres_and_driver_qualified_schemes_are_accepted() {
-    assertThat(DatabaseUrl.parse("postgres://u:p@localhost/db").jdbcUrl())
-        .isEqualTo("jdbc:postgresql://localhost/db");
-    assertThat(DatabaseUrl.parse("postgresql+psycopg2://u:p@localhost:5432/db").jdbcUrl())
-        .isEqualTo("jdbc:postgresql://localhost:5432/db");
+  @ParameterizedTest
+  @CsvSource({
+    "postgres://u:p@localhost/db, jdbc:postgresql://localhost/db",
+    "postgresql+psycopg2://u:p@localhost:5432/db, jdbc:postgresql://localhost:5432/db"
+  })
+  void postgres_and_driver_qualified_schemes_are_accepted(String given, String jdbcUrl) {
+    assertThat(DatabaseUrl.parse(given).jdbcUrl()).isEqualTo(jdbcUrl);
   }
 
   @Test

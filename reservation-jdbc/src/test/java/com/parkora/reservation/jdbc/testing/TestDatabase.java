@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,12 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * Or by hand: {@code try (TestDatabase db = TestDatabase.create("x")) { ... }}.
  */
-public final class TestDatabase
-    implements AutoCloseable,
-        BeforeAllCallback,
-        AfterAllCallback,
-        BeforeEachCallback,
-        AfterEachCallback {
+public final class TestDatabase implements AutoCloseable, BeforeAllCallback, BeforeEachCallback {
 
   public static final String ENVIRONMENT = "TEST_DATABASE_URL";
   static final DatabaseUrl DEFAULT_SERVER =
@@ -104,29 +97,21 @@ public final class TestDatabase
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (scope == Scope.CLASS) {
-      open();
-    }
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (scope == Scope.CLASS) {
-      close();
-    }
+    openFor(Scope.CLASS, context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (scope == Scope.TEST) {
-      open();
-    }
+    openFor(Scope.TEST, context);
   }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (scope == Scope.TEST) {
-      close();
+  /**
+   * Opens the database when {@code context} is of this extension's scope and leaves it in the
+   * context's store, which JUnit closes (and so drops the database) when the context ends.
+   */
+  private void openFor(Scope at, ExtensionContext context) {
+    if (scope == at) {
+      context.getStore(ExtensionContext.Namespace.create(TestDatabase.class)).put(name, open());
     }
   }
 
