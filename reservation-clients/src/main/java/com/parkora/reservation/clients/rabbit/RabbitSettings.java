@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Where RabbitMQ is and which exchanges to use (docs/notifications.md). The exchange names are the
  * contract's; tests give their own to stay apart from each other.
  *
- * @param confirmTimeout how long a page of published events may wait for the broker's confirms
+ * @param confirmTimeout how long a page of published events may wait for the broker's confirms;
+ *     positive
  */
 public record RabbitSettings(
     String host,
@@ -32,7 +33,10 @@ public record RabbitSettings(
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(reservationsExchange, "reservationsExchange");
     Objects.requireNonNull(paymentsExchange, "paymentsExchange");
-    Objects.requireNonNull(confirmTimeout, "confirmTimeout");
+    if (!confirmTimeout.isPositive()) {
+      // the client reads a zero timeout as "wait for ever", which would stall the relay
+      throw new IllegalArgumentException("confirmTimeout must be positive, got " + confirmTimeout);
+    }
   }
 
   /** The contract's exchanges; {@code password} may be null (RabbitMQ's default then applies). */
