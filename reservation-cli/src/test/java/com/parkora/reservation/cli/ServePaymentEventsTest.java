@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,12 +39,11 @@ class ServePaymentEventsTest {
   private final TenantId tenant = new TenantId(UUID.randomUUID());
   private final PaymentQueueSettings queue =
       PaymentQueueSettings.DEFAULTS.withQueue("test.serve_payments." + UUID.randomUUID());
-  private RabbitBroker broker;
+  @RegisterExtension final RabbitBroker broker = RabbitBroker.connect();
   private PaymentServer paymentService;
 
   @BeforeEach
   void services() {
-    broker = RabbitBroker.connect();
     paymentService = new PaymentServer();
   }
 
@@ -52,7 +52,6 @@ class ServePaymentEventsTest {
     broker.deleteQueue(queue.queue());
     broker.deleteQueue(queue.deadLetterQueue());
     broker.deleteExchange(queue.deadLetterExchange());
-    broker.close();
     paymentService.close();
   }
 

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,12 +45,11 @@ class ServePublishingTest {
 
   private final String tenant = UUID.randomUUID().toString();
   private final List<ServedService> served = new ArrayList<>();
-  private RabbitBroker broker;
+  @RegisterExtension final RabbitBroker broker = RabbitBroker.connect();
   private TestQueue queue;
 
   @BeforeEach
   void bindQueue() {
-    broker = RabbitBroker.connect();
     queue = broker.bind(RabbitSettings.RESERVATIONS_EXCHANGE, "#");
   }
 
@@ -58,7 +58,6 @@ class ServePublishingTest {
     for (ServedService s : served) {
       s.close();
     }
-    broker.close();
   }
 
   @Test

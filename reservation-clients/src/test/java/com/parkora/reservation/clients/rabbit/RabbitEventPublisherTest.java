@@ -17,9 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The messages on the wire are those of docs/notifications.md, confirmed by a real RabbitMQ. */
 class RabbitEventPublisherTest {
@@ -29,17 +28,7 @@ class RabbitEventPublisherTest {
 
   private final EventCodec codec = new EventCodec();
   private final ObjectMapper json = new ObjectMapper();
-  private RabbitBroker broker;
-
-  @BeforeEach
-  void connect() {
-    broker = RabbitBroker.connect();
-  }
-
-  @AfterEach
-  void disconnect() throws Exception {
-    broker.close();
-  }
+  @RegisterExtension final RabbitBroker broker = RabbitBroker.connect();
 
   @Test
   void each_event_goes_out_persistent_as_json_with_its_id_tenant_and_routing_key()

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The payments consumer against the real RabbitMQ: messages published to the contract's {@code
@@ -45,13 +46,12 @@ class RabbitPaymentConsumerTest {
   private final BlockingQueue<Handled> outcomes = new LinkedBlockingQueue<>();
   private final PaymentQueueSettings queue =
       PaymentQueueSettings.DEFAULTS.withQueue("test.reservation_payments." + UUID.randomUUID());
-  private RabbitBroker broker;
+  @RegisterExtension final RabbitBroker broker = RabbitBroker.connect();
   private RabbitPaymentConsumer consumer;
   private TestQueue deadLetters;
 
   @BeforeEach
   void consume() throws InterruptedException {
-    broker = RabbitBroker.connect();
     start(recorded(service.payments().notices()));
   }
 
@@ -61,7 +61,6 @@ class RabbitPaymentConsumerTest {
     broker.deleteQueue(queue.queue());
     broker.deleteQueue(queue.deadLetterQueue());
     broker.deleteExchange(queue.deadLetterExchange());
-    broker.close();
   }
 
   @Test

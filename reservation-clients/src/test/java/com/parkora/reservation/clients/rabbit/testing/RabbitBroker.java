@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The RabbitMQ server of the tests ({@code 127.0.0.1:5672}, guest/guest), with exchanges and queues
  * of their own that are deleted on {@link #close()}. A server that does not answer fails the test
  * with how to start one; it is never skipped.
+ *
+ * <p>As a JUnit extension on an instance field it connects for each test and closes after it:
+ * {@code @RegisterExtension final RabbitBroker broker = RabbitBroker.connect();}
  */
-public final class RabbitBroker implements AutoCloseable {
+public final class RabbitBroker implements AutoCloseable, AfterEachCallback {
 
   public static final String HOST = "127.0.0.1";
   public static final int PORT = 5672;
@@ -105,6 +110,11 @@ public final class RabbitBroker implements AutoCloseable {
     } catch (IOException | TimeoutException e) {
       throw new IllegalStateException("cannot delete exchange " + exchange, e);
     }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
   }
 
   @Override
