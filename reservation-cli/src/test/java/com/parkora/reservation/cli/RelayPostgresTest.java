@@ -9,6 +9,7 @@ import com.parkora.reservation.clients.rabbit.testing.RabbitBroker;
 import com.parkora.reservation.clients.rabbit.testing.TestQueue;
 import com.parkora.reservation.clients.testing.LoopbackProxy;
 import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.contract.Latches;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.PostgresStorage;
@@ -41,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The relay from PostgreSQL to a real RabbitMQ: every committed event arrives, in order per
@@ -58,7 +59,7 @@ class RelayPostgresTest {
   private static ReservationService service;
 
   private final List<AutoCloseable> opened = new ArrayList<>();
-  private RabbitBroker broker;
+  @RegisterExtension final RabbitBroker broker = RabbitBroker.connect();
 
   @BeforeAll
   static void createDatabase() {
@@ -72,17 +73,11 @@ class RelayPostgresTest {
     db.close();
   }
 
-  @BeforeEach
-  void connect() {
-    broker = RabbitBroker.connect();
-  }
-
   @AfterEach
   void closeAll() throws Exception {
     for (AutoCloseable resource : opened.reversed()) {
       resource.close();
     }
-    broker.close();
   }
 
   @Test
@@ -211,7 +206,7 @@ class RelayPostgresTest {
         tenant,
         uow -> {
           uow.record(id, 0, List.of(new NewEvent(UUID.randomUUID(), created, Map.of())));
-          await(laterCommitted);
+          Latches.await(laterCommitted, PATIENCE, "the other writers did not commit");
           return null;
         });
     service.confirm(tenant, id.toString(), "txn-held-" + id);
@@ -291,16 +286,5 @@ class RelayPostgresTest {
                     .toString()
                     .equals(String.valueOf(m.properties().getHeaders().get("tenant_id"))))
         .toList();
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-        throw new AssertionError("the other writers did not commit");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

@@ -3,6 +3,7 @@ package com.parkora.reservation.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.contract.Fixtures;
+import com.parkora.reservation.contract.Latches;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
@@ -55,10 +56,11 @@ class EventFeedTest {
                     uow -> {
                       record(uow, early, tenant);
                       appended.countDown();
-                      await(release);
+                      Latches.await(
+                          release, PATIENCE, "the test did not release the held transaction");
                       return null;
                     }));
-    await(appended);
+    Latches.await(appended, PATIENCE, "the held transaction did not append");
     UUID late = UUID.randomUUID();
     storage.inTransaction(tenant, uow -> record(uow, late, tenant));
 
@@ -164,17 +166,6 @@ class EventFeedTest {
       events = read(tenant);
     }
     return events;
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-        throw new AssertionError("gave up waiting");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   private static void sleep(long millis) {
