@@ -63,12 +63,13 @@ class RefundRetryTest {
   private void retriesAcrossARestart(Supplier<Storage> stores) {
     AtomicInteger calls = new AtomicInteger();
     server.onRefund(
-        request -> {
-          if (calls.incrementAndGet() <= 2) {
-            return PaymentServer.refused("REFUND_UNAVAILABLE", "try again");
-          }
-          return RefundResponse.newBuilder().setSuccess(true).setRefundId("refund-42").build();
-        });
+        request ->
+            calls.incrementAndGet() <= 2
+                ? RefundResponse.newBuilder()
+                    .setErrorCode("REFUND_UNAVAILABLE")
+                    .setMessage("try again")
+                    .build()
+                : RefundResponse.newBuilder().setSuccess(true).setRefundId("refund-42").build());
     String id;
     try (Storage storage = stores.get()) {
       ReservationService service = service(storage);

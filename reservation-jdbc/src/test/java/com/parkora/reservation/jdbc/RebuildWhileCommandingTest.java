@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +26,8 @@ class RebuildWhileCommandingTest {
   @RegisterExtension
   static final TestDatabase db = TestDatabase.perClass("rebuild_while_commanding");
 
-  private static PostgresStorage storage;
-  private static ReservationService service;
-
-  @BeforeAll
-  static void createDatabase() {
-    storage = db.newStorage(8);
-    service = ReservationService.builder(storage).build();
-  }
+  private final PostgresStorage storage = db.newStorage(8);
+  private final ReservationService service = ReservationService.builder(storage).build();
 
   @Test
   void commands_that_commit_while_their_tenant_is_rebuilt_are_not_lost() throws Exception {
@@ -88,7 +81,7 @@ class RebuildWhileCommandingTest {
     assertThat(service.list(tenant, null, null, 500, 0)).isEqualTo(live);
   }
 
-  private static String book(TenantId tenant, String spot, int hoursAhead) {
+  private String book(TenantId tenant, String spot, int hoursAhead) {
     return service
         .create(tenant, UUID.randomUUID().toString(), spot, start(hoursAhead).toString(), 1, 2.5)
         .id()

@@ -38,21 +38,17 @@ class HttpSpotDirectoryTest {
   }
 
   @Test
-  void a_spot_listed_by_parking_id_or_name_in_the_availability_list_is_known() {
+  void a_spot_is_known_by_its_exact_parking_id_or_name_in_the_availability_list() {
     server.answer(
         ParkingServer.AVAILABILITY,
         """
         [{"parking_id": "p-3", "name": "Center", "available_spots": 4, "total_spots": 9,
-          "price": 1.2}]""");
+          "price": 1.2},
+         {"parking_id": 3, "name": "North"}]""");
 
     assertThat(spots.exists("p-3")).isTrue();
     assertThat(spots.exists("Center")).isTrue();
-  }
-
-  @Test
-  void an_unlisted_spot_is_unknown_and_names_are_compared_exactly() {
-    server.answer(ParkingServer.AVAILABILITY, "[{\"parking_id\": 3, \"name\": \"Center\"}]");
-
+    assertThat(spots.exists("North")).isTrue();
     assertThat(spots.exists("A-12")).isFalse();
     assertThat(spots.exists("center")).isFalse();
     assertThat(spots.exists("3.0")).isFalse();

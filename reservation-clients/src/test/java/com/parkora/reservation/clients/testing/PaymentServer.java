@@ -105,15 +105,6 @@ public final class PaymentServer implements AutoCloseable {
         .build();
   }
 
-  /** A refund the payment service refuses with {@code code}. */
-  public static RefundResponse refused(String code, String message) {
-    return RefundResponse.newBuilder()
-        .setSuccess(false)
-        .setErrorCode(code)
-        .setMessage(message)
-        .build();
-  }
-
   public List<PaymentRequest> charges() {
     return charges;
   }
