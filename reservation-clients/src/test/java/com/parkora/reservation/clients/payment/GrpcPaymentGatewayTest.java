@@ -3,6 +3,7 @@ package com.parkora.reservation.clients.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.clients.payment.grpc.PaymentResponse;
+import com.parkora.reservation.clients.payment.grpc.RefundResponse;
 import com.parkora.reservation.clients.testing.PaymentServer;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway.ChargeResult;
@@ -149,7 +150,12 @@ class GrpcPaymentGatewayTest {
 
   @Test
   void a_refused_refund_carries_the_services_code() {
-    server.onRefund(request -> PaymentServer.refused("REFUND_FAILED", "try later"));
+    server.onRefund(
+        request ->
+            RefundResponse.newBuilder()
+                .setErrorCode("REFUND_FAILED")
+                .setMessage("try later")
+                .build());
 
     assertThat(gateway.refund(TENANT, "txn-9", BigDecimal.ZERO, "cancelled"))
         .isEqualTo(new RefundResult.Refused("REFUND_FAILED", "try later"));
