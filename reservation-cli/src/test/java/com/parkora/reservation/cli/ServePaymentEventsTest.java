@@ -8,10 +8,10 @@ import com.parkora.reservation.clients.rabbit.RabbitSettings;
 import com.parkora.reservation.clients.rabbit.testing.RabbitBroker;
 import com.parkora.reservation.clients.rabbit.testing.TestQueue;
 import com.parkora.reservation.clients.testing.PaymentServer;
+import com.parkora.reservation.contract.TestPayments;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
-import com.parkora.reservation.port.PaymentGateway;
-import java.math.BigDecimal;
+import com.parkora.reservation.port.PaymentGateway.ChargeResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -58,8 +58,10 @@ class ServePaymentEventsTest {
   @Test
   void two_instances_settle_refund_once_and_dead_letter_what_they_cannot_read() throws Exception {
     try (TestDatabase db = TestDatabase.create("cli_payment_events")) {
+      TestPayments lostAnswers = new TestPayments();
+      lostAnswers.charges.add(new ChargeResult.Unknown("DEADLINE_EXCEEDED"));
       ReservationService unknownOutcomes =
-          ReservationService.builder(db.storage()).payments(new LostAnswers()).build();
+          ReservationService.builder(db.storage()).payments(lostAnswers).build();
       String unknown = booked(unknownOutcomes, "U-1");
       unknownOutcomes.pay(tenant, unknown);
       String cancelled = booked(unknownOutcomes, "C-1");
@@ -149,20 +151,5 @@ class ServePaymentEventsTest {
 
   private String booked(ReservationService service, String spot) {
     return service.create(tenant, USER, spot, "2031-05-02T09:00:00Z", 2, 12.5).id().toString();
-  }
-
-  /** Charges whose answer never comes back: the outcome is unknown. */
-  private static final class LostAnswers implements PaymentGateway {
-    @Override
-    public ChargeResult charge(
-        TenantId tenant, UUID reservationId, UUID userId, BigDecimal amount) {
-      return new ChargeResult.Unknown("DEADLINE_EXCEEDED");
-    }
-
-    @Override
-    public RefundResult refund(
-        TenantId tenant, String transactionId, BigDecimal amount, String reason) {
-      return new RefundResult.Unavailable("not in this test");
-    }
   }
 }
