@@ -43,14 +43,17 @@ class PythonEventStoreTest {
   @Test
   void a_python_database_migrates_in_place_orders_its_events_by_time_and_replays() {
     try (TestDatabase db = pythonDatabase("python_in_place")) {
-      try (Handle handle = db.jdbi().open()) {
-        handle.execute(
-            "INSERT INTO reservations VALUES ('10000000-0000-0000-0000-000000000001',"
-                + " '00000000-0000-0000-0000-000000000001', '90000000-0000-0000-0000-000000000001',"
-                + " 'A-12', now(), now() + interval '1 hour', 1, 1, 'CONFIRMED', gen_random_uuid(),"
-                + " now(), now())");
-        storeCreationsPhysicallyLast(handle);
-      }
+      db.jdbi()
+          .useHandle(
+              handle -> {
+                handle.execute(
+                    """
+                    INSERT INTO reservations VALUES ('10000000-0000-0000-0000-000000000001',
+                      '00000000-0000-0000-0000-000000000001', '90000000-0000-0000-0000-000000000001',
+                      'A-12', now(), now() + interval '1 hour', 1, 1, 'CONFIRMED', gen_random_uuid(),
+                      now(), now())""");
+                storeCreationsPhysicallyLast(handle);
+              });
 
       assertThat(db.storage().migrate()).isEqualTo(PackagedMigrations.latest());
 
@@ -108,14 +111,17 @@ class PythonEventStoreTest {
   @Test
   void versions_the_python_service_repeated_under_concurrency_are_renumbered_in_time_order() {
     try (TestDatabase db = pythonDatabase("python_duplicates")) {
-      try (Handle handle = db.jdbi().open()) {
-        handle.execute(
-            "INSERT INTO event_store (aggregate_id, aggregate_type, event_type, version,"
-                + " data, tenant_id, created_at) VALUES ('10000000-0000-0000-0000-000000000005',"
-                + " 'Reservation', 'PAYMENT_FAILED', 1, '{\"id\": \"10000000-0000-0000-0000-000000000005\","
-                + " \"status\": \"PENDING\", \"error_code\": \"TIMEOUT\"}',"
-                + " '00000000-0000-0000-0000-000000000001', '2026-01-10 13:00:01+00')");
-      }
+      db.jdbi()
+          .useHandle(
+              handle ->
+                  handle.execute(
+                      """
+                      INSERT INTO event_store (aggregate_id, aggregate_type, event_type, version,
+                        data, tenant_id, created_at) VALUES ('10000000-0000-0000-0000-000000000005',
+                        'Reservation', 'PAYMENT_FAILED', 1,
+                        '{"id": "10000000-0000-0000-0000-000000000005", "status": "PENDING",
+                          "error_code": "TIMEOUT"}',
+                        '00000000-0000-0000-0000-000000000001', '2026-01-10 13:00:01+00')"""));
 
       db.storage().migrate();
 
