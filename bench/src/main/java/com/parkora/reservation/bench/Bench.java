@@ -1,13 +1,14 @@
 package com.parkora.reservation.bench;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -191,19 +192,10 @@ public final class Bench implements Callable<Integer> {
   /** The UUID PostgreSQL's {@code md5(text)::uuid} gives, so generated users can be found. */
   static String md5Uuid(String text) {
     try {
-      String hex =
-          HexFormat.of()
-              .formatHex(
-                  MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-      return hex.substring(0, 8)
-          + "-"
-          + hex.substring(8, 12)
-          + "-"
-          + hex.substring(12, 16)
-          + "-"
-          + hex.substring(16, 20)
-          + "-"
-          + hex.substring(20);
+      ByteBuffer digest =
+          ByteBuffer.wrap(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return new UUID(digest.getLong(), digest.getLong()).toString();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
