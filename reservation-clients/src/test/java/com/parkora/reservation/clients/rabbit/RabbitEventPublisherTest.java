@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.clients.rabbit.testing.RabbitBroker;
 import com.parkora.reservation.clients.rabbit.testing.TestQueue;
 import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.contract.Fixtures;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.StoredEvent;
-import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class RabbitEventPublisherTest {
       throws Exception {
     RabbitSettings settings = broker.settings();
     TestQueue queue = broker.bind(settings.reservationsExchange(), "#");
-    TenantId tenant = new TenantId(UUID.randomUUID());
+    TenantId tenant = Fixtures.newTenant();
     UUID id = UUID.randomUUID();
     StoredEvent created = stored(tenant, 1, created(tenant, id));
     StoredEvent paid =
@@ -69,7 +69,7 @@ class RabbitEventPublisherTest {
       closedPort = socket.getLocalPort();
     }
     RabbitSettings settings = broker.settings(closedPort);
-    TenantId tenant = new TenantId(UUID.randomUUID());
+    TenantId tenant = Fixtures.newTenant();
     try (RabbitEventPublisher publisher = new RabbitEventPublisher(settings, codec)) {
       assertThatThrownBy(
               () -> publisher.publish(stored(tenant, 1, created(tenant, UUID.randomUUID()))))
@@ -79,16 +79,7 @@ class RabbitEventPublisherTest {
   }
 
   private static ReservationEvent created(TenantId tenant, UUID id) {
-    return new ReservationEvent.ReservationCreated(
-        id,
-        tenant,
-        UUID.randomUUID(),
-        "A-12",
-        AT.plusSeconds(3600),
-        AT.plusSeconds(7200),
-        1,
-        new BigDecimal("7.50"),
-        AT);
+    return Fixtures.created(tenant, id, UUID.randomUUID(), "A-12", AT.plusSeconds(3600), 1, AT);
   }
 
   private static StoredEvent stored(TenantId tenant, long version, ReservationEvent event) {
