@@ -89,7 +89,7 @@ public record Config(
         .rabbitmqPort(s.port("RABBITMQ_PORT", 5672))
         .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
         .rabbitmqPassword(s.optional("RABBITMQ_PASSWORD"))
-        .rabbitmqPaymentsQueue(s.text("RABBITMQ_PAYMENTS_QUEUE", PaymentQueueSettings.QUEUE))
+        .rabbitmqPaymentsQueue(s.text("RABBITMQ_PAYMENTS_QUEUE", DEFAULT_PAYMENTS_QUEUE))
         .pendingHold(Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)))
         .startGrace(
             Duration.ofMinutes(s.positive("START_GRACE_MINUTES", DEFAULT_START_GRACE_MINUTES)))
