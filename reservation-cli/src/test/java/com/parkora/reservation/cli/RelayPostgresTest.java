@@ -39,7 +39,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class RelayPostgresTest {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final EventCodec CODEC = new EventCodec();
 
-  private static TestDatabase db;
+  @RegisterExtension static final TestDatabase db = TestDatabase.perClass("relay");
   private static PostgresStorage storage;
   private static ReservationService service;
 
@@ -62,15 +61,9 @@ class RelayPostgresTest {
   @RegisterExtension final RabbitBroker broker = RabbitBroker.connect();
 
   @BeforeAll
-  static void createDatabase() {
-    db = TestDatabase.create("relay");
+  static void connect() {
     storage = db.newStorage(12);
     service = ReservationService.builder(storage).build();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
   }
 
   @AfterEach
