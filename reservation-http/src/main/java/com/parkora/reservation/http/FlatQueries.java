@@ -42,7 +42,8 @@ import java.util.Map;
  */
 final class FlatQueries {
 
-  private static final String RESERVATION = "Reservation";
+  /** The one object type answered flat. */
+  static final String RESERVATION = "Reservation";
 
   private final GraphQLSchema schema;
   private final JsonFactory json;

@@ -93,7 +93,8 @@ final class GraphQlEngine {
       ResponseBudget budget = new ResponseBudget(maxResponseRows);
       byte[] written = flat.answer(plan, request, context(tenancy, budget));
       if (written != null) {
-        return new Outcome(Map.of(), written, operationName(request), null);
+        // a flat plan holds the one operation, and answers only a request that runs it
+        return new Outcome(Map.of(), written, plan.operation().getName(), null);
       }
       if (budget.spent()) {
         throw budget.tooLarge();

@@ -94,7 +94,7 @@ record ReservationColumn(SerializableString key, Value value, boolean nonNull) {
       case TRANSACTION_ID -> text(generator, row.transactionId());
       case CREATED_AT -> text(generator, row.createdAt());
       case UPDATED_AT -> text(generator, row.updatedAt());
-      case TYPENAME -> text(generator, "Reservation");
+      case TYPENAME -> text(generator, FlatQueries.RESERVATION);
     };
   }
 
