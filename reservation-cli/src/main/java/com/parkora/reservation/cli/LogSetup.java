@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Chooses log verbosity before Logback starts (it reads the system properties set here): {@code
- * serve} logs at INFO; one-shot commands only warnings, so their output stays clean; stack traces
- * in logs only with {@code --verbose}.
+ * serve} (and {@code train}, which runs it) logs at INFO; one-shot commands only warnings, so their
+ * output stays clean; stack traces in logs only with {@code --verbose}.
  */
 final class LogSetup {
 
@@ -23,7 +23,7 @@ final class LogSetup {
             .takeWhile(a -> !a.equals("--"))
             .filter(a -> !a.startsWith("-"))
             .findFirst()
-            .filter("serve"::equals)
+            .filter(command -> command.equals("serve") || command.equals("train"))
             .isPresent();
     System.setProperty(LEVEL, verbose || serving ? "INFO" : "WARN");
     System.setProperty(EXCEPTIONS, verbose ? "%ex" : "%nopex");
