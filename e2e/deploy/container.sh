@@ -4,11 +4,12 @@
 # the process with only the given environment, working directory and uid/gid. Root only. Source it:
 # it defines functions and changes nothing by itself. e2e/deploy/image uses it for the image's
 # training run and for running the image; a benchmark can run the unpacked image in a cgroup of its
-# own (container_start's third argument).
+# own (container_start's third argument: the pod's CPU quota and memory limit).
 
-# rootfs_exec ROOTFS CWD UID:GID CGROUP_DIR READY_FILE ENV_FILE ARG...: replaces the calling
-# process (keeping its pid) with ARG... inside ROOTFS. ENV_FILE holds NAME=value lines; CGROUP_DIR
-# (a cgroup v2 directory) may be empty; the pid is written to READY_FILE when not empty.
+# rootfs_exec ROOTFS CWD UID:GID CGROUPS READY_FILE ENV_FILE ARG...: replaces the calling process
+# (keeping its pid) with ARG... inside ROOTFS. ENV_FILE holds NAME=value lines; CGROUPS, the
+# cgroup directories to run in (space-separated: one with cgroup v2; with v1 e.g. a cpu and a memory
+# directory), may be empty; the pid is written to READY_FILE when not empty.
 rootfs_exec() {
   local rootfs="$1" cwd="$2" user="$3" cgroup="$4" ready="$5" env_file="$6"
   shift 6
@@ -22,17 +23,18 @@ rootfs_exec() {
       mount -t proc proc "$rootfs/proc"
       mount --rbind /dev "$rootfs/dev"
       mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$rootfs/tmp"
-      if [ -n "$cgroup" ]; then echo $$ > "$cgroup/cgroup.procs"; fi
+      for dir in $cgroup; do echo $$ > "$dir/cgroup.procs"; done
       if [ -n "$ready" ]; then echo $$ > "$ready"; fi
       exec "$@"' launcher "$rootfs" "$cgroup" "$ready" \
     env -i "${env[@]}" \
     unshare --root="$rootfs" --wd="$cwd" --setgid="${user#*:}" --setuid="${user%%:*}" -- "$@"
 }
 
-# container_start BUNDLE LOG [CGROUP_DIR]: starts an unpacked image's process (umoci unpack's
-# bundle: rootfs/ and config.json with the image's args, env, cwd and user) in the background, its
-# output in LOG. Sets CONTAINER_PID (the process itself: /proc/$CONTAINER_PID is the JVM's) and
-# CONTAINER_WAIT_PID (its launcher, to `wait` for: its exit status is the process's).
+# container_start BUNDLE LOG [CGROUPS]: starts an unpacked image's process (umoci unpack's bundle:
+# rootfs/ and config.json with the image's args, env, cwd and user) in the background, its output
+# in LOG, in the cgroup directories CGROUPS (see rootfs_exec). Sets CONTAINER_PID (the process
+# itself: /proc/$CONTAINER_PID is the JVM's) and CONTAINER_WAIT_PID (its launcher, to `wait` for:
+# its exit status is the process's).
 container_start() {
   local bundle="$1" log="$2" cgroup="${3:-}"
   local config="$bundle/config.json" rootfs ready="$bundle/.pid"
