@@ -9,16 +9,19 @@
 # rootfs_exec ROOTFS CWD UID:GID CGROUPS READY_FILE ENV_FILE ARG...: replaces the calling process
 # (keeping its pid) with ARG... inside ROOTFS. ENV_FILE holds NAME=value lines; CGROUPS, the
 # cgroup directories to run in (space-separated: one with cgroup v2; with v1 e.g. a cpu and a memory
-# directory), may be empty; the pid is written to READY_FILE when not empty.
+# directory), may be empty; the pid is written to READY_FILE when not empty. With CONTAINER_NET=host
+# the process shares the host's network (to reach a database on the host's loopback).
 rootfs_exec() {
   local rootfs="$1" cwd="$2" user="$3" cgroup="$4" ready="$5" env_file="$6"
   shift 6
   local -a env
   mapfile -t env <"$env_file"
-  exec unshare --mount --net --fork --propagation private -- bash -c '
+  local net=--net
+  [ "${CONTAINER_NET:-}" != host ] || net=
+  exec unshare --mount $net --fork --propagation private -- bash -c '
       set -e
       rootfs="$1" cgroup="$2" ready="$3"; shift 3
-      ip link set lo up
+      if [ -n "'"$net"'" ]; then ip link set lo up; fi
       mount --bind "$rootfs" "$rootfs"
       mount -t proc proc "$rootfs/proc"
       mount --rbind /dev "$rootfs/dev"
@@ -32,7 +35,8 @@ rootfs_exec() {
 
 # container_start BUNDLE LOG [CGROUPS]: starts an unpacked image's process (umoci unpack's bundle:
 # rootfs/ and config.json with the image's args, env, cwd and user) in the background, its output
-# in LOG, in the cgroup directories CGROUPS (see rootfs_exec). Sets CONTAINER_PID (the process
+# in LOG, in the cgroup directories CGROUPS (see rootfs_exec); NAME=value words in the array
+# CONTAINER_ENV are added to its environment (as a pod's env does). Sets CONTAINER_PID (the process
 # itself: /proc/$CONTAINER_PID is the JVM's) and CONTAINER_WAIT_PID (its launcher, to `wait` for:
 # its exit status is the process's).
 container_start() {
@@ -42,6 +46,7 @@ container_start() {
   local -a args
   mapfile -t args < <(jq -r '.process.args[]' "$config")
   jq -r '.process.env[]' "$config" >"$bundle/.env"
+  if [ -n "${CONTAINER_ENV+set}" ]; then printf '%s\n' "${CONTAINER_ENV[@]}" >>"$bundle/.env"; fi
   rm -f "$ready"
   (rootfs_exec "$rootfs" "$(jq -r '.process.cwd // "/"' "$config")" \
     "$(jq -r '"\(.process.user.uid):\(.process.user.gid)"' "$config")" \
@@ -62,7 +67,7 @@ container_start() {
 # container_net COMMAND...: runs a host command in the container's network namespace (curl against
 # the container's own loopback and ports).
 container_net() {
-  nsenter --target "$CONTAINER_PID" --net -- "$@"
+  if [ "${CONTAINER_NET:-}" = host ]; then "$@"; else nsenter --target "$CONTAINER_PID" --net -- "$@"; fi
 }
 
 # container_stop [SECONDS]: SIGTERM, as the kubelet sends; sets CONTAINER_STATUS to the process's

@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The requests of a training run ({@link TrainCommand}): what the front end, the payment service,
- * the probes and Prometheus send, in the documents of docs/graphql.md, so the classes and methods
- * they use are the ones the ahead-of-time cache holds. Every answer is checked: a training run that
- * does not book anything fails instead of writing a cache of error paths.
+ * the probes, Prometheus and a browser on the documentation pages send, in the documents of
+ * docs/graphql.md, so the classes and methods they use are the ones the ahead-of-time cache holds.
+ * Every answer is checked: a training run that does not book anything fails instead of writing a
+ * cache of error paths.
  */
 final class TrainingRequests {
 
@@ -24,6 +27,9 @@ final class TrainingRequests {
   private static final String USER = "9d2c4e6a-1b3f-4a5c-8e7d-0f1a2b3c4d5e";
   private static final Instant FIRST_START = Instant.parse("2031-01-06T08:00:00Z");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** What a browser loads with the pages: their scripts and style sheets, served from the jar. */
+  private static final Pattern ASSET = Pattern.compile("/webjars/[^\"'\\s]+");
 
   private static final String CREATE =
       "mutation CreateReservation($input: CreateReservationInput!) { createReservation(input:"
@@ -84,7 +90,11 @@ final class TrainingRequests {
       expect(200, get(path).build());
     }
     for (String page : new String[] {"/docs", "/redoc", "/graphql"}) {
-      expect(200, get(page).header("Accept", "text/html").build());
+      String html = expect(200, get(page).header("Accept", "text/html").build());
+      Matcher asset = ASSET.matcher(html);
+      while (asset.find()) {
+        expect(200, get(asset.group()).build());
+      }
     }
     for (int round = 0; round < rounds; round++) {
       booking(round);
