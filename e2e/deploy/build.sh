@@ -7,7 +7,7 @@
 
 # ensure_image_tools: umoci, skopeo and jq from Debian's packages when missing.
 ensure_image_tools() {
-  local missing=()
+  local missing=() tool
   for tool in umoci skopeo jq; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]} from Debian's packages"
@@ -73,7 +73,7 @@ apply_final_stage() {
   local -A args=()
   local env_file="$bundle/.build-env"
   echo "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" >"$env_file"
-  local line instruction rest
+  local line instruction rest name value default port flag word
   while IFS= read -r line; do
     instruction="${line%% *}"
     rest="${line#* }"
@@ -81,7 +81,7 @@ apply_final_stage() {
     case "$instruction" in
       FROM) ;;
       ARG)
-        local name="${rest%%=*}" default=""
+        name="${rest%%=*}" default=""
         [[ $rest == *=* ]] && default="${rest#*=}"
         args[$name]="${BUILD_ARGS[$name]:-$default}" ;;
       COPY)
@@ -102,7 +102,7 @@ apply_final_stage() {
       LABEL)
         while IFS=$'\t' read -r name value; do config+=("--config.label=$name=$value"); done < <(pairs "$rest") ;;
       ENTRYPOINT|CMD)
-        local flag="--config.$(tr '[:upper:]' '[:lower:]' <<<"$instruction")"
+        flag="--config.$(tr '[:upper:]' '[:lower:]' <<<"$instruction")"
         while IFS= read -r word; do config+=("$flag=$word"); done < <(jq -r '.[]' <<<"$rest") ;;
       *) log "the Dockerfile's final stage has '$instruction', which this script cannot build"; return 1 ;;
     esac
