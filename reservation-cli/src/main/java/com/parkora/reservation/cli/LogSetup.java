@@ -2,21 +2,31 @@ package com.parkora.reservation.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Chooses log verbosity before Logback starts (it reads the system properties set here): {@code
  * serve} logs at INFO; one-shot commands only warnings, so their output stays clean; stack traces
- * in logs only with {@code --verbose}.
+ * in logs only with {@code --verbose}. {@code LOG_FORMAT} picks the format: {@code text} (the
+ * default) or {@code json}, one JSON object per line with the stack trace as one field.
  */
 final class LogSetup {
 
   static final String LEVEL = "reservation.log.level";
   static final String EXCEPTIONS = "reservation.log.exceptions";
+  static final String FORMAT = "reservation.log.format";
+  static final String FORMAT_VARIABLE = "LOG_FORMAT";
   private static final List<String> VERBOSE = List.of("-v", "--verbose");
 
   private LogSetup() {}
 
+  /**
+   * Sets the properties logback.xml reads.
+   *
+   * @throws CliException when {@code LOG_FORMAT} is neither {@code text} nor {@code json}
+   */
   static void beforeFirstLogger(String[] args) {
+    System.setProperty(FORMAT, format(System.getenv(FORMAT_VARIABLE)));
     boolean verbose = verbose(args);
     boolean serving =
         Arrays.stream(args)
@@ -27,6 +37,18 @@ final class LogSetup {
             .isPresent();
     System.setProperty(LEVEL, verbose || serving ? "INFO" : "WARN");
     System.setProperty(EXCEPTIONS, verbose ? "%ex" : "%nopex");
+  }
+
+  /** The name of the appender logback.xml uses for a {@code LOG_FORMAT} value. */
+  static String format(String variable) {
+    String format = variable == null ? "" : variable.strip().toLowerCase(Locale.ROOT);
+    return switch (format) {
+      case "", "text" -> "text";
+      case "json" -> "json";
+      default ->
+          throw new CliException(
+              FORMAT_VARIABLE + " must be one of text, json; got '" + variable + "'");
+    };
   }
 
   static boolean verbose(String[] args) {

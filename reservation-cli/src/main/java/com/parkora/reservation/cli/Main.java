@@ -24,7 +24,12 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    LogSetup.beforeFirstLogger(args);
+    try {
+      LogSetup.beforeFirstLogger(args);
+    } catch (CliException mistake) {
+      System.err.println("error: " + mistake.getMessage());
+      System.exit(FAILURE);
+    }
     System.exit(new Main(CliContext.ofProcess()).run(args));
   }
 
