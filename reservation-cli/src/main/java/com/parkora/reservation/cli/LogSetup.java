@@ -7,14 +7,19 @@ import java.util.Locale;
 /**
  * Chooses log verbosity before Logback starts (it reads the system properties set here): {@code
  * serve} logs at INFO; one-shot commands only warnings, so their output stays clean; stack traces
- * in logs only with {@code --verbose}. {@code LOG_FORMAT} picks the format: {@code text} (the
- * default) or {@code json}, one JSON object per line with the stack trace as one field.
+ * in logs only with {@code --verbose}.
  */
 final class LogSetup {
 
   static final String LEVEL = "reservation.log.level";
   static final String EXCEPTIONS = "reservation.log.exceptions";
+
+  /**
+   * The appender of logback.xml, from {@code LOG_FORMAT}: {@code text} (the default) or {@code
+   * json}, one JSON object per line with the stack trace as one field.
+   */
   static final String FORMAT = "reservation.log.format";
+
   static final String FORMAT_VARIABLE = "LOG_FORMAT";
   private static final List<String> VERBOSE = List.of("-v", "--verbose");
 
