@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Helm 3 from Java (helm-java bundles Helm as a native library), for e2e/deploy/chart: one JVM lints
- * the chart and renders it once per values file.
+ * Helm 3 from Java (helm-java bundles Helm as a native library), for e2e/deploy/chart: one JVM
+ * lints the chart and renders it once per values file.
  *
  * <pre>
  * java -cp HELM_JAVA_JARS HelmCheck.java CHART OUT_DIR RELEASE NAMESPACE NAME=VALUES[,VALUES...][;KEY=VALUE...]...
