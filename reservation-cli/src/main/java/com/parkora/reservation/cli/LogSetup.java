@@ -56,6 +56,11 @@ final class LogSetup {
     };
   }
 
+  /** Whether the process logs JSON lines (set by {@link #beforeFirstLogger}). */
+  static boolean json() {
+    return "json".equals(System.getProperty(FORMAT));
+  }
+
   static boolean verbose(String[] args) {
     return Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(VERBOSE::contains);
   }

@@ -47,10 +47,7 @@ class JsonLogTest {
             "PARKING_SERVICE_TIMEOUT",
             "2");
     String log;
-    // The test classpath holds test jars with a logback-test.xml: run with the jar's own
-    // logback.xml.
-    String config = JsonLogTest.class.getClassLoader().getResource("logback.xml").toString();
-    List<String> jvm = List.of("-Dlogback.configurationFile=" + config);
+    List<String> jvm = List.of("-Dlogback.configurationFile=" + productionConfig());
     try (ServedService served = ServedService.start(work, env, jvm)) {
       assertThat(create(served, "log-check-1", "FirstBooking")).contains("DEPENDENCY_UNAVAILABLE");
       assertThat(create(served, "log-check-2", "SecondBooking")).contains("DEPENDENCY_UNAVAILABLE");
@@ -76,6 +73,38 @@ class JsonLogTest {
     // is answered from the failure remembered for a few seconds, which has no cause.
     assertRequestLines(entries, "log-check-1", "FirstBooking", true);
     assertRequestLines(entries, "log-check-2", "SecondBooking", false);
+  }
+
+  @Test
+  void a_command_that_fails_reports_its_one_error_line_as_a_json_object() throws Exception {
+    Process process =
+        CliProcess.builder(
+                work,
+                Map.of("LOG_FORMAT", "json", "DATA_DIR", work.resolve("data").toString()),
+                List.of("-Dlogback.configurationFile=" + productionConfig()),
+                "rebuild",
+                "--tenant",
+                "not-a-uuid")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes());
+
+    assertThat(process.waitFor()).isEqualTo(Main.USAGE);
+    assertThat(output.lines().filter(line -> !line.isBlank()).map(JsonLogTest::object).toList())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.path("level").asText()).isEqualTo("ERROR");
+              assertThat(entry.path("message").asText())
+                  .startsWith("error: ")
+                  .contains("not-a-uuid")
+                  .endsWith("(see 'reservation rebuild --help')");
+            });
+  }
+
+  /** The jar's own logback.xml (the test classpath also holds test jars' logback-test.xml). */
+  private static String productionConfig() {
+    return JsonLogTest.class.getClassLoader().getResource("logback.xml").toString();
   }
 
   private static void assertRequestLines(
