@@ -28,8 +28,11 @@ final class TrainingRequests {
   private static final Instant FIRST_START = Instant.parse("2031-01-06T08:00:00Z");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /** What a browser loads with the pages: their scripts and style sheets, served from the jar. */
-  private static final Pattern ASSET = Pattern.compile("/webjars/[^\"'\\s]+");
+  /**
+   * What a browser loads with the pages: their scripts and style sheets, served from the jar (the
+   * pages are at the root, so a relative path is one from the root).
+   */
+  private static final Pattern ASSET = Pattern.compile("(?<=[\"'/])webjars/[^\"'\\s]+");
 
   private static final String CREATE =
       "mutation CreateReservation($input: CreateReservationInput!) { createReservation(input:"
@@ -92,8 +95,12 @@ final class TrainingRequests {
     for (String page : new String[] {"/docs", "/redoc", "/graphql"}) {
       String html = expect(200, get(page).header("Accept", "text/html").build());
       Matcher asset = ASSET.matcher(html);
-      while (asset.find()) {
-        expect(200, get(asset.group()).build());
+      int assets = 0;
+      for (; asset.find(); assets++) {
+        expect(200, get("/" + asset.group()).build());
+      }
+      if (assets == 0) {
+        throw new CliException(page + " names no script or style sheet under webjars/");
       }
     }
     for (int round = 0; round < rounds; round++) {
