@@ -14,16 +14,26 @@ record PodCurve(String operation, double ready, List<Double> rates, List<Double>
 
   static final Duration BUCKET = Duration.ofSeconds(10);
 
-  /** Runs {@code buckets} buckets of {@code script} against {@code service}. */
+  /** The wrk script of one run (creates need new spots every run). */
+  interface Scripts {
+    Path next() throws Exception;
+  }
+
+  /** Runs {@code buckets} buckets of {@code scripts} against {@code service}. */
   static PodCurve measure(
-      String operation, ServiceProcess service, double ready, Path script, int clients, int buckets)
+      String operation,
+      ServiceProcess service,
+      double ready,
+      Scripts scripts,
+      int clients,
+      int buckets)
       throws Exception {
     List<Double> rates = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     for (int i = 0; i < buckets; i++) {
       double cpuBefore = service.cpuSeconds();
       long started = System.nanoTime();
-      Wrk.Outcome outcome = Wrk.run(service.baseUrl(), script, clients, BUCKET);
+      Wrk.Outcome outcome = Wrk.run(service.baseUrl(), scripts.next(), clients, BUCKET);
       double wall = (System.nanoTime() - started) / 1e9;
       Bench.failOnErrors(operation + " in the pod", outcome);
       rates.add(outcome.throughput());

@@ -22,6 +22,7 @@ record PodGoal(Bench bench) {
   static final double CPUS = MILLICORES / 1000.0;
   private static final int CLIENTS = 4;
   private static final int PORT = 18090;
+  private static final String TIERED = "-XX:TieredStopAtLevel=4";
 
   void run() throws Exception {
     System.out.printf(
@@ -34,9 +35,12 @@ record PodGoal(Bench bench) {
             bench.shell().resource("generate-reservations.sql"),
             Map.of("per_tenant", String.valueOf(bench.quick() ? 2_500 : 12_500)));
     bench.ensureTrained();
-    Path creates = CommandGoals.script(bench.scratch(), "pod");
-    Path reads = QueryGoals.script(bench.scratch(), "pod-by-user", QueryGoals::byUser);
+    PodCurve.Scripts creates =
+        () -> CommandGoals.script(bench.scratch(), "pod-" + System.nanoTime());
+    Path readScript = QueryGoals.script(bench.scratch(), "pod-by-user", QueryGoals::byUser);
+    PodCurve.Scripts reads = () -> readScript;
     Steady steady = steady(db, creates, reads);
+    Steady tiered = steadyTiered(db, creates, reads);
 
     Start bare =
         start(db, "no-cache", s -> bench.startProduction(db, PORT, s.log, s.pod, absent()));
@@ -63,7 +67,8 @@ record PodGoal(Bench bench) {
     }
     Abuse abuse = abuse();
     bench.dropDatabase(db);
-    new PodReport(bench.report(), steady, List.of(bare, served, image), curves, abuse).add();
+    new PodReport(bench.report(), steady, tiered, List.of(bare, served, image), curves, abuse)
+        .add();
   }
 
   /** What the pod's ideal rates are made of: unlimited CPU, the deployment's memory. */
@@ -73,27 +78,55 @@ record PodGoal(Bench bench) {
   record Start(String name, double ready, int exit, long oomKills) {}
 
   /** The abuse load in the pod. */
-  record Abuse(double peakMiB, long oomKills, int exit, long serverErrors, long normalReads) {}
+  record Abuse(
+      double peakMiB, String usage, long oomKills, int exit, long serverErrors, long normalReads) {}
 
-  private Steady steady(String db, Path creates, Path reads) throws Exception {
+  private Steady steady(String db, PodCurve.Scripts creates, PodCurve.Scripts reads)
+      throws Exception {
     System.out.println("   steady state without a CPU quota (the yardstick of the pod)");
     try (ServiceProcess service = bench.startProduction(db, PORT, "serve-pod-steady.log")) {
-      service.awaitReady(Duration.ofSeconds(60));
-      Duration warm = Duration.ofSeconds(bench.quick() ? 5 : 30);
-      Duration measured = Duration.ofSeconds(bench.quick() ? 5 : 20);
-      Wrk.run(service.baseUrl(), creates, CLIENTS, warm);
-      double[] c = costPerRequest(service, creates, measured, "creates");
-      Wrk.run(service.baseUrl(), reads, CLIENTS, warm);
-      double[] r = costPerRequest(service, reads, measured, "reads");
-      return new Steady(c[0], c[1], r[0], r[1]);
+      return steady(service, creates, reads);
     }
+  }
+
+  /**
+   * The same with C1 and C2 (tiered, the JVM's default), whatever the production options choose:
+   * the ideal rate of the pod is never measured against slower code than the JVM can make.
+   */
+  private Steady steadyTiered(String db, PodCurve.Scripts creates, PodCurve.Scripts reads)
+      throws Exception {
+    System.out.println("   the same with " + TIERED);
+    try (ServiceProcess service =
+        ServiceProcess.image(
+            bench.jar(),
+            bench.productionCache(),
+            List.of(TIERED),
+            bench.url(db),
+            PORT,
+            bench.scratch().resolve("serve-pod-steady-tiered.log"),
+            Jvm.deploymentPod("steady-tiered"))) {
+      return steady(service, creates, reads);
+    }
+  }
+
+  private Steady steady(ServiceProcess service, PodCurve.Scripts creates, PodCurve.Scripts reads)
+      throws Exception {
+    service.awaitReady(Duration.ofSeconds(60));
+    Duration warm = Duration.ofSeconds(bench.quick() ? 5 : 30);
+    Duration measured = Duration.ofSeconds(bench.quick() ? 5 : 20);
+    Wrk.run(service.baseUrl(), creates.next(), CLIENTS, warm);
+    double[] c = costPerRequest(service, creates, measured, "creates");
+    Wrk.run(service.baseUrl(), reads.next(), CLIENTS, warm);
+    double[] r = costPerRequest(service, reads, measured, "reads");
+    return new Steady(c[0], c[1], r[0], r[1]);
   }
 
   /** {rate, CPU-seconds of the service per request}. */
   private static double[] costPerRequest(
-      ServiceProcess service, Path script, Duration measured, String name) throws Exception {
+      ServiceProcess service, PodCurve.Scripts script, Duration measured, String name)
+      throws Exception {
     double before = service.cpuSeconds();
-    Wrk.Outcome outcome = Wrk.run(service.baseUrl(), script, CLIENTS, measured);
+    Wrk.Outcome outcome = Wrk.run(service.baseUrl(), script.next(), CLIENTS, measured);
     double cpu = service.cpuSeconds() - before;
     Bench.failOnErrors(name + " without a CPU quota", outcome);
     System.out.printf(
@@ -123,7 +156,7 @@ record PodGoal(Bench bench) {
     }
   }
 
-  private PodCurve curve(String db, String name, Path script, int slot, int buckets)
+  private PodCurve curve(String db, String name, PodCurve.Scripts script, int slot, int buckets)
       throws Exception {
     try (ServiceProcess service =
         bench.startProduction(db, PORT + slot, "serve-pod-" + name + ".log", pod(name))) {
@@ -140,8 +173,9 @@ record PodGoal(Bench bench) {
       service.awaitReady(Duration.ofSeconds(120));
       load.hammer(service, PORT);
       double peak = pod.peakMiB();
+      String usage = pod.usage();
       int exit = service.stop(Duration.ofSeconds(30));
-      return new Abuse(peak, pod.oomKills(), exit, load.serverErrors(), load.normalReads());
+      return new Abuse(peak, usage, pod.oomKills(), exit, load.serverErrors(), load.normalReads());
     } finally {
       bench.dropDatabase(db);
     }

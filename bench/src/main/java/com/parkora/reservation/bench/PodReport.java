@@ -6,6 +6,7 @@ import java.util.List;
 record PodReport(
     Report report,
     PodGoal.Steady steady,
+    PodGoal.Steady tiered,
     List<PodGoal.Start> starts,
     List<PodCurve> curves,
     PodGoal.Abuse abuse) {
@@ -13,21 +14,13 @@ record PodReport(
   private static final String POD = "pod " + PodGoal.MILLICORES + "m/" + Jvm.MEMORY_MIB + " MiB: ";
 
   void add() {
-    double idealCreates = PodGoal.CPUS / steady.createCpu();
-    double idealReads = PodGoal.CPUS / steady.readCpu();
+    double idealCreates = PodGoal.CPUS / Math.min(steady.createCpu(), tiered.createCpu());
+    double idealReads = PodGoal.CPUS / Math.min(steady.readCpu(), tiered.readCpu());
+    steadyRows("production options", steady);
+    steadyRows("tiered C1+C2", tiered);
     report.add(
         Result.info(
-            "no CPU quota, 256 MiB: creates/s and reads/s (ReservationsByUser), 4 clients",
-            Bench.format(steady.createRate()) + " / " + Bench.format(steady.readRate()),
-            ""));
-    report.add(
-        Result.info(
-            "no CPU quota: service CPU per create / per read (ms, from /proc)",
-            String.format("%.3f / %.3f", steady.createCpu() * 1000, steady.readCpu() * 1000),
-            ""));
-    report.add(
-        Result.info(
-            POD + "ideal creates/s / reads/s (0.2 CPU / the cost above)",
+            POD + "ideal creates/s / reads/s (0.2 CPU / the lower cost above)",
             Bench.format(idealCreates) + " / " + Bench.format(idealReads),
             ""));
     for (PodGoal.Start start : starts) {
@@ -76,7 +69,9 @@ record PodReport(
             POD
                 + "peak memory under the abuse load (MiB, memory.max_usage_in_bytes; "
                 + abuse.normalReads()
-                + " normal reads alongside; OOM kills "
+                + " normal reads alongside; at the end: "
+                + abuse.usage()
+                + "; OOM kills "
                 + abuse.oomKills()
                 + ", exit on SIGTERM "
                 + abuse.exit()
@@ -89,6 +84,22 @@ record PodReport(
                 && abuse.oomKills() == 0
                 && abuse.exit() != 137
                 && abuse.serverErrors() == 0));
+  }
+
+  private void steadyRows(String jvm, PodGoal.Steady figures) {
+    report.add(
+        Result.info(
+            "no CPU quota, 256 MiB, "
+                + jvm
+                + ": creates/s / ReservationsByUser reads/s (4 clients); service CPU per create /"
+                + " per read (ms, /proc)",
+            Bench.format(figures.createRate())
+                + " / "
+                + Bench.format(figures.readRate())
+                + "; "
+                + String.format(
+                    "%.3f / %.3f", figures.createCpu() * 1000, figures.readCpu() * 1000),
+            ""));
   }
 
   private void rate(String figure, double rate, double ideal, double floor) {

@@ -95,9 +95,17 @@ record QueryGoals(Bench bench) {
     Path lua = script(bench.scratch(), operation, maker);
     Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.quick() ? 10 : 20));
     ServerHistogram before = ServerHistogram.scrape(service.baseUrl(), operation);
+    ServerHistogram httpBefore = httpHistogram(service);
+    double gcBefore = ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_sum");
+    double gcCountBefore = ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_count");
     Wrk.Outcome outcome = Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.seconds()));
     double serverP99 =
         ServerHistogram.scrape(service.baseUrl(), operation).percentileMillisSince(before, 99);
+    double httpP99 = httpHistogram(service).percentileMillisSince(httpBefore, 99);
+    double gcMillis =
+        (ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_sum") - gcBefore) * 1000;
+    double gcCount =
+        ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_count") - gcCountBefore;
     Bench.failOnErrors(operation, outcome);
     Pgbench baseline =
         bench.shell().pgbench(db, bench.shell().resource(script), 8, bench.seconds());
@@ -123,6 +131,20 @@ record QueryGoals(Bench bench) {
             operation + " p99 server side (ms, from /metrics)",
             String.format("%.2f", serverP99),
             ""));
+    report.add(
+        Result.info(
+            operation
+                + " p99 of the whole HTTP request in the service (ms, http_server_requests);"
+                + " GC pauses in the measured seconds",
+            String.format(
+                "%.2f; %.0f pauses, %.0f ms in all (%.1f%% of the time)",
+                httpP99, gcCount, gcMillis, gcMillis / outcome.seconds() / 10),
+            ""));
+  }
+
+  private static ServerHistogram httpHistogram(ServiceProcess service) throws Exception {
+    return ServerHistogram.scrape(
+        service.baseUrl(), "http_server_requests_seconds_bucket", "route=\"/graphql\"");
   }
 
   /** A wrk script sending 5,000 requests of {@code maker} (fixed seed) in random order. */

@@ -98,14 +98,17 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess image(Path jar, Path cache, String databaseUrl, int port, Path log, Pod pod)
       throws IOException {
+    return image(jar, cache, List.of(), databaseUrl, port, log, pod);
+  }
+
+  /** As above with {@code overrides} after the options file (a later option wins). */
+  static ServiceProcess image(
+      Path jar, Path cache, List<String> overrides, String databaseUrl, int port, Path log, Pod pod)
+      throws IOException {
     List<String> command =
-        List.of(
-            javaBinary(),
-            "@" + Jvm.OPTIONS_FILE,
-            "-XX:AOTCache=" + cache,
-            "-jar",
-            jar.toString(),
-            "serve");
+        new ArrayList<>(List.of(javaBinary(), "@" + Jvm.OPTIONS_FILE, "-XX:AOTCache=" + cache));
+    command.addAll(overrides);
+    command.addAll(List.of("-jar", jar.toString(), "serve"));
     return launch(command, Jvm.DEPLOYMENT_ENV, databaseUrl, port, log, pod);
   }
 
