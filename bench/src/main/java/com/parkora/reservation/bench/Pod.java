@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A pod as the kubelet makes one on a cgroup v1 node: a CPU controller group with a CFS quota and a
@@ -22,12 +23,23 @@ final class Pod implements AutoCloseable {
   private final long quotaUs;
   private final Path cpu;
   private final Path memory;
+  private Map<String, String> environment = Map.of();
 
   private Pod(String name, long quotaUs) {
     this.name = name;
     this.quotaUs = quotaUs;
     this.cpu = ROOT.resolve("cpu").resolve(name);
     this.memory = ROOT.resolve("memory").resolve(name);
+  }
+
+  /** Sets the environment the deployment gives every process of the pod (its Helm values). */
+  Pod withEnvironment(Map<String, String> values) {
+    this.environment = Map.copyOf(values);
+    return this;
+  }
+
+  Map<String, String> environment() {
+    return environment;
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * A warm-up curve: a closed load from a few clients, measured in consecutive buckets (one wrk run
  * each) from the moment the service is ready, with the CPU the service used in each bucket.
  */
-record PodCurve(String operation, double ready, List<Double> rates, List<Double> cpuShares) {
+record PodCurve(
+    String operation, String jvm, double ready, List<Double> rates, List<Double> cpuShares) {
 
   static final Duration BUCKET = Duration.ofSeconds(10);
 
@@ -22,6 +23,7 @@ record PodCurve(String operation, double ready, List<Double> rates, List<Double>
   /** Runs {@code buckets} buckets of {@code scripts} against {@code service}. */
   static PodCurve measure(
       String operation,
+      String jvm,
       ServiceProcess service,
       double ready,
       Scripts scripts,
@@ -39,10 +41,10 @@ record PodCurve(String operation, double ready, List<Double> rates, List<Double>
       rates.add(outcome.throughput());
       cpu.add((service.cpuSeconds() - cpuBefore) / wall);
       System.out.printf(
-          "   %s %3d s: %,.0f/s, service CPU %.2f%n",
-          operation, (i + 1) * BUCKET.toSeconds(), outcome.throughput(), cpu.getLast());
+          "   %s (%s) %3d s: %,.0f/s, service CPU %.2f%n",
+          operation, jvm, (i + 1) * BUCKET.toSeconds(), outcome.throughput(), cpu.getLast());
     }
-    return new PodCurve(operation, ready, rates, cpu);
+    return new PodCurve(operation, jvm, ready, rates, cpu);
   }
 
   /** The mean rate over the buckets that start in [fromSeconds, toSeconds). */

@@ -6,7 +6,7 @@ import java.util.List;
 record PodReport(
     Report report,
     PodGoal.Steady steady,
-    PodGoal.Steady tiered,
+    PodGoal.Steady c1,
     List<PodGoal.Start> starts,
     List<PodCurve> curves,
     PodGoal.Abuse abuse) {
@@ -14,10 +14,10 @@ record PodReport(
   private static final String POD = "pod " + PodGoal.MILLICORES + "m/" + Jvm.MEMORY_MIB + " MiB: ";
 
   void add() {
-    double idealCreates = PodGoal.CPUS / Math.min(steady.createCpu(), tiered.createCpu());
-    double idealReads = PodGoal.CPUS / Math.min(steady.readCpu(), tiered.readCpu());
-    steadyRows("production options", steady);
-    steadyRows("tiered C1+C2", tiered);
+    double idealCreates = PodGoal.CPUS / Math.min(steady.createCpu(), c1.createCpu());
+    double idealReads = PodGoal.CPUS / Math.min(steady.readCpu(), c1.readCpu());
+    steadyRows("bin/jvm.options (tiered C1+C2)", steady);
+    steadyRows("with the pod's environment (C1 alone)", c1);
     report.add(
         Result.info(
             POD + "ideal creates/s / reads/s (0.2 CPU / the lower cost above)",
@@ -45,7 +45,8 @@ record PodReport(
     for (PodCurve curve : curves) {
       boolean creates = curve.operation().equals("creates");
       double ideal = creates ? idealCreates : idealReads;
-      String what = creates ? "creates/s" : "ReservationsByUser reads/s";
+      String what =
+          (creates ? "creates/s" : "ReservationsByUser reads/s") + " (" + curve.jvm() + ")";
       report.add(
           Result.info(
               POD
@@ -91,7 +92,7 @@ record PodReport(
         Result.info(
             "no CPU quota, 256 MiB, "
                 + jvm
-                + ": creates/s / ReservationsByUser reads/s (4 clients); service CPU per create /"
+                + ": creates/s / ReservationsByUser reads/s (8 clients); service CPU per create /"
                 + " per read (ms, /proc)",
             Bench.format(figures.createRate())
                 + " / "

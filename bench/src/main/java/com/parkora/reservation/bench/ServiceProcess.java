@@ -126,7 +126,11 @@ final class ServiceProcess implements AutoCloseable {
             .redirectOutput(log.toFile());
     builder.environment().remove("DEFAULT_TENANT_ID");
     builder.environment().remove("AOT_TRAIN");
+    builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().putAll(env);
+    if (pod != null) {
+      builder.environment().putAll(pod.environment());
+    }
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
     long started = System.nanoTime();
     return new ServiceProcess(builder.start(), started, port, pod);
