@@ -136,9 +136,11 @@ record QueryGoals(Bench bench) {
             operation
                 + " p99 of the whole HTTP request in the service (ms, http_server_requests);"
                 + " GC pauses in the measured seconds",
-            String.format(
-                "%.2f; %.0f pauses, %.0f ms in all (%.1f%% of the time)",
-                httpP99, gcCount, gcMillis, gcMillis / outcome.seconds() / 10),
+            Double.isNaN(gcMillis)
+                ? String.format("%.2f; GC pauses not exported (no jvm_gc_pause_seconds)", httpP99)
+                : String.format(
+                    "%.2f; %.0f pauses, %.0f ms in all (%.1f%% of the time)",
+                    httpP99, gcCount, gcMillis, gcMillis / outcome.seconds() / 10),
             ""));
   }
 

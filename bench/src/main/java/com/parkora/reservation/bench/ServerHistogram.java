@@ -55,7 +55,10 @@ final class ServerHistogram {
     return new ServerHistogram(counts);
   }
 
-  /** The sum of every series of the metric {@code name} (all label sets) on {@code /metrics}. */
+  /**
+   * The sum of every series of the metric {@code name} (all label sets) on {@code /metrics}; NaN
+   * when the service does not export it.
+   */
   static double sum(String baseUrl, String name) throws IOException, InterruptedException {
     String text =
         HttpClient.newHttpClient()
@@ -66,9 +69,9 @@ final class ServerHistogram {
     Matcher m =
         Pattern.compile("^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
             .matcher(text);
-    double total = 0;
+    double total = Double.NaN;
     while (m.find()) {
-      total += Double.parseDouble(m.group(1));
+      total = (Double.isNaN(total) ? 0 : total) + Double.parseDouble(m.group(1));
     }
     return total;
   }
