@@ -34,7 +34,7 @@ record ReservationCommands(
    */
   ReservationView create(TenantId tenant, CreateReservation command) {
     loop.actor().requireOwn("userId", command.userId());
-    if (!spots.exists(command.parkingSpotId())) {
+    if (!spots.exists(command.parkingSpotId(), loop.actor().credential())) {
       throw new ReservationException.UnknownParkingSpot(command.parkingSpotId());
     }
     ReservationCreated created = Reservation.create(tenant, ids.get(), command, clock.now());
