@@ -103,6 +103,7 @@ public record Reservation(
       case RefundRequested e -> state.moved(e, state.transactionId);
       case RefundFailed e -> state.moved(e, state.transactionId);
       case RefundCompleted e -> state.moved(e, state.transactionId);
+      case ReservationEvent.RefundRefused e -> state.moved(e, state.transactionId);
     };
   }
 
