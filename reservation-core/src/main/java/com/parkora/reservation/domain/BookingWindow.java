@@ -32,9 +32,8 @@ public record BookingWindow(Duration startGrace, Duration hold) {
   public BookingWindow {
     Objects.requireNonNull(startGrace, "startGrace");
     Objects.requireNonNull(hold, "hold");
-    if (startGrace.isNegative() || !hold.isPositive()) {
-      throw new IllegalArgumentException(
-          "the start grace must not be negative and the hold must be positive");
+    if (startGrace.isNegative() || hold.isNegative()) {
+      throw new IllegalArgumentException("neither the start grace nor the hold may be negative");
     }
   }
 
