@@ -34,14 +34,18 @@ final class TenantResolver {
   Tenancy resolve(Context ctx) {
     String authorization = Inputs.wellFormed("Authorization", ctx.header("Authorization"));
     Optional<Caller> caller = callers.resolve(authorization);
+    RequestLogContext.caller(caller);
     Optional<BearerToken> bearer = bearer(authorization);
     Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
     String requestId = RequestIds.of(ctx);
     String header = soleTenantHeader(ctx);
     if (header == null) {
-      return new Tenancy(claimed.or(() -> defaultTenant), caller, requestId, mode, bearer);
+      Optional<TenantId> tenant = claimed.or(() -> defaultTenant);
+      RequestLogContext.tenant(tenant);
+      return new Tenancy(tenant, caller, requestId, mode, bearer);
     }
     TenantId named = TenantId.parse(header);
+    RequestLogContext.tenant(Optional.of(named));
     if (claimed.isPresent() && !claimed.get().equals(named)) {
       throw new ReservationException.AccessDenied(
           ErrorCode.FORBIDDEN,
