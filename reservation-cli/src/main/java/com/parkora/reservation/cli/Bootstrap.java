@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -70,8 +71,11 @@ public final class Bootstrap implements AutoCloseable {
               .spots(OutsideServices.spots(config, new ObjectMapper()))
               .startGrace(config.startGrace())
               .build();
-      Gauge.builder("payment.refunds.pending", this::pendingRefunds)
+      Gauge.builder("payment.refunds.pending", () -> orNaN(service.payments()::pendingRefunds))
           .description("Refunds owed and not yet made, across tenants")
+          .register(metrics);
+      Gauge.builder("payment.refunds.refused", () -> orNaN(service.payments()::refusedRefundCount))
+          .description("Refunds the payment service refused for good, waiting for an operator")
           .register(metrics);
     } catch (RuntimeException e) {
       close();
@@ -149,9 +153,9 @@ public final class Bootstrap implements AutoCloseable {
   }
 
   /** For the gauge: a store that does not answer shows as no value, never as an error. */
-  private double pendingRefunds() {
+  private static double orNaN(LongSupplier count) {
     try {
-      return service.payments().pendingRefunds();
+      return count.getAsLong();
     } catch (RuntimeException e) {
       return Double.NaN;
     }

@@ -1,6 +1,7 @@
 package com.parkora.reservation.cli;
 
 import com.parkora.reservation.clients.rabbit.PaymentQueueSettings;
+import com.parkora.reservation.domain.BookingWindow;
 import com.parkora.reservation.domain.TenantId;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public record Config(
     String rabbitmqUser,
     Optional<String> rabbitmqPassword,
     @RecordBuilder.Initializer("DEFAULT_PAYMENTS_QUEUE") String rabbitmqPaymentsQueue,
-    Duration pendingHold,
+    @RecordBuilder.Initializer("DEFAULT_PENDING_HOLD") Duration pendingHold,
     @RecordBuilder.Initializer("DEFAULT_START_GRACE") Duration startGrace,
     List<String> corsOrigins) {
 
@@ -56,14 +57,11 @@ public record Config(
    */
   public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(5);
 
-  /**
-   * How far in the past a start may lie: the front end fills a local-time field with UTC wall-clock
-   * time, so east of UTC its starts arrive up to a few hours early (README).
-   */
-  public static final int DEFAULT_START_GRACE_MINUTES = 180;
+  /** How far in the past a start may lie: the core's rule ({@link BookingWindow}). */
+  public static final Duration DEFAULT_START_GRACE = BookingWindow.DEFAULT.startGrace();
 
-  public static final Duration DEFAULT_START_GRACE =
-      Duration.ofMinutes(DEFAULT_START_GRACE_MINUTES);
+  /** How long a PENDING reservation waits to be paid: the core's rule ({@link BookingWindow}). */
+  public static final Duration DEFAULT_PENDING_HOLD = BookingWindow.DEFAULT.hold();
 
   public static final String DEFAULT_PAYMENTS_QUEUE = PaymentQueueSettings.QUEUE;
 
@@ -98,9 +96,12 @@ public record Config(
         .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
         .rabbitmqPassword(s.optional("RABBITMQ_PASSWORD"))
         .rabbitmqPaymentsQueue(s.text("RABBITMQ_PAYMENTS_QUEUE", DEFAULT_PAYMENTS_QUEUE))
-        .pendingHold(Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)))
+        .pendingHold(
+            Duration.ofMinutes(
+                s.positive("PENDING_HOLD_MINUTES", BookingWindow.DEFAULT_HOLD_MINUTES)))
         .startGrace(
-            Duration.ofMinutes(s.positive("START_GRACE_MINUTES", DEFAULT_START_GRACE_MINUTES)))
+            Duration.ofMinutes(
+                s.positive("START_GRACE_MINUTES", BookingWindow.DEFAULT_START_GRACE_MINUTES)))
         .corsOrigins(s.list("CORS_ORIGINS"))
         .build();
   }

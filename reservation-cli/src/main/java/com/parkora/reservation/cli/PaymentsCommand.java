@@ -2,15 +2,24 @@ package com.parkora.reservation.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code payments}: operator tools for charges whose outcome is unknown. */
+/**
+ * {@code payments}: operator tools for charges whose outcome is unknown and refunds the payment
+ * service refused for good.
+ */
 @Command(
     name = "payments",
     mixinStandardHelpOptions = true,
-    description = "Settle payments whose outcome is unknown (README: the payment flow).",
-    subcommands = {PaymentsSettleCommand.class})
+    description =
+        "List and settle payments whose outcome is unknown, resolve refunds refused for good"
+            + " (docs/payments.md).",
+    subcommands = {
+      PaymentsListCommand.class,
+      PaymentsSettleCommand.class,
+      PaymentsRefundCommand.class
+    })
 final class PaymentsCommand extends CommandGroup {
 
   PaymentsCommand() {
-    super("settle");
+    super("list, settle or refund");
   }
 }

@@ -46,7 +46,7 @@ class ServeWithAuthTest {
       assertThat(ready.at("/checks/auth").asText()).isEqualTo("degraded");
       assertThat(anonymous.statusCode()).isEqualTo(401);
       assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
-          .contains("Bearer error=\"invalid_token\"");
+          .contains("Bearer realm=\"reservation-service\"");
       assertThat(served.log()).contains("AUTH_MODE=required").contains("cannot fetch keys from");
     }
   }

@@ -3,6 +3,7 @@ package com.parkora.reservation.app;
 import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.Inputs;
 import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.port.BearerToken;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,8 +24,16 @@ import java.util.UUID;
  * @param requestId the request's id, or null for work no request started
  * @param source what the actor came through ({@code graphql_mutation}, {@code rest}) or the job
  *     that acts ({@code expiry}, {@code refunds}, {@code payments})
+ * @param credential the bearer token the request carried, passed on to the services asked on its
+ *     behalf (the parking service); null when it carried none. Never recorded.
  */
-public record Actor(Kind kind, String subject, Set<Role> roles, String requestId, String source) {
+public record Actor(
+    Kind kind,
+    String subject,
+    Set<Role> roles,
+    String requestId,
+    String source,
+    BearerToken credential) {
 
   public static final String ANONYMOUS = "anonymous";
   public static final String SYSTEM = "system";
@@ -64,22 +73,27 @@ public record Actor(Kind kind, String subject, Set<Role> roles, String requestId
 
   /** The holder of a verified token. */
   public static Actor user(String subject, Set<Role> roles, String requestId, String source) {
-    return new Actor(Kind.USER, subject, roles, requestId, source);
+    return new Actor(Kind.USER, subject, roles, requestId, source, null);
   }
 
   /** A caller without credentials while authentication is on. */
   public static Actor anonymous(String requestId, String source) {
-    return new Actor(Kind.ANONYMOUS, ANONYMOUS, Set.of(), requestId, source);
+    return new Actor(Kind.ANONYMOUS, ANONYMOUS, Set.of(), requestId, source, null);
   }
 
   /** A caller while authentication is off. */
   public static Actor unchecked(String requestId, String source) {
-    return new Actor(Kind.UNCHECKED, ANONYMOUS, Set.of(), requestId, source);
+    return new Actor(Kind.UNCHECKED, ANONYMOUS, Set.of(), requestId, source, null);
   }
 
   /** An internal job, named in the metadata of what it records. */
   public static Actor system(String job) {
-    return new Actor(Kind.SYSTEM, SYSTEM, Set.of(), null, job);
+    return new Actor(Kind.SYSTEM, SYSTEM, Set.of(), null, job, null);
+  }
+
+  /** This actor, carrying the request's bearer token (null: none) to the services it asks. */
+  public Actor withCredential(BearerToken token) {
+    return new Actor(kind, subject, roles, requestId, source, token);
   }
 
   /** Whether this actor acts on every reservation of the tenant. */

@@ -1,5 +1,6 @@
 package com.parkora.reservation.app;
 
+import com.parkora.reservation.domain.BookingWindow;
 import com.parkora.reservation.domain.PaymentDecisions;
 import com.parkora.reservation.domain.Reservation;
 import com.parkora.reservation.domain.ReservationEvent;
@@ -17,15 +18,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Expires PENDING reservations whose hold ran out or whose start has passed. Safe to run from
- * several instances: a lost race is skipped, and a reservation that cannot be read is logged and
- * skipped, never holding up the others.
+ * Expires PENDING reservations whose hold is over ({@link BookingWindow}: it ran out, or their end
+ * has passed). Safe to run from several instances: a lost race is skipped, and a reservation that
+ * cannot be read is logged and skipped, never holding up the others.
  */
 record ExpirySweep(
     Storage storage,
     CommandLoop loop,
     CommandClock clock,
-    Duration pendingHold,
+    BookingWindow window,
     Duration callLimit) {
 
   private static final System.Logger LOG = System.getLogger(ExpirySweep.class.getName());
@@ -35,7 +36,7 @@ record ExpirySweep(
     Instant now = clock.now();
     List<UUID> due =
         storage.inTransaction(
-            tenant, uow -> uow.readModel().pendingDue(now.minus(pendingHold), now, batch));
+            tenant, uow -> uow.readModel().pendingDue(now.minus(window.hold()), now, batch));
     int expired = 0;
     for (UUID id : due) {
       if (expireIfDue(tenant, id)) {
@@ -62,7 +63,7 @@ record ExpirySweep(
           loop.decide(
               tenant,
               new ReservationId(id),
-              state -> state.isExpiryDue(clock.now(), pendingHold) ? expiry(state) : List.of());
+              state -> state.isExpiryDue(clock.now(), window) ? expiry(state) : List.of());
       return after.status() == ReservationStatus.EXPIRED;
     } catch (ReservationException raced) {
       return false; // another instance or command got there first, or the row moved on

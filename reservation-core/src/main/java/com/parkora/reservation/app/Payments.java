@@ -10,6 +10,7 @@ import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentNoticeHandler;
+import com.parkora.reservation.port.RefundQueue.RefusedRefund;
 import com.parkora.reservation.port.ReservationView;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ import java.util.function.Function;
  * own events.
  */
 public final class Payments {
+
+  /** The {@code error_code} of the {@code REFUND_FAILED} that puts a refused refund back. */
+  public static final String RETRY_REQUESTED = "RETRY_REQUESTED";
 
   /** Claims older than this are listed as unsettled only when their outcome was recorded. */
   private static final Duration RECENT_CLAIMS = Duration.ofDays(1);
@@ -109,6 +113,53 @@ public final class Payments {
     return parts.refunds.pending();
   }
 
+  /** The tenant's refunds the payment service refused for good: they wait for an operator. */
+  public List<RefusedRefund> refusedRefunds(TenantId tenant) {
+    return parts.storage.refunds().refused(tenant);
+  }
+
+  /** Refunds that wait for an operator, across tenants. */
+  public long refusedRefundCount() {
+    return parts.storage.refunds().refusedCount();
+  }
+
+  /**
+   * An operator resolves a refund the payment service refused for good: {@code refundId} when it
+   * was refunded after all (found in the payment service, or refunded by other means: the refund is
+   * complete with that id), or null to send it again now (the cause was fixed).
+   *
+   * @throws ReservationException.InvalidInput when no refused refund of that transaction waits for
+   *     the reservation
+   */
+  public ReservationView resolveRefund(
+      TenantId tenant, String id, String transactionId, String refundId) {
+    String txn = transaction(transactionId);
+    ReservationId reservation = ReservationId.parse(id);
+    boolean refused =
+        refusedRefunds(tenant).stream()
+            .anyMatch(
+                r ->
+                    r.reservationId().equals(reservation.value()) && r.transactionId().equals(txn));
+    if (!refused) {
+      throw new ReservationException.InvalidInput(
+          "transactionId",
+          "no refused refund of transaction " + txn + " waits for reservation " + id);
+    }
+    Instant now = parts.clock.now();
+    Function<Reservation, List<ReservationEvent>> decision =
+        refundId == null
+            ? s ->
+                new PaymentDecisions(s)
+                    .refundFailed(
+                        txn, 0, RETRY_REQUESTED, "an operator asked to send it again", now, now)
+            : s -> new PaymentDecisions(s).refunded(txn, identifier("refundId", refundId), now);
+    Reservation after = loop.decideStateEvenIfDeleted(tenant, reservation, decision);
+    if (after.payment().refundOwed(txn)) {
+      parts.refunds.sendNow(tenant, txn);
+    }
+    return ReservationView.of(after);
+  }
+
   private ReservationView owingRefunds(
       TenantId tenant,
       String id,
@@ -128,10 +179,13 @@ public final class Payments {
   }
 
   static String transaction(String raw) {
-    Inputs.printable("transactionId", raw);
+    return identifier("transactionId", raw);
+  }
+
+  private static String identifier(String field, String raw) {
+    Inputs.printable(field, raw);
     if (raw == null || raw.isBlank() || raw.trim().length() > 255) {
-      throw new ReservationException.InvalidInput(
-          "transactionId", "transactionId must be 1 to 255 characters");
+      throw new ReservationException.InvalidInput(field, field + " must be 1 to 255 characters");
     }
     return raw.trim();
   }

@@ -1,6 +1,7 @@
 package com.parkora.reservation.app;
 
 import com.parkora.reservation.domain.PaymentDecisions;
+import com.parkora.reservation.domain.RefundRefusal;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway;
@@ -67,18 +68,47 @@ record RefundFlow(
   private void send(PendingRefund refund) {
     RefundResult result =
         payments.refund(refund.tenant(), refund.transactionId(), BigDecimal.ZERO, refund.reason());
-    ReservationId id = new ReservationId(refund.reservationId());
     Instant now = clock.now();
     switch (result) {
-      case RefundResult.Refunded done ->
-          loop.decideStateEvenIfDeleted(
-              refund.tenant(),
-              id,
-              s -> new PaymentDecisions(s).refunded(refund.transactionId(), done.refundId(), now));
-      case RefundResult.Refused refused -> failed(refund, refused.errorCode(), refused.message());
+      case RefundResult.Refunded done -> completed(refund, done.refundId(), now);
+      case RefundResult.Refused refused -> {
+        switch (RefundRefusal.of(refused.errorCode(), refused.refundId())) {
+          case ALREADY_REFUNDED -> completed(refund, refused.refundId(), now);
+          case PERMANENT -> refused(refund, refused.errorCode(), refused.message(), now);
+          case PASSING -> failed(refund, refused.errorCode(), refused.message());
+        }
+      }
       case RefundResult.Unavailable down -> failed(refund, "SERVICE_UNAVAILABLE", down.reason());
       case RefundResult.Unknown unknown -> failed(refund, "UNKNOWN", unknown.reason());
     }
+  }
+
+  private void completed(PendingRefund refund, String refundId, Instant now) {
+    loop.decideStateEvenIfDeleted(
+        refund.tenant(),
+        new ReservationId(refund.reservationId()),
+        s -> new PaymentDecisions(s).refunded(refund.transactionId(), refundId, now));
+  }
+
+  /** Retrying cannot change the answer: no next attempt; an operator resolves it. */
+  private void refused(PendingRefund refund, String code, String message, Instant now) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "refund of "
+            + refund.transactionId()
+            + " refused for good (attempt "
+            + refund.attempts()
+            + "): "
+            + code
+            + " "
+            + message
+            + "; it waits for an operator (reservation payments refund)");
+    loop.decideStateEvenIfDeleted(
+        refund.tenant(),
+        new ReservationId(refund.reservationId()),
+        s ->
+            new PaymentDecisions(s)
+                .refundRefused(refund.transactionId(), refund.attempts(), code, message, now));
   }
 
   private void failed(PendingRefund refund, String code, String message) {

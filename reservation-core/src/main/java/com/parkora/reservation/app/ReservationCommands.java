@@ -1,5 +1,6 @@
 package com.parkora.reservation.app;
 
+import com.parkora.reservation.domain.BookingWindow;
 import com.parkora.reservation.domain.CancelReservation;
 import com.parkora.reservation.domain.ConfirmReservation;
 import com.parkora.reservation.domain.CreateReservation;
@@ -12,7 +13,6 @@ import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.SpotDirectory;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +26,7 @@ record ReservationCommands(
     Supplier<UUID> ids,
     SpotDirectory spots,
     RefundFlow refunds,
-    Duration startGrace) {
+    BookingWindow window) {
 
   /**
    * Books for the actor (an ordinary user books for themself), checks the spot with the directory
@@ -34,7 +34,7 @@ record ReservationCommands(
    */
   ReservationView create(TenantId tenant, CreateReservation command) {
     loop.actor().requireOwn("userId", command.userId());
-    if (!spots.exists(command.parkingSpotId())) {
+    if (!spots.exists(command.parkingSpotId(), loop.actor().credential())) {
       throw new ReservationException.UnknownParkingSpot(command.parkingSpotId());
     }
     ReservationCreated created = Reservation.create(tenant, ids.get(), command, clock.now());
@@ -55,11 +55,11 @@ record ReservationCommands(
         });
   }
 
-  /** Parses raw create input with this service's clock and start grace. */
+  /** Parses raw create input with this service's clock and booking window. */
   CreateReservation parseCreate(
       String userId, String parkingSpotId, String startTime, Integer hours, Double totalCost) {
     return CreateReservation.parse(
-        userId, parkingSpotId, startTime, hours, totalCost, clock.now(), startGrace);
+        userId, parkingSpotId, startTime, hours, totalCost, clock.now(), window);
   }
 
   ReservationView confirm(TenantId tenant, String id, String transactionId) {

@@ -1,6 +1,6 @@
 package com.parkora.reservation.app;
 
-import com.parkora.reservation.domain.CreateReservation;
+import com.parkora.reservation.domain.BookingWindow;
 import com.parkora.reservation.port.PaymentGateway;
 import com.parkora.reservation.port.SpotDirectory;
 import com.parkora.reservation.port.Storage;
@@ -20,11 +20,10 @@ public final class ReservationServiceBuilder {
   Supplier<UUID> ids = UUID::randomUUID;
   SpotDirectory spots = SpotDirectory.ANY;
   PaymentGateway payments = PaymentGateway.NONE;
-  Duration pendingHold = Duration.ofMinutes(15);
+  BookingWindow window = BookingWindow.DEFAULT;
   Duration callLimit = Duration.ofSeconds(15);
   RefundFlow.Backoff refundBackoff =
       new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
-  Duration startGrace = CreateReservation.DEFAULT_START_GRACE;
 
   ReservationServiceBuilder(Storage storage) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -50,8 +49,9 @@ public final class ReservationServiceBuilder {
     return this;
   }
 
+  /** How long a new reservation waits, PENDING, to be paid ({@link BookingWindow}). */
   public ReservationServiceBuilder pendingHold(Duration value) {
-    this.pendingHold = value;
+    this.window = window.withHold(value);
     return this;
   }
 
@@ -67,9 +67,9 @@ public final class ReservationServiceBuilder {
     return this;
   }
 
-  /** How far in the past a new reservation's start may lie. */
+  /** How far in the past a new reservation's start may lie ({@link BookingWindow}). */
   public ReservationServiceBuilder startGrace(Duration value) {
-    this.startGrace = Objects.requireNonNull(value, "startGrace");
+    this.window = window.withStartGrace(value);
     return this;
   }
 

@@ -1,5 +1,6 @@
 package com.parkora.reservation.app;
 
+import com.parkora.reservation.domain.BookingWindow;
 import com.parkora.reservation.port.PaymentGateway;
 import com.parkora.reservation.port.SpotDirectory;
 import com.parkora.reservation.port.Storage;
@@ -22,7 +23,7 @@ final class ServiceParts {
   private final Supplier<UUID> ids;
   private final SpotDirectory spots;
   private final PaymentGateway gateway;
-  private final Duration startGrace;
+  private final BookingWindow window;
   private final CommandLoop loop;
 
   ServiceParts(ReservationServiceBuilder builder) {
@@ -32,7 +33,7 @@ final class ServiceParts {
     this.spots = builder.spots;
     this.gateway = builder.payments;
     this.callLimit = builder.callLimit;
-    this.startGrace = builder.startGrace;
+    this.window = builder.window;
     this.loop = new CommandLoop(storage, new NewEvents(ids), Actor.SYSTEM_ACTOR);
     this.refunds =
         new RefundFlow(
@@ -43,8 +44,7 @@ final class ServiceParts {
             callLimit,
             builder.refundBackoff);
     this.expiry =
-        new ExpirySweep(
-            storage, loop.as(Actor.system("expiry")), clock, builder.pendingHold, callLimit);
+        new ExpirySweep(storage, loop.as(Actor.system("expiry")), clock, window, callLimit);
   }
 
   /** The command loop acting for {@code actor}. */
@@ -53,7 +53,7 @@ final class ServiceParts {
   }
 
   ReservationCommands commands(Actor actor) {
-    return new ReservationCommands(loop.as(actor), clock, ids, spots, refunds, startGrace);
+    return new ReservationCommands(loop.as(actor), clock, ids, spots, refunds, window);
   }
 
   PaymentFlow payments(Actor actor) {

@@ -62,7 +62,8 @@ public final class EventCodec {
 
   /**
    * {@code
-   * {"event_id","event_type","reservation_id","tenant_id","version","position","occurred_at","data"}}.
+   * {"event_id","event_type","reservation_id","tenant_id","version","position","occurred_at","data",
+   * "metadata"}} (docs/notifications.md; {@code metadata} only when the event has any).
    */
   public ObjectNode message(StoredEvent event) {
     ObjectNode m = json.createObjectNode();

@@ -91,6 +91,14 @@ final class PayloadReader {
       case REFUND_COMPLETED ->
           new RefundCompleted(
               aggregateId, p.text("transaction_id"), p.optionalText("refund_id"), recordedAt);
+      case REFUND_REFUSED ->
+          new ReservationEvent.RefundRefused(
+              aggregateId,
+              p.text("transaction_id"),
+              p.integer("attempt"),
+              p.optionalText("error_code"),
+              p.optionalText("message"),
+              recordedAt);
     };
   }
 

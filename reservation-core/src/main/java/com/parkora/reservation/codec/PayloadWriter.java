@@ -85,6 +85,12 @@ final class PayloadWriter {
         data.put("transaction_id", e.transactionId());
         data.put("refund_id", e.refundId());
       }
+      case ReservationEvent.RefundRefused e -> {
+        data.put("transaction_id", e.transactionId());
+        data.put("attempt", e.attempt());
+        data.put("error_code", e.errorCode());
+        data.put("message", e.message());
+      }
     }
     return data;
   }

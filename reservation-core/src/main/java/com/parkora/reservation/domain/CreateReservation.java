@@ -16,12 +16,6 @@ public record CreateReservation(
   public static final int MAX_SPOT_LENGTH = 255;
   public static final BigDecimal MAX_COST = new BigDecimal("99999999.99");
 
-  /**
-   * How far in the past a start may lie by default. The front end fills a local-time field with UTC
-   * wall-clock time, so east of UTC its starts arrive up to a few hours in the past.
-   */
-  public static final Duration DEFAULT_START_GRACE = Duration.ofMinutes(180);
-
   /** Both ends of the booking lie in the range every store can hold. */
   public CreateReservation {
     Objects.requireNonNull(userId, "userId");
@@ -37,8 +31,8 @@ public record CreateReservation(
   }
 
   /**
-   * Validates raw client input. {@code now} is the command's time: a start more than {@code
-   * startGrace} before it is refused.
+   * Validates raw client input. {@code now} is the command's time; {@code window} says how far in
+   * the past the start may lie and how soon the end may come.
    */
   public static CreateReservation parse(
       String userId,
@@ -47,20 +41,14 @@ public record CreateReservation(
       Integer durationHours,
       Double totalCost,
       Instant now,
-      Duration startGrace) {
+      BookingWindow window) {
     UUID user = Inputs.uuid("userId", userId);
     String spot = spot(parkingSpotId);
     Instant start = Inputs.instant("startTime", startTime);
-    if (start.isBefore(now.minus(startGrace))) {
-      throw new ReservationException.InvalidInput(
-          "startTime",
-          "startTime must not lie more than "
-              + startGrace.toMinutes()
-              + " minutes in the past, got "
-              + Times.format(start));
-    }
     int hours = durationHours(durationHours);
-    return new CreateReservation(user, spot, start, hours, cost(totalCost));
+    CreateReservation command = new CreateReservation(user, spot, start, hours, cost(totalCost));
+    window.check(start, command.endTime(), now);
+    return command;
   }
 
   public static String spot(String parkingSpotId) {

@@ -26,7 +26,8 @@ public enum EventType {
   PAYMENT_SETTLED(null),
   REFUND_REQUESTED(null),
   REFUND_FAILED(null),
-  REFUND_COMPLETED(null);
+  REFUND_COMPLETED(null),
+  REFUND_REFUSED(null);
 
   private final ReservationStatus resultingStatus;
 
@@ -61,6 +62,7 @@ public enum EventType {
       case ReservationEvent.RefundRequested e -> REFUND_REQUESTED;
       case ReservationEvent.RefundFailed e -> REFUND_FAILED;
       case ReservationEvent.RefundCompleted e -> REFUND_COMPLETED;
+      case ReservationEvent.RefundRefused e -> REFUND_REFUSED;
     };
   }
 

@@ -195,6 +195,17 @@ public final class PaymentDecisions {
         new RefundFailed(state.id(), transactionId, attempt, errorCode, message, next, now));
   }
 
+  /** The payment service refused the refund for good: it waits for an operator. */
+  public List<ReservationEvent> refundRefused(
+      String transactionId, int attempt, String errorCode, String message, Instant now) {
+    if (!payment.refundOwed(transactionId)) {
+      return List.of();
+    }
+    return List.of(
+        new ReservationEvent.RefundRefused(
+            state.id(), transactionId, attempt, errorCode, message, now));
+  }
+
   public List<ReservationEvent> refunded(String transactionId, String refundId, Instant now) {
     if (!payment.refundOwed(transactionId)) {
       return List.of();

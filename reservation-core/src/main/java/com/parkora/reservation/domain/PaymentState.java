@@ -89,6 +89,7 @@ public record PaymentState(
       case RefundRequested e -> refunding(e.transactionId(), e.attemptId());
       case RefundCompleted e -> refunded(e.transactionId());
       case RefundFailed e -> this;
+      case ReservationEvent.RefundRefused e -> this;
       case ReservationEvent.ReservationCreated e -> this;
       case ReservationEvent.ReservationCancelled e -> this;
       case ReservationEvent.ReservationCompleted e -> this;

@@ -16,7 +16,6 @@ import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -104,6 +103,7 @@ public record Reservation(
       case RefundRequested e -> state.moved(e, state.transactionId);
       case RefundFailed e -> state.moved(e, state.transactionId);
       case RefundCompleted e -> state.moved(e, state.transactionId);
+      case ReservationEvent.RefundRefused e -> state.moved(e, state.transactionId);
     };
   }
 
@@ -225,10 +225,9 @@ public record Reservation(
     return List.of(new ReservationDeleted(id, now));
   }
 
-  /** Due for expiry: still PENDING after the hold, or its start has passed. */
-  public boolean isExpiryDue(Instant now, Duration hold) {
-    return status == ReservationStatus.PENDING
-        && (!createdAt.plus(hold).isAfter(now) || !startTime.isAfter(now));
+  /** Due for expiry: still PENDING when its hold is over ({@link BookingWindow#isOver}). */
+  public boolean isExpiryDue(Instant now, BookingWindow window) {
+    return status == ReservationStatus.PENDING && window.isOver(createdAt, endTime, now);
   }
 
   private void require(ReservationStatus expected, String action) {

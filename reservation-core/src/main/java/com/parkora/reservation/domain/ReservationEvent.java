@@ -106,6 +106,19 @@ public sealed interface ReservationEvent {
       Instant occurredAt)
       implements ReservationEvent {}
 
+  /**
+   * The payment service refused the refund in a way another try cannot change ({@link
+   * RefundRefusal}): no more tries; the refund waits for an operator.
+   */
+  record RefundRefused(
+      UUID reservationId,
+      String transactionId,
+      int attempt,
+      String errorCode,
+      String message,
+      Instant occurredAt)
+      implements ReservationEvent {}
+
   /** The payment service refunded the transaction. */
   record RefundCompleted(
       UUID reservationId, String transactionId, String refundId, Instant occurredAt)

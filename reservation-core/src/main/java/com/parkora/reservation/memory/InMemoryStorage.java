@@ -6,6 +6,7 @@ import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.RefundQueue;
+import com.parkora.reservation.port.RefundQueue.RefusedRefund;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.port.UnitOfWork;
@@ -171,6 +172,16 @@ public final class InMemoryStorage implements Storage {
       @Override
       public long pending() {
         return locked(refunds::pending);
+      }
+
+      @Override
+      public List<RefusedRefund> refused(TenantId tenant) {
+        return locked(() -> refunds.refused(tenant));
+      }
+
+      @Override
+      public long refusedCount() {
+        return locked(refunds::refusedCount);
       }
     };
   }

@@ -3,9 +3,11 @@ package com.parkora.reservation.memory;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationEvent.RefundCompleted;
 import com.parkora.reservation.domain.ReservationEvent.RefundFailed;
+import com.parkora.reservation.domain.ReservationEvent.RefundRefused;
 import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.RefundQueue.PendingRefund;
+import com.parkora.reservation.port.RefundQueue.RefusedRefund;
 import com.parkora.reservation.port.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,12 +40,29 @@ final class MemoryRefunds {
                   e.reason(),
                   0),
               e.occurredAt(),
+              null,
+              null,
               null));
     } else if (event instanceof RefundFailed e) {
       owed.computeIfPresent(
           new Key(stored.tenantId(), e.transactionId()),
           (key, entry) ->
-              new Entry(withAttempts(entry.refund, e.attempt()), e.nextAttemptAt(), null));
+              new Entry(
+                  withAttempts(entry.refund, Math.max(entry.refund.attempts(), e.attempt())),
+                  e.nextAttemptAt(),
+                  null,
+                  null,
+                  null));
+    } else if (event instanceof RefundRefused e) {
+      owed.computeIfPresent(
+          new Key(stored.tenantId(), e.transactionId()),
+          (key, entry) ->
+              new Entry(
+                  withAttempts(entry.refund, Math.max(entry.refund.attempts(), e.attempt())),
+                  entry.next,
+                  null,
+                  e.occurredAt(),
+                  e.errorCode() + ": " + e.message()));
     } else if (event instanceof RefundCompleted e) {
       owed.remove(new Key(stored.tenantId(), e.transactionId()));
     }
@@ -53,6 +72,7 @@ final class MemoryRefunds {
     List<Map.Entry<Key, Entry>> due =
         owed.entrySet().stream()
             .filter(e -> e.getValue().isFree(now) && !e.getValue().next.isAfter(now))
+            .filter(e -> e.getValue().refusedAt == null)
             .sorted(Comparator.comparing(e -> e.getValue().next))
             .limit(limit)
             .toList();
@@ -66,7 +86,7 @@ final class MemoryRefunds {
   Optional<PendingRefund> take(TenantId tenant, String transactionId, Instant now, Duration lease) {
     Key key = new Key(tenant, transactionId);
     Entry entry = owed.get(key);
-    if (entry == null || !entry.isFree(now)) {
+    if (entry == null || !entry.isFree(now) || entry.refusedAt != null) {
       return Optional.empty();
     }
     return Optional.of(lease(key, entry, now, lease));
@@ -83,9 +103,30 @@ final class MemoryRefunds {
     return owed.size();
   }
 
+  List<RefusedRefund> refused(TenantId tenant) {
+    return owed.entrySet().stream()
+        .filter(e -> e.getKey().tenant().equals(tenant) && e.getValue().refusedAt != null)
+        .map(Map.Entry::getValue)
+        .sorted(Comparator.comparing(Entry::refusedAt))
+        .map(
+            e ->
+                new RefusedRefund(
+                    e.refund.reservationId(),
+                    e.refund.transactionId(),
+                    e.refund.amount(),
+                    e.refund.attempts(),
+                    e.error,
+                    e.refusedAt))
+        .toList();
+  }
+
+  long refusedCount() {
+    return owed.values().stream().filter(e -> e.refusedAt != null).count();
+  }
+
   private PendingRefund lease(Key key, Entry entry, Instant now, Duration lease) {
     PendingRefund taken = withAttempts(entry.refund, entry.refund.attempts() + 1);
-    owed.put(key, new Entry(taken, entry.next, now.plus(lease)));
+    owed.put(key, new Entry(taken, entry.next, now.plus(lease), null, entry.error));
     return taken;
   }
 
@@ -96,7 +137,8 @@ final class MemoryRefunds {
 
   private record Key(TenantId tenant, String transactionId) {}
 
-  private record Entry(PendingRefund refund, Instant next, Instant leasedUntil) {
+  private record Entry(
+      PendingRefund refund, Instant next, Instant leasedUntil, Instant refusedAt, String error) {
     boolean isFree(Instant now) {
       return leasedUntil == null || !leasedUntil.isAfter(now);
     }

@@ -191,11 +191,11 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
   }
 
   @Override
-  public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
+  public List<UUID> pendingDue(Instant createdBefore, Instant endBefore, int limit) {
     return rows()
         .newestFirst()
         .filter(r -> r.status() == ReservationStatus.PENDING)
-        .filter(r -> !r.createdAt().isAfter(createdBefore) || !r.startTime().isAfter(startBefore))
+        .filter(r -> !r.createdAt().isAfter(createdBefore) || !r.endTime().isAfter(endBefore))
         .sorted(
             Comparator.comparing(ReservationView::createdAt)
                 .thenComparing(ReservationView::id, TenantRows.UUID_ORDER))

@@ -55,7 +55,20 @@ public interface PaymentGateway {
 
     record Refunded(String refundId, String message) implements RefundResult {}
 
-    record Refused(String errorCode, String message) implements RefundResult {}
+    /**
+     * The payment service answered {@code success=false}. {@code refundId} is what it named (blank:
+     * none): a repeated refund names the first one (docs/payments.md).
+     */
+    record Refused(String errorCode, String message, String refundId) implements RefundResult {
+
+      public Refused(String errorCode, String message) {
+        this(errorCode, message, "");
+      }
+
+      public Refused {
+        refundId = refundId == null ? "" : refundId;
+      }
+    }
 
     record Unavailable(String reason) implements RefundResult {}
 

@@ -50,6 +50,7 @@ public class Projector {
       case ReservationEvent.RefundRequested e -> update(e, null);
       case ReservationEvent.RefundFailed e -> update(e, null);
       case ReservationEvent.RefundCompleted e -> update(e, null);
+      case ReservationEvent.RefundRefused e -> update(e, null);
     };
   }
 

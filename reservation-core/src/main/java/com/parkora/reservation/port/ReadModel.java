@@ -30,8 +30,8 @@ public interface ReadModel {
   StatusCounts statusCounts();
 
   /**
-   * Ids of PENDING rows created at or before {@code createdBefore} or starting at or before {@code
-   * startBefore}.
+   * Ids of PENDING rows created at or before {@code createdBefore} or ending at or before {@code
+   * endBefore}, oldest creation first.
    */
-  List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit);
+  List<UUID> pendingDue(Instant createdBefore, Instant endBefore, int limit);
 }

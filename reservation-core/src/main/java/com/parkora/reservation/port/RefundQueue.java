@@ -11,9 +11,10 @@ import java.util.UUID;
 /**
  * Refunds that wait to be sent, across tenants. The store keeps it from the events it records
  * ({@code REFUND_REQUESTED} adds a refund in the same transaction, {@code REFUND_FAILED} moves its
- * next attempt, {@code REFUND_COMPLETED} removes it), so nothing is lost across a restart. Taking a
- * refund leases it for a while: another instance does not take it until the lease ran out, and no
- * transaction or lock is held while it is sent.
+ * next attempt, {@code REFUND_REFUSED} holds it for an operator, no longer due, until a {@code
+ * REFUND_FAILED} puts it back or {@code REFUND_COMPLETED} removes it), so nothing is lost across a
+ * restart. Taking a refund leases it for a while: another instance does not take it until the lease
+ * ran out, and no transaction or lock is held while it is sent.
  */
 public interface RefundQueue {
 
@@ -29,8 +30,27 @@ public interface RefundQueue {
    */
   List<PendingRefund> owedFor(String transactionId);
 
-  /** How many refunds wait, due or not. */
+  /** How many refunds wait, due or not, refused or not. */
   long pending();
+
+  /** The tenant's refunds the payment service refused for good, oldest refusal first. */
+  List<RefusedRefund> refused(TenantId tenant);
+
+  /** How many refunds wait for an operator, across tenants. */
+  long refusedCount();
+
+  /**
+   * A refund held for an operator.
+   *
+   * @param error the refusal: the payment service's code and message
+   */
+  record RefusedRefund(
+      UUID reservationId,
+      String transactionId,
+      BigDecimal amount,
+      int attempts,
+      String error,
+      Instant refusedAt) {}
 
   /**
    * A refund to send: {@code attempts} counts this one.

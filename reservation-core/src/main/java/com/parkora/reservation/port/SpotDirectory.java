@@ -12,4 +12,12 @@ public interface SpotDirectory {
    *     directory cannot be asked
    */
   boolean exists(String parkingSpotId);
+
+  /**
+   * As {@link #exists(String)}, asking with the caller's token when there is one (null: none), as
+   * the Python service did. A directory that needs no token ignores it.
+   */
+  default boolean exists(String parkingSpotId, BearerToken callerToken) {
+    return exists(parkingSpotId);
+  }
 }

@@ -57,7 +57,8 @@ class EventCodecTest {
             ID, "txn-4", new BigDecimal("0.01"), "charged late", ATTEMPT, AT),
         new ReservationEvent.RefundFailed(
             ID, "txn-3", 2, "UNAVAILABLE", "down", AT.plusSeconds(10), AT),
-        new ReservationEvent.RefundCompleted(ID, "txn-3", "refund-9", AT));
+        new ReservationEvent.RefundCompleted(ID, "txn-3", "refund-9", AT),
+        new ReservationEvent.RefundRefused(ID, "txn-4", 3, "PAYMENT_NOT_FOUND", "gone", AT));
   }
 
   @ParameterizedTest

@@ -8,7 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A payment gateway for tests: approves or declines as told, and remembers every call. */
+/**
+ * A payment gateway for tests: approves or declines as told, and remembers every call; a second
+ * refund of a transaction is refused as the payment service refuses it.
+ */
 public final class ScriptedPayments implements PaymentGateway {
 
   private final AtomicBoolean approve = new AtomicBoolean(true);
@@ -38,6 +41,12 @@ public final class ScriptedPayments implements PaymentGateway {
   @Override
   public RefundResult refund(
       TenantId tenant, String transactionId, BigDecimal amount, String reason) {
+    if (refunded.contains(transactionId)) { // as the payment service answers a second refund
+      return new RefundResult.Refused(
+          "PAYMENT_ALREADY_REFUNDED",
+          "Payment has already been refunded",
+          "refund-" + transactionId);
+    }
     refunded.add(transactionId);
     return new RefundResult.Refunded("refund-" + transactionId, "refunded");
   }

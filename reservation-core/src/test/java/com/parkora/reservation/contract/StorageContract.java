@@ -392,17 +392,20 @@ public abstract class StorageContract {
   }
 
   @Test
-  void pending_due_finds_pending_rows_past_their_hold_or_their_start() {
+  void pending_due_finds_pending_rows_past_their_hold_or_their_end() {
     TenantId tenant = newTenant();
     UUID old = book(tenant, UUID.randomUUID(), "S-1", T0.plus(Duration.ofDays(1)), T0);
-    UUID started = book(tenant, UUID.randomUUID(), "S-2", T0.plusSeconds(60), T0.plusSeconds(50));
+    // one-hour bookings made after the hold's bound, checked at T0 + 3660 s
+    UUID ended = book(tenant, UUID.randomUUID(), "S-2", T0.plusSeconds(60), T0.plusSeconds(50));
+    UUID started = book(tenant, UUID.randomUUID(), "S-3", T0.plusSeconds(3000), T0.plusSeconds(50));
     UUID fresh =
-        book(tenant, UUID.randomUUID(), "S-3", T0.plus(Duration.ofDays(1)), T0.plusSeconds(50));
+        book(tenant, UUID.randomUUID(), "S-4", T0.plus(Duration.ofDays(1)), T0.plusSeconds(50));
 
     List<UUID> due =
         storage.inTransaction(
-            tenant, uow -> uow.readModel().pendingDue(T0.plusSeconds(10), T0.plusSeconds(60), 10));
-    assertThat(due).containsExactlyInAnyOrder(old, started);
+            tenant,
+            uow -> uow.readModel().pendingDue(T0.plusSeconds(10), T0.plusSeconds(3660), 10));
+    assertThat(due).containsExactlyInAnyOrder(old, ended).doesNotContain(started, fresh);
   }
 
   @Test

@@ -146,12 +146,15 @@ class ReservationTest {
   }
 
   @Test
-  void expiry_is_due_after_the_hold_or_once_the_start_has_passed() {
-    Duration hold = Duration.ofMinutes(15);
-    assertThat(pending().isExpiryDue(T0.plus(Duration.ofMinutes(14)), hold)).isFalse();
-    assertThat(pending().isExpiryDue(T0.plus(Duration.ofMinutes(15)), hold)).isTrue();
-    assertThat(pending().isExpiryDue(T0.plusSeconds(3600), Duration.ofDays(1))).isTrue();
-    assertThat(confirmed().isExpiryDue(T0.plus(Duration.ofDays(1)), hold)).isFalse();
+  void expiry_is_due_after_the_hold_or_once_the_end_has_passed_not_at_the_start() {
+    BookingWindow window = BookingWindow.DEFAULT.withHold(Duration.ofMinutes(15));
+    BookingWindow dayLong = window.withHold(Duration.ofDays(1));
+    assertThat(pending().isExpiryDue(T0.plus(Duration.ofMinutes(14)), window)).isFalse();
+    assertThat(pending().isExpiryDue(T0.plus(Duration.ofMinutes(15)), window)).isTrue();
+    assertThat(pending().isExpiryDue(T0.plusSeconds(3600), dayLong)).isFalse(); // started
+    assertThat(pending().isExpiryDue(T0.plusSeconds(7199), dayLong)).isFalse();
+    assertThat(pending().isExpiryDue(T0.plusSeconds(7200), dayLong)).isTrue(); // ended
+    assertThat(confirmed().isExpiryDue(T0.plus(Duration.ofDays(1)), window)).isFalse();
   }
 
   @Test

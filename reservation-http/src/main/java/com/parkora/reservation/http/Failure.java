@@ -9,14 +9,25 @@ import java.util.Map;
 /** A failure as the wire shows it: code, HTTP status and a message safe to show. */
 record Failure(ErrorCode code, int status, String message) {
 
-  /** RFC 6750: a 401 names the Bearer scheme and says the token (or its absence) is the cause. */
+  /** RFC 6750 section 3.1: a request that sent a bearer token that failed its checks. */
   static final String BEARER_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+  /**
+   * RFC 6750 section 3.1: a request that sent no credentials (or not a bearer token) gets the
+   * scheme and realm, and no error code.
+   */
+  static final String BEARER_REALM = "Bearer realm=\"reservation-service\"";
+
+  private static final String BEARER = "Bearer ";
 
   /** Sets the status and the headers this failure's answer carries. */
   void applyTo(Context ctx) {
     ctx.status(status);
     if (status == 401) {
-      ctx.header("WWW-Authenticate", BEARER_CHALLENGE);
+      String authorization = ctx.header("Authorization");
+      boolean sentBearer =
+          authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+      ctx.header("WWW-Authenticate", sentBearer ? BEARER_CHALLENGE : BEARER_REALM);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.parkora.reservation.http;
 
+import com.parkora.reservation.app.Payments;
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.app.UnsettledPayment;
 import com.parkora.reservation.domain.EventType;
@@ -7,6 +8,7 @@ import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.domain.Times;
 import com.parkora.reservation.port.EventCounts;
+import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.Storage;
 import io.javalin.config.RoutesConfig;
@@ -110,11 +112,29 @@ record RestRoutes(
     }
   }
 
-  /** Charges whose outcome is unknown, waiting for {@code reservation payments settle}. */
+  /**
+   * Charges whose outcome is unknown, waiting for {@code reservation payments settle}, and refunds
+   * the payment service refused for good, waiting for {@code reservation payments refund}.
+   */
   private void unsettledPayments(Context ctx) {
+    Payments payments = acting(ctx).payments();
+    TenantId tenant = tenant(ctx);
     List<Map<String, Object>> unsettled =
-        acting(ctx).payments().unsettled(tenant(ctx)).stream().map(RestRoutes::unsettled).toList();
-    ctx.json(Map.of("unsettled", unsettled));
+        payments.unsettled(tenant).stream().map(RestRoutes::unsettled).toList();
+    List<Map<String, Object>> refused =
+        payments.refusedRefunds(tenant).stream().map(RestRoutes::refused).toList();
+    ctx.json(Map.of("unsettled", unsettled, "refused_refunds", refused));
+  }
+
+  private static Map<String, Object> refused(RefundQueue.RefusedRefund refund) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("reservation_id", refund.reservationId().toString());
+    row.put("transaction_id", refund.transactionId());
+    row.put("amount", refund.amount());
+    row.put("attempts", refund.attempts());
+    row.put("error", refund.error());
+    row.put("refused_at", Times.format(refund.refusedAt()));
+    return row;
   }
 
   private static Map<String, Object> unsettled(UnsettledPayment payment) {

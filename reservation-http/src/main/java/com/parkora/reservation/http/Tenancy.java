@@ -4,6 +4,7 @@ import com.parkora.reservation.app.Actor;
 import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.BearerToken;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,16 @@ import java.util.Optional;
  *     refused; with {@code off} nobody's reach is checked
  */
 record Tenancy(
-    Optional<TenantId> tenant, Optional<Caller> caller, String requestId, AuthMode mode) {
+    Optional<TenantId> tenant,
+    Optional<Caller> caller,
+    String requestId,
+    AuthMode mode,
+    Optional<BearerToken> bearer) {
+
+  /** A request that carried no bearer token. */
+  Tenancy(Optional<TenantId> tenant, Optional<Caller> caller, String requestId, AuthMode mode) {
+    this(tenant, caller, requestId, mode, Optional.empty());
+  }
 
   static final String AUTHENTICATION_REQUIRED = "Authentication required";
 
@@ -35,13 +45,20 @@ record Tenancy(
                 "A tenant is required: send the X-Tenant-ID header with a UUID"));
   }
 
-  /** Whom the core acts for: the caller, or an anonymous one (unchecked when auth is off). */
+  /**
+   * Whom the core acts for: the caller, or an anonymous one (unchecked when auth is off), carrying
+   * the request's bearer token on to the services asked on its behalf.
+   */
   Actor actor(String source) {
+    Actor actor;
     if (mode == AuthMode.OFF) {
-      return Actor.unchecked(requestId, source);
+      actor = Actor.unchecked(requestId, source);
+    } else {
+      actor =
+          caller
+              .map(verified -> verified.actor(requestId, source))
+              .orElseGet(() -> Actor.anonymous(requestId, source));
     }
-    return caller
-        .map(verified -> verified.actor(requestId, source))
-        .orElseGet(() -> Actor.anonymous(requestId, source));
+    return actor.withCredential(bearer.orElse(null));
   }
 }

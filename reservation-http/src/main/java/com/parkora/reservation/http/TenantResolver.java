@@ -4,6 +4,7 @@ import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.Inputs;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.BearerToken;
 import io.javalin.http.Context;
 import java.util.Enumeration;
 import java.util.Optional;
@@ -18,6 +19,8 @@ final class TenantResolver {
 
   static final String TENANT_HEADER = "X-Tenant-ID";
 
+  private static final String BEARER = "Bearer ";
+
   private final CallerResolver callers;
   private final Optional<TenantId> defaultTenant;
   private final AuthMode mode;
@@ -29,16 +32,17 @@ final class TenantResolver {
   }
 
   Tenancy resolve(Context ctx) {
-    Optional<Caller> caller =
-        callers.resolve(Inputs.wellFormed("Authorization", ctx.header("Authorization")));
+    String authorization = Inputs.wellFormed("Authorization", ctx.header("Authorization"));
+    Optional<Caller> caller = callers.resolve(authorization);
     RequestLogContext.caller(caller);
+    Optional<BearerToken> bearer = bearer(authorization);
     Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
     String requestId = RequestIds.of(ctx);
     String header = soleTenantHeader(ctx);
     if (header == null) {
       Optional<TenantId> tenant = claimed.or(() -> defaultTenant);
       RequestLogContext.tenant(tenant);
-      return new Tenancy(tenant, caller, requestId, mode);
+      return new Tenancy(tenant, caller, requestId, mode, bearer);
     }
     TenantId named = TenantId.parse(header);
     RequestLogContext.tenant(Optional.of(named));
@@ -47,7 +51,20 @@ final class TenantResolver {
           ErrorCode.FORBIDDEN,
           "The X-Tenant-ID header names a tenant the credentials do not belong to");
     }
-    return new Tenancy(Optional.of(named), caller, requestId, mode);
+    return new Tenancy(Optional.of(named), caller, requestId, mode, bearer);
+  }
+
+  /**
+   * The request's bearer token, passed on to the parking service as the Python service did
+   * (verified first unless authentication is off).
+   */
+  private static Optional<BearerToken> bearer(String authorization) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Optional.empty();
+    }
+    String token = authorization.substring(BEARER.length()).trim();
+    return token.isEmpty() ? Optional.empty() : Optional.of(new BearerToken(token));
   }
 
   AuthMode mode() {

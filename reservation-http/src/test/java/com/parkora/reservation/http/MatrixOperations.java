@@ -214,7 +214,10 @@ final class MatrixOperations {
             "GET",
             "/admin/payments/unsettled",
             Reach.ADMIN,
-            (body, c) -> assertThat(body.path("unsettled").isArray()).isTrue()));
+            (body, c) -> {
+              assertThat(body.path("unsettled").isArray()).isTrue();
+              assertThat(body.path("refused_refunds").isArray()).isTrue();
+            }));
   }
 
   /** Booked for Alice, and its event names the caller and the request (docs/events.md). */

@@ -95,6 +95,29 @@ class ParkingSpotCheckTest {
     assertThat(code(create("7"))).isEqualTo("DEPENDENCY_UNAVAILABLE");
   }
 
+  @Test
+  void the_callers_bearer_token_is_forwarded_on_the_spot_check() {
+    parking.requireBearer();
+
+    JsonNode withToken =
+        api.graphQl(
+                CREATE,
+                Map.of("spot", "7"),
+                Map.of("Authorization", "Bearer user-token", "X-Tenant-ID", RunningApi.TENANT))
+            .json();
+    assertThat(withToken.path("data").path("createReservation").path("status").asText())
+        .as(withToken.toString())
+        .isEqualTo("PENDING");
+    assertThat(parking.authorizations()).contains("Bearer user-token").doesNotContain("");
+  }
+
+  @Test
+  void a_parking_service_refusing_a_call_without_a_token_is_dependency_unavailable() {
+    parking.requireBearer();
+
+    assertThat(code(create("7"))).isEqualTo("DEPENDENCY_UNAVAILABLE");
+  }
+
   private JsonNode create(String spot) {
     return api.graphQl(CREATE, Map.of("spot", spot)).json();
   }

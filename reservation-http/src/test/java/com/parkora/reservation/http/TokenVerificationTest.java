@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class TokenVerificationTest {
 
+  private static final String NO_CREDENTIALS = "Bearer realm=\"reservation-service\"";
+
   private static final String USER = "5b0c8f0e-2a8e-4c4e-9d57-3f7f1c3a9b10";
   private static final String STATS = "{ reservationStats { totalReservations } }";
 
@@ -151,8 +153,16 @@ class TokenVerificationTest {
 
     assertThat(data.status()).isEqualTo(401);
     assertThat(data.json().at("/errors/0/extensions/code").asText()).isEqualTo("UNAUTHENTICATED");
-    assertThat(data.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+    // RFC 6750 section 3.1: a request that sent no credentials gets no error code
+    assertThat(data.header("WWW-Authenticate")).isEqualTo(NO_CREDENTIALS);
     assertThat(rest.status()).isEqualTo(401);
+    assertThat(rest.header("WWW-Authenticate")).isEqualTo(NO_CREDENTIALS);
+    RunningApi.Answer basic =
+        api.get(
+            "/stats",
+            Map.of("Authorization", "Basic dXNlcjpwYXNz", "X-Tenant-ID", RunningApi.TENANT));
+    assertThat(basic.status()).isEqualTo(401);
+    assertThat(basic.header("WWW-Authenticate")).isEqualTo(NO_CREDENTIALS);
     assertThat(introspection.status()).isEqualTo(200);
     assertThat(introspection.json().has("errors")).as(introspection.body()).isFalse();
     for (String path : new String[] {"/health/live", "/health/ready", "/docs", "/openapi.json"}) {

@@ -30,7 +30,7 @@ final class PgReadModel implements WritableReadModel {
       """
       SELECT id FROM reservations
       WHERE tenant_id = :tenant AND status = 'PENDING'
-        AND (created_at <= :created OR start_time <= :start)
+        AND (created_at <= :created OR end_time <= :end)
       ORDER BY created_at, id LIMIT :limit
       """;
   private static final String INSERT =
@@ -137,12 +137,12 @@ final class PgReadModel implements WritableReadModel {
   }
 
   @Override
-  public List<UUID> pendingDue(Instant createdBefore, Instant startBefore, int limit) {
+  public List<UUID> pendingDue(Instant createdBefore, Instant endBefore, int limit) {
     return rows(
         PENDING_DUE,
         q ->
             q.bind("created", timestamp(createdBefore))
-                .bind("start", timestamp(startBefore))
+                .bind("end", timestamp(endBefore))
                 .bind("limit", limit),
         (rs, ctx) -> SqlValues.uuid(rs, "id"));
   }

@@ -26,6 +26,7 @@ final class PgRefundQueue implements RefundQueue {
       WITH due AS (
         SELECT tenant_id, transaction_id FROM pending_refunds
         WHERE next_attempt_at <= :now AND (leased_until IS NULL OR leased_until <= :now)
+          AND refused_at IS NULL
         ORDER BY next_attempt_at
         LIMIT :limit
         FOR UPDATE SKIP LOCKED)
@@ -38,7 +39,7 @@ final class PgRefundQueue implements RefundQueue {
       WITH one AS (
         SELECT tenant_id, transaction_id FROM pending_refunds
         WHERE tenant_id = :tenant AND transaction_id = :txn
-          AND (leased_until IS NULL OR leased_until <= :now)
+          AND (leased_until IS NULL OR leased_until <= :now) AND refused_at IS NULL
         FOR UPDATE SKIP LOCKED)
       UPDATE pending_refunds p SET leased_until = :leaseUntil, attempts = p.attempts + 1
       FROM one WHERE p.tenant_id = one.tenant_id AND p.transaction_id = one.transaction_id
@@ -101,6 +102,42 @@ final class PgRefundQueue implements RefundQueue {
             session
                 .handle()
                 .createQuery("SELECT count(*) FROM pending_refunds")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public List<RefusedRefund> refused(TenantId tenant) {
+    return transactions.inSystem(
+        session ->
+            session
+                .handle()
+                .createQuery(
+                    """
+                    SELECT reservation_id, transaction_id, amount, attempts, last_error, refused_at
+                    FROM pending_refunds
+                    WHERE tenant_id = :tenant AND refused_at IS NOT NULL
+                    ORDER BY refused_at, transaction_id""")
+                .bind("tenant", tenant.value())
+                .map(
+                    (rs, ctx) ->
+                        new RefusedRefund(
+                            rs.getObject("reservation_id", UUID.class),
+                            rs.getString("transaction_id"),
+                            rs.getBigDecimal("amount"),
+                            rs.getInt("attempts"),
+                            rs.getString("last_error"),
+                            SqlValues.instant(rs, "refused_at")))
+                .list());
+  }
+
+  @Override
+  public long refusedCount() {
+    return transactions.inSystem(
+        session ->
+            session
+                .handle()
+                .createQuery("SELECT count(*) FROM pending_refunds WHERE refused_at IS NOT NULL")
                 .mapTo(Long.class)
                 .one());
   }

@@ -5,6 +5,7 @@ import static com.parkora.reservation.jdbc.SqlValues.timestamp;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationEvent.RefundCompleted;
 import com.parkora.reservation.domain.ReservationEvent.RefundFailed;
+import com.parkora.reservation.domain.ReservationEvent.RefundRefused;
 import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
 import com.parkora.reservation.port.StoredEvent;
 
@@ -22,6 +23,8 @@ final class PgRefunds {
       requested(session, stored, e);
     } else if (event instanceof RefundFailed e) {
       failed(session, stored, e);
+    } else if (event instanceof RefundRefused e) {
+      refused(session, stored, e);
     } else if (event instanceof RefundCompleted e) {
       completed(session, stored, e);
     }
@@ -52,11 +55,28 @@ final class PgRefunds {
             """
             UPDATE pending_refunds
             SET next_attempt_at = :next, leased_until = NULL, last_error = :error,
-                attempts = GREATEST(attempts, :attempt)
+                attempts = GREATEST(attempts, :attempt), refused_at = NULL
             WHERE tenant_id = :tenant AND transaction_id = :txn""")
         .bind("tenant", stored.tenantId().value())
         .bind("txn", e.transactionId())
         .bind("next", timestamp(e.nextAttemptAt()))
+        .bind("error", e.errorCode() + ": " + e.message())
+        .bind("attempt", e.attempt())
+        .execute();
+  }
+
+  private static void refused(Session session, StoredEvent stored, RefundRefused e) {
+    session
+        .handle()
+        .createUpdate(
+            """
+            UPDATE pending_refunds
+            SET refused_at = :at, leased_until = NULL, last_error = :error,
+                attempts = GREATEST(attempts, :attempt)
+            WHERE tenant_id = :tenant AND transaction_id = :txn""")
+        .bind("tenant", stored.tenantId().value())
+        .bind("txn", e.transactionId())
+        .bind("at", timestamp(e.occurredAt()))
         .bind("error", e.errorCode() + ": " + e.message())
         .bind("attempt", e.attempt())
         .execute();

@@ -3,6 +3,7 @@ package com.parkora.reservation.clients.parking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.port.BearerToken;
 import com.parkora.reservation.port.SpotDirectory;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parking service's spots (docs/parking.md): a spot is known when either list names it by
@@ -23,13 +26,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * unlisted spot refreshes them early, at most once per {@code missRefresh}. When the lists cannot
  * be had in time, the answer is DEPENDENCY_UNAVAILABLE: an unchecked spot is never accepted; for
  * {@code missRefresh} after such a failure, misses fail at once instead of queueing on a dead
- * service.
+ * service. A refresh asks with the caller's bearer token, when the request had one (as the Python
+ * service did); the cached lists serve every caller. A 401 or 403 (the parking service refused the
+ * caller's token, or its absence) is DEPENDENCY_UNAVAILABLE, logged, and holds up no other caller.
  */
 public final class HttpSpotDirectory implements SpotDirectory {
 
   static final List<String> LISTS =
       List.of("/analytics/parkings", "/analytics/availability/current");
   private static final List<String> KEYS = List.of("id", "parking_id", "name");
+  private static final Logger LOG = LoggerFactory.getLogger(HttpSpotDirectory.class);
 
   private final ParkingSettings settings;
   private final HttpClient http;
@@ -52,19 +58,24 @@ public final class HttpSpotDirectory implements SpotDirectory {
 
   @Override
   public boolean exists(String parkingSpotId) {
+    return exists(parkingSpotId, null);
+  }
+
+  @Override
+  public boolean exists(String parkingSpotId, BearerToken callerToken) {
     Snapshot seen = snapshot;
     if (seen.isFresh(clock.instant(), settings) && seen.spots().contains(parkingSpotId)) {
       return true;
     }
     refreshing.lock();
     try {
-      return existsAfterRefresh(parkingSpotId, seen);
+      return existsAfterRefresh(parkingSpotId, seen, callerToken);
     } finally {
       refreshing.unlock();
     }
   }
 
-  private boolean existsAfterRefresh(String parkingSpotId, Snapshot seen) {
+  private boolean existsAfterRefresh(String parkingSpotId, Snapshot seen, BearerToken token) {
     Instant now = clock.instant();
     Snapshot current = snapshot;
     boolean fresh = current.isFresh(now, settings);
@@ -76,19 +87,21 @@ public final class HttpSpotDirectory implements SpotDirectory {
       throw new ReservationException.DependencyUnavailable(failed.message(), null);
     }
     try {
-      snapshot = new Snapshot(fetch(), now);
+      snapshot = new Snapshot(fetch(token), now);
       failure = null;
     } catch (ReservationException.DependencyUnavailable e) {
-      failure = new Failure(now, e.getMessage());
+      if (!(e.getCause() instanceof CredentialsRefused)) {
+        failure = new Failure(now, e.getMessage());
+      }
       throw e;
     }
     return snapshot.spots().contains(parkingSpotId);
   }
 
-  private Set<String> fetch() {
+  private Set<String> fetch(BearerToken token) {
     Set<String> spots = new HashSet<>();
     for (String list : LISTS) {
-      for (JsonNode element : get(settings.resolve(list))) {
+      for (JsonNode element : get(settings.resolve(list), token)) {
         for (String key : KEYS) {
           JsonNode value = element.get(key);
           if (value != null && value.isValueNode() && !value.isNull()) {
@@ -100,13 +113,16 @@ public final class HttpSpotDirectory implements SpotDirectory {
     return Set.copyOf(spots);
   }
 
-  private JsonNode get(URI uri) {
-    HttpRequest request =
+  private JsonNode get(URI uri, BearerToken token) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(settings.timeout())
             .header("Accept", "application/json")
-            .GET()
-            .build();
+            .GET();
+    if (token != null) {
+      builder.header("Authorization", token.header());
+    }
+    HttpRequest request = builder.build();
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -116,7 +132,17 @@ public final class HttpSpotDirectory implements SpotDirectory {
       Thread.currentThread().interrupt();
       throw unavailable(uri, "was interrupted", e);
     }
-    if (response.statusCode() / 100 != 2) {
+    int status = response.statusCode();
+    if (status == 401 || status == 403) {
+      String sent = token == null ? "no bearer token" : "the caller's bearer token";
+      LOG.warn(
+          "parking service {} refused the spot check with HTTP {}: it was sent {}",
+          uri,
+          status,
+          sent);
+      throw unavailable(uri, "answered HTTP " + status + " to " + sent, new CredentialsRefused());
+    }
+    if (status / 100 != 2) {
       throw unavailable(uri, "answered HTTP " + response.statusCode(), null);
     }
     try {
@@ -146,6 +172,13 @@ public final class HttpSpotDirectory implements SpotDirectory {
 
     boolean isDue(Instant now, Duration missRefresh) {
       return !now.isBefore(at.plus(missRefresh));
+    }
+  }
+
+  /** The cause of a 401 or 403: about one caller's credentials, not the service being down. */
+  private static final class CredentialsRefused extends RuntimeException {
+    CredentialsRefused() {
+      super("the parking service refused the credentials", null, false, false);
     }
   }
 

@@ -84,7 +84,8 @@ public final class GrpcPaymentGateway implements PaymentGateway, AutoCloseable {
 
   private static RefundResult refunded(RefundResponse response) {
     if (!response.getSuccess() || response.getRefundId().isBlank()) {
-      return new RefundResult.Refused(response.getErrorCode(), response.getMessage());
+      return new RefundResult.Refused(
+          response.getErrorCode(), response.getMessage(), response.getRefundId());
     }
     return new RefundResult.Refunded(response.getRefundId(), response.getMessage());
   }

@@ -8,6 +8,7 @@ import com.parkora.reservation.clients.testing.ParkingServer;
 import com.parkora.reservation.contract.TestClock;
 import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.port.BearerToken;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,6 +53,44 @@ class HttpSpotDirectoryTest {
     assertThat(spots.exists("A-12")).isFalse();
     assertThat(spots.exists("center")).isFalse();
     assertThat(spots.exists("3.0")).isFalse();
+  }
+
+  @Test
+  void the_callers_bearer_token_goes_to_the_parking_service_and_none_without_one() {
+    server.answer(ParkingServer.PARKINGS, "[{\"id\": \"A-12\"}]");
+
+    assertThat(spots.exists("A-12", new BearerToken("tok-1"))).isTrue();
+    clock.advance(Duration.ofMinutes(2)); // past the cache
+    assertThat(spots.exists("A-12")).isTrue();
+
+    assertThat(server.authorizations()).containsExactly("Bearer tok-1", "Bearer tok-1", "", "");
+  }
+
+  @Test
+  void a_parking_service_that_refuses_an_anonymous_call_is_unavailable_not_an_unknown_spot() {
+    server.requireBearer();
+    server.answer(ParkingServer.PARKINGS, "[{\"id\": \"A-12\"}]");
+
+    assertThatThrownBy(() -> spots.exists("A-12"))
+        .isInstanceOfSatisfying(
+            ReservationException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.DEPENDENCY_UNAVAILABLE))
+        .hasMessageContaining("HTTP 401");
+    // a refusal of one caller's credentials does not hold up the next caller's
+    assertThat(spots.exists("A-12", new BearerToken("tok-2"))).isTrue();
+  }
+
+  @Test
+  void the_lists_are_cached_for_every_caller_whoever_fetched_them() {
+    server.requireBearer();
+    server.answer(ParkingServer.PARKINGS, "[{\"id\": \"A-12\"}]");
+    assertThat(spots.exists("A-12", new BearerToken("tok-1"))).isTrue();
+    int fetched = server.requests();
+
+    assertThat(spots.exists("A-12")).isTrue();
+    assertThat(spots.exists("A-12", new BearerToken("tok-2"))).isTrue();
+
+    assertThat(server.requests()).isEqualTo(fetched);
   }
 
   @Test

@@ -149,6 +149,16 @@ class GrpcPaymentGatewayTest {
   }
 
   @Test
+  void a_repeated_refund_is_refused_as_already_refunded_naming_the_first_refund() {
+    gateway.refund(TENANT, "txn-7", BigDecimal.ZERO, "cancelled");
+
+    assertThat(gateway.refund(TENANT, "txn-7", BigDecimal.ZERO, "cancelled"))
+        .isEqualTo(
+            new RefundResult.Refused(
+                "PAYMENT_ALREADY_REFUNDED", "Payment has already been refunded", "refund-txn-7"));
+  }
+
+  @Test
   void a_refused_refund_carries_the_services_code() {
     server.onRefund(
         request ->

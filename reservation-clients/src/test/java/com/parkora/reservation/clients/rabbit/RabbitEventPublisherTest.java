@@ -3,6 +3,7 @@ package com.parkora.reservation.clients.rabbit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.clients.rabbit.testing.RabbitBroker;
 import com.parkora.reservation.clients.rabbit.testing.TestQueue;
@@ -11,12 +12,19 @@ import com.parkora.reservation.contract.Fixtures;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.StoredEvent;
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,6 +68,40 @@ class RabbitEventPublisherTest {
     }
     assertThat(json.readTree(messages.get(1).body()).get("event_type").asText())
         .isEqualTo("PAYMENT_PROCESSED");
+  }
+
+  /**
+   * The body's fields, in order, are those docs/notifications.md lists; nothing more, nothing less.
+   */
+  @Test
+  void the_body_has_exactly_the_fields_docs_notifications_md_gives() throws Exception {
+    RabbitSettings settings = broker.settings();
+    TestQueue queue = broker.bind(settings.reservationsExchange(), "#");
+    TenantId tenant = Fixtures.newTenant();
+    StoredEvent created = stored(tenant, 1, created(tenant, UUID.randomUUID()));
+
+    try (RabbitEventPublisher publisher = new RabbitEventPublisher(settings, codec)) {
+      publisher.publish(created);
+    }
+
+    JsonNode body = json.readTree(queue.awaitUntil(m -> m.size() == 1, PATIENCE).getFirst().body());
+    List<String> sent = new ArrayList<>();
+    body.fieldNames().forEachRemaining(sent::add);
+    assertThat(sent).isEqualTo(documentedBodyFields());
+    assertThat(body.get("metadata").get("request_id").asText()).isEqualTo("r-1");
+  }
+
+  /** The fields of the line {@code - body `{"event_id",...}`} of docs/notifications.md. */
+  private static List<String> documentedBodyFields() throws IOException {
+    Path doc = Path.of(System.getProperty("user.dir")).resolveSibling("docs/notifications.md");
+    assertThat(doc).as("docs/notifications.md next to the module").exists();
+    Matcher line =
+        Pattern.compile("^- body `\\{([^}]*)\\}`", Pattern.MULTILINE)
+            .matcher(Files.readString(doc));
+    assertThat(line.find()).as("a line '- body `{...}`' in " + doc).isTrue();
+    return Arrays.stream(line.group(1).split(","))
+        .map(field -> field.trim().replace("\"", ""))
+        .toList();
   }
 
   @Test

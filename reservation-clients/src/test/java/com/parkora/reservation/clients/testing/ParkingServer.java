@@ -8,8 +8,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real parking service on loopback for tests (JDK HttpServer): answers the two lists of
  * docs/parking.md with the bodies the test sets, counts the requests, and can hang until released.
+ * Like the real one behind its gateway, it can refuse (401) every call without a bearer token; it
+ * remembers the {@code Authorization} header of every call.
  */
 public final class ParkingServer implements AutoCloseable {
 
@@ -28,6 +32,8 @@ public final class ParkingServer implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private volatile CountDownLatch hang = new CountDownLatch(0);
   private volatile int status = 200;
+  private volatile boolean bearerRequired;
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final HttpServer server;
 
   public ParkingServer() {
@@ -55,6 +61,16 @@ public final class ParkingServer implements AutoCloseable {
     status = value;
   }
 
+  /** From now on a call without {@code Authorization: Bearer <token>} is answered 401. */
+  public void requireBearer() {
+    bearerRequired = true;
+  }
+
+  /** The {@code Authorization} header of every call so far, in order ("" when there was none). */
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
   /** Every request from now on waits until {@link #release()} (or 30 s). */
   public void hang() {
     hang = new CountDownLatch(1);
@@ -78,6 +94,15 @@ public final class ParkingServer implements AutoCloseable {
     requests.incrementAndGet();
     try (exchange) {
       hang.await(30, TimeUnit.SECONDS);
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      authorizations.add(authorization == null ? "" : authorization);
+      if (bearerRequired && (authorization == null || !authorization.startsWith("Bearer "))) {
+        byte[] refusal = "{\"detail\":\"Not authenticated\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        exchange.sendResponseHeaders(401, refusal.length);
+        exchange.getResponseBody().write(refusal);
+        return;
+      }
       String body = bodies.get(exchange.getRequestURI().getPath());
       byte[] bytes =
           (body == null ? "{\"detail\":\"Not Found\"}" : body).getBytes(StandardCharsets.UTF_8);

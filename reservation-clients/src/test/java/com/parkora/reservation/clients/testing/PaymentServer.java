@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,14 +42,9 @@ public final class PaymentServer implements AutoCloseable {
   private final AtomicInteger charged = new AtomicInteger();
   private final AtomicReference<Answer<PaymentRequest, PaymentResponse>> chargeAnswer =
       new AtomicReference<>(this::approve);
+  private final Map<String, String> refundIds = new ConcurrentHashMap<>();
   private final AtomicReference<Answer<RefundRequest, RefundResponse>> refundAnswer =
-      new AtomicReference<>(
-          request ->
-              RefundResponse.newBuilder()
-                  .setSuccess(true)
-                  .setRefundId("refund-" + request.getTransactionId())
-                  .setMessage("refunded")
-                  .build());
+      new AtomicReference<>(this::refundOnce);
   private final Server server;
 
   public PaymentServer() {
@@ -85,6 +82,29 @@ public final class PaymentServer implements AutoCloseable {
 
   public void onRefund(Answer<RefundRequest, RefundResponse> answer) {
     refundAnswer.set(answer);
+  }
+
+  /**
+   * The default refund answer, as the real payment service's ({@code payment_servicer.py}): the
+   * first refund of a transaction succeeds; every later one answers {@code success=false}, {@code
+   * PAYMENT_ALREADY_REFUNDED} and the first refund id.
+   */
+  public RefundResponse refundOnce(RefundRequest request) {
+    String first =
+        refundIds.putIfAbsent(request.getTransactionId(), "refund-" + request.getTransactionId());
+    if (first != null) {
+      return RefundResponse.newBuilder()
+          .setSuccess(false)
+          .setRefundId(first)
+          .setMessage("Payment has already been refunded")
+          .setErrorCode("PAYMENT_ALREADY_REFUNDED")
+          .build();
+    }
+    return RefundResponse.newBuilder()
+        .setSuccess(true)
+        .setRefundId("refund-" + request.getTransactionId())
+        .setMessage("refunded")
+        .build();
   }
 
   /** The default charge answer: success with a new transaction id per call. */
