@@ -69,6 +69,7 @@ public final class Bootstrap implements AutoCloseable {
               .paymentCallLimit(OutsideServices.callLimit(config))
               .spots(OutsideServices.spots(config, new ObjectMapper()))
               .startGrace(config.startGrace())
+              .idempotencyTtl(config.idempotencyTtl())
               .build();
       Gauge.builder("payment.refunds.pending", this::pendingRefunds)
           .description("Refunds owed and not yet made, across tenants")

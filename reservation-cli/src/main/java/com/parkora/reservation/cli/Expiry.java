@@ -11,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expires PENDING reservations whose hold ran out, for every tenant, at a fixed interval on a
- * virtual thread. Safe beside other instances doing the same (the service skips lost races).
+ * Expires PENDING reservations whose hold ran out, for every tenant, and purges the
+ * Idempotency-Keys older than {@code IDEMPOTENCY_TTL}, at a fixed interval on a virtual thread.
+ * Safe beside other instances doing the same (the service skips lost races; the purge skips rows
+ * another instance holds).
  */
 final class Expiry implements AutoCloseable {
 
@@ -47,6 +49,21 @@ final class Expiry implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.warn("expiry pass failed, retrying at the next interval: {}", Failures.oneLine(e), e);
+    }
+    purgeKeysQuietly();
+  }
+
+  private void purgeKeysQuietly() {
+    try {
+      int purged = service.idempotency().purgeExpired();
+      if (purged > 0) {
+        LOG.info("purged {} expired idempotency keys", purged);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "purging idempotency keys failed, retrying at the next interval: {}",
+          Failures.oneLine(e),
+          e);
     }
   }
 

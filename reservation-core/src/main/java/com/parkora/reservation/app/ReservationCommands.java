@@ -65,14 +65,18 @@ record ReservationCommands(
   ReservationView confirm(TenantId tenant, String id, String transactionId) {
     loop.actor().requireSettlement();
     ConfirmReservation command = ConfirmReservation.parse(id, transactionId);
-    return loop.decide(
-        tenant, command.id(), state -> state.confirm(command.transactionId(), clock.now()));
+    return loop.decideAnswering(
+        tenant,
+        command.id(),
+        state -> state.confirm(command.transactionId(), clock.now()),
+        ReservationView::of);
   }
 
   ReservationView cancel(TenantId tenant, String id, String reason) {
     CancelReservation command = CancelReservation.parse(id, reason);
-    Reservation after =
-        loop.decideState(
+    Reservation[] decided = new Reservation[1];
+    ReservationView view =
+        loop.decideAnswering(
             tenant,
             command.id(),
             state ->
@@ -82,16 +86,22 @@ record ReservationCommands(
                             ? new PaymentDecisions(state)
                                 .refundOnCancel(command.reason(), clock.now()).stream()
                             : Stream.empty())
-                    .toList());
+                    .toList(),
+            state -> {
+              decided[0] = state;
+              return ReservationView.of(state);
+            });
+    Reservation after = decided[0];
     if (after.transactionId() != null && after.payment().refundOwed(after.transactionId())) {
       refunds.sendNow(tenant, after.transactionId()); // after the cancellation committed
     }
-    return ReservationView.of(after);
+    return view;
   }
 
   ReservationView complete(TenantId tenant, String id) {
     loop.actor().requireSettlement();
-    return loop.decide(tenant, ReservationId.parse(id), state -> state.complete(clock.now()));
+    return loop.decideAnswering(
+        tenant, ReservationId.parse(id), state -> state.complete(clock.now()), ReservationView::of);
   }
 
   ReservationView expire(TenantId tenant, String id) {
@@ -105,8 +115,11 @@ record ReservationCommands(
       return notFound(id);
     }
     try {
-      loop.decide(tenant, target.get(), state -> state.delete(clock.now()));
-      return new DeleteOutcome(true, "Reservation " + id + " deleted");
+      return loop.decideAnswering(
+          tenant,
+          target.get(),
+          state -> state.delete(clock.now()),
+          state -> new DeleteOutcome(true, "Reservation " + id + " deleted"));
     } catch (ReservationException.NotFound e) {
       return notFound(id);
     } catch (ReservationException.InvalidState e) {

@@ -30,10 +30,14 @@ public final class ReservationService {
   private final ReservationHistory history;
 
   ReservationService(ServiceParts parts, Actor actor) {
+    this(parts, actor, AnswerRecorder.NONE);
+  }
+
+  private ReservationService(ServiceParts parts, Actor actor, AnswerRecorder recorder) {
     this.parts = parts;
     this.actor = Objects.requireNonNull(actor, "actor");
-    this.commands = parts.commands(actor);
-    this.payments = parts.payments(actor);
+    this.commands = parts.commands(actor, recorder);
+    this.payments = parts.payments(actor, recorder);
     this.queries = parts.queries(actor);
     this.history = parts.history(actor);
   }
@@ -53,6 +57,19 @@ public final class ReservationService {
 
   public Actor actor() {
     return actor;
+  }
+
+  /**
+   * The same service, its commands keeping their answers through {@code recorder} in the unit of
+   * work of their final events: for a request sent with an {@code Idempotency-Key}.
+   */
+  public ReservationService answering(AnswerRecorder recorder) {
+    return new ReservationService(parts, actor, Objects.requireNonNull(recorder, "recorder"));
+  }
+
+  /** Claims, answers and expiry of {@code Idempotency-Key}s. */
+  public Idempotency idempotency() {
+    return parts.idempotency;
   }
 
   // ---- commands ----

@@ -25,6 +25,10 @@ public final class ReservationServiceBuilder {
   RefundFlow.Backoff refundBackoff =
       new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
   Duration startGrace = CreateReservation.DEFAULT_START_GRACE;
+  Duration idempotencyTtl = DEFAULT_IDEMPOTENCY_TTL;
+
+  /** How long the answers of keyed requests are kept by default ({@code IDEMPOTENCY_TTL}). */
+  public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
 
   ReservationServiceBuilder(Storage storage) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -70,6 +74,15 @@ public final class ReservationServiceBuilder {
   /** How far in the past a new reservation's start may lie. */
   public ReservationServiceBuilder startGrace(Duration value) {
     this.startGrace = Objects.requireNonNull(value, "startGrace");
+    return this;
+  }
+
+  /** How long an {@code Idempotency-Key} and its answer are kept. */
+  public ReservationServiceBuilder idempotencyTtl(Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("the idempotency TTL must be positive");
+    }
+    this.idempotencyTtl = value;
     return this;
   }
 
