@@ -29,14 +29,17 @@ record ReservationCommands(
     Duration startGrace) {
 
   /**
-   * Books for the actor (an ordinary user books for themself), checks the spot with the directory
-   * (no unit of work open), then books it if it is free.
+   * Books for the actor (an ordinary user books for themself), checks the spot and its price with
+   * the directory (no unit of work open), then books it if it is free.
+   *
+   * @param sentCost the total cost as the client sent it, unrounded; null when left out
    */
-  ReservationView create(TenantId tenant, CreateReservation command) {
-    loop.actor().requireOwn("userId", command.userId());
-    if (!spots.exists(command.parkingSpotId())) {
-      throw new ReservationException.UnknownParkingSpot(command.parkingSpotId());
+  ReservationView create(TenantId tenant, CreateReservation unpriced, Double sentCost) {
+    loop.actor().requireOwn("userId", unpriced.userId());
+    if (!spots.exists(unpriced.parkingSpotId())) {
+      throw new ReservationException.UnknownParkingSpot(unpriced.parkingSpotId());
     }
+    CreateReservation command = new Pricing(spots).priced(unpriced, sentCost);
     ReservationCreated created = Reservation.create(tenant, ids.get(), command, clock.now());
     return loop.start(
         tenant,
@@ -55,11 +58,30 @@ record ReservationCommands(
         });
   }
 
-  /** Parses raw create input with this service's clock and start grace. */
+  /**
+   * Parses raw create input with this service's clock and start grace; a total cost left out parses
+   * as 0 and is priced by {@link #create}.
+   */
   CreateReservation parseCreate(
       String userId, String parkingSpotId, String startTime, Integer hours, Double totalCost) {
     return CreateReservation.parse(
-        userId, parkingSpotId, startTime, hours, totalCost, clock.now(), startGrace);
+        userId,
+        parkingSpotId,
+        startTime,
+        hours,
+        totalCost == null ? 0.0 : totalCost,
+        clock.now(),
+        startGrace);
+  }
+
+  /** What a booking of {@code hours} at the parking costs, as {@link #create} prices it. */
+  double quote(String parkingSpotId, Integer hours) {
+    String spot = CreateReservation.spot(parkingSpotId);
+    int checkedHours = CreateReservation.durationHours(hours);
+    if (!spots.exists(spot)) {
+      throw new ReservationException.UnknownParkingSpot(spot);
+    }
+    return new Pricing(spots).quote(spot, checkedHours).doubleValue();
   }
 
   ReservationView confirm(TenantId tenant, String id, String transactionId) {

@@ -74,11 +74,18 @@ public final class ReservationService {
 
   // ---- commands ----
 
+  /**
+   * Books; when the parking service lists a price for the parking, the command's cost must be that
+   * price to within half a cent (PRICE_MISMATCH otherwise), see {@link Pricing}.
+   */
   public ReservationView create(TenantId tenant, CreateReservation command) {
-    return commands.create(tenant, command);
+    return commands.create(tenant, command, command.totalCost().doubleValue());
   }
 
-  /** Validates raw input with this service's clock, then creates. */
+  /**
+   * Validates raw input with this service's clock, then creates. A {@code totalCost} left out
+   * (null) is the parking's listed price, and INVALID_INPUT when none is listed.
+   */
   public ReservationView create(
       TenantId tenant,
       String userId,
@@ -86,8 +93,18 @@ public final class ReservationService {
       String startTime,
       Integer durationHours,
       Double totalCost) {
-    return create(
-        tenant, commands.parseCreate(userId, parkingSpotId, startTime, durationHours, totalCost));
+    return commands.create(
+        tenant,
+        commands.parseCreate(userId, parkingSpotId, startTime, durationHours, totalCost),
+        totalCost);
+  }
+
+  /**
+   * What booking the parking for {@code durationHours} costs: its listed hourly price times the
+   * hours, to the cent. INVALID_INPUT when no price is listed (or no parking service is set).
+   */
+  public double quote(String parkingSpotId, Integer durationHours) {
+    return commands.quote(parkingSpotId, durationHours);
   }
 
   public ReservationView confirm(TenantId tenant, String id, String transactionId) {

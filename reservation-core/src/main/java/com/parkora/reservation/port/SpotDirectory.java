@@ -1,5 +1,7 @@
 package com.parkora.reservation.port;
 
+import java.util.OptionalDouble;
+
 /** Knows which parking spots exist (the parking service, docs/parking.md). */
 @FunctionalInterface
 public interface SpotDirectory {
@@ -12,4 +14,17 @@ public interface SpotDirectory {
    *     directory cannot be asked
    */
   boolean exists(String parkingSpotId);
+
+  /**
+   * The hourly price of the parking {@code parkingSpotId} names, from the same list and cache as
+   * {@link #exists}; empty when the directory lists no price for it (or is {@link #ANY}). With
+   * {@code refetch} the list is fetched again first, as for an unlisted spot: the price may have
+   * changed since it was cached.
+   *
+   * @throws com.parkora.reservation.domain.ReservationException.DependencyUnavailable when the
+   *     directory cannot be asked
+   */
+  default OptionalDouble hourlyPrice(String parkingSpotId, boolean refetch) {
+    return OptionalDouble.empty();
+  }
 }

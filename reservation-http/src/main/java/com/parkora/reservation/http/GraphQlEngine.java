@@ -2,6 +2,7 @@ package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.parkora.reservation.domain.ErrorCode;
+import com.parkora.reservation.domain.ReservationException;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -187,12 +188,17 @@ final class GraphQlEngine {
         cause = cause.getCause();
       }
       Failure failure = ErrorMapping.classify(cause);
+      Map<String, Object> extensions = new LinkedHashMap<>();
+      extensions.put("code", failure.code().name());
+      if (cause instanceof ReservationException.PriceMismatch mismatch) {
+        extensions.put("expectedTotalCost", mismatch.expected().doubleValue());
+      }
       GraphQLError error =
           GraphqlErrorBuilder.newError()
               .message("%s", failure.message())
               .path(params.getPath())
               .location(params.getSourceLocation())
-              .extensions(Map.of("code", failure.code().name()))
+              .extensions(extensions)
               .build();
       return CompletableFuture.completedFuture(
           DataFetcherExceptionHandlerResult.newResult(error).build());

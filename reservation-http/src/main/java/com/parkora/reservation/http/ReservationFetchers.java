@@ -85,6 +85,15 @@ final class ReservationFetchers {
                     .dataFetcher(
                         "reservationStats", env -> StatsOut.of(acting(env).stats(tenant(env))))
                     .dataFetcher(
+                        "quote",
+                        env -> {
+                          tenant(env); // a data request like the others: tenancy and auth apply
+                          return acting(env)
+                              .quote(
+                                  env.getArgument("parkingSpotId"),
+                                  env.getArgument("durationHours"));
+                        })
+                    .dataFetcher(
                         "eventsByReservation",
                         env ->
                             rows(

@@ -12,8 +12,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,13 +26,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * unlisted spot refreshes them early, at most once per {@code missRefresh}. When the lists cannot
  * be had in time, the answer is DEPENDENCY_UNAVAILABLE: an unchecked spot is never accepted; for
  * {@code missRefresh} after such a failure, misses fail at once instead of queueing on a dead
- * service.
+ * service. The {@code price} of each parking of the availability list is kept with it, under each
+ * of its names: the hourly price of {@link #hourlyPrice}.
  */
 public final class HttpSpotDirectory implements SpotDirectory {
 
   static final List<String> LISTS =
       List.of("/analytics/parkings", "/analytics/availability/current");
   private static final List<String> KEYS = List.of("id", "parking_id", "name");
+  private static final String PRICE = "price";
 
   private final ParkingSettings settings;
   private final HttpClient http;
@@ -64,6 +69,24 @@ public final class HttpSpotDirectory implements SpotDirectory {
     }
   }
 
+  @Override
+  public OptionalDouble hourlyPrice(String parkingSpotId, boolean refetch) {
+    Snapshot seen = snapshot;
+    if (!refetch && seen.isFresh(clock.instant(), settings)) {
+      return seen.price(parkingSpotId);
+    }
+    refreshing.lock();
+    try {
+      if (!refetch && snapshot.isFresh(clock.instant(), settings)) {
+        return snapshot.price(parkingSpotId);
+      }
+      existsAfterRefresh(parkingSpotId, seen);
+      return snapshot.price(parkingSpotId);
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
   private boolean existsAfterRefresh(String parkingSpotId, Snapshot seen) {
     Instant now = clock.instant();
     Snapshot current = snapshot;
@@ -76,7 +99,7 @@ public final class HttpSpotDirectory implements SpotDirectory {
       throw new ReservationException.DependencyUnavailable(failed.message(), null);
     }
     try {
-      snapshot = new Snapshot(fetch(), now);
+      snapshot = fetch(now);
       failure = null;
     } catch (ReservationException.DependencyUnavailable e) {
       failure = new Failure(now, e.getMessage());
@@ -85,19 +108,24 @@ public final class HttpSpotDirectory implements SpotDirectory {
     return snapshot.spots().contains(parkingSpotId);
   }
 
-  private Set<String> fetch() {
+  private Snapshot fetch(Instant now) {
     Set<String> spots = new HashSet<>();
+    Map<String, Double> prices = new HashMap<>();
     for (String list : LISTS) {
       for (JsonNode element : get(settings.resolve(list))) {
+        JsonNode price = element.get(PRICE);
         for (String key : KEYS) {
           JsonNode value = element.get(key);
           if (value != null && value.isValueNode() && !value.isNull()) {
             spots.add(value.asText());
+            if (price != null && price.isNumber() && price.doubleValue() >= 0) {
+              prices.putIfAbsent(value.asText(), price.doubleValue());
+            }
           }
         }
       }
     }
-    return Set.copyOf(spots);
+    return new Snapshot(Set.copyOf(spots), Map.copyOf(prices), now);
   }
 
   private JsonNode get(URI uri) {
@@ -136,9 +164,14 @@ public final class HttpSpotDirectory implements SpotDirectory {
         "Parking service " + uri + " " + what, cause);
   }
 
-  /** The lists as fetched at {@code at}. */
-  private record Snapshot(Set<String> spots, Instant at) {
-    static final Snapshot NONE = new Snapshot(Set.of(), Instant.MIN);
+  /** The lists as fetched at {@code at}: the names of the spots, and the prices listed. */
+  private record Snapshot(Set<String> spots, Map<String, Double> prices, Instant at) {
+    static final Snapshot NONE = new Snapshot(Set.of(), Map.of(), Instant.MIN);
+
+    OptionalDouble price(String parkingSpotId) {
+      Double price = prices.get(parkingSpotId);
+      return price == null ? OptionalDouble.empty() : OptionalDouble.of(price);
+    }
 
     boolean isFresh(Instant now, ParkingSettings settings) {
       return this != NONE && now.isBefore(at.plus(settings.cacheTtl()));
