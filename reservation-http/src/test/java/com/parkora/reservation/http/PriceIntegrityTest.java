@@ -181,6 +181,26 @@ class PriceIntegrityTest {
   }
 
   @Test
+  void a_keyed_booking_that_met_an_outage_keeps_nothing_and_its_retry_runs() {
+    startWithParking();
+    Map<String, String> keyed =
+        Map.of("X-Tenant-ID", RunningApi.TENANT, KeyedRequests.HEADER, "outage-1");
+    Map<String, Object> booking = booking("Central", 3, 3.6);
+    parking.hang();
+
+    RunningApi.Answer failed = api.graphQl(CREATE, booking, keyed);
+    parking.release();
+    RunningApi.Answer retry = api.graphQl(CREATE, booking, keyed);
+
+    assertThat(failed.json().path("errors").path(0).path("extensions").path("code").asText())
+        .isEqualTo("DEPENDENCY_UNAVAILABLE");
+    assertThat(retry.header(KeyedRequests.REPLAYED)).isNull();
+    assertThat(retry.json().path("data").path("createReservation").path("status").asText())
+        .as(retry.body())
+        .isEqualTo("PENDING");
+  }
+
+  @Test
   void without_a_parking_service_the_cost_sent_is_taken_as_before() {
     start(ReservationService.builder(new InMemoryStorage()).clock(RunningApi.CLOCK));
 
