@@ -4,7 +4,6 @@ import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
-import com.parkora.reservation.port.IdempotencyKey;
 import com.parkora.reservation.port.IdempotencyStore;
 import com.parkora.reservation.port.KeptAnswer;
 import com.parkora.reservation.port.Projector;
@@ -75,16 +74,18 @@ public final class InMemoryStorage implements Storage {
       return locked(
           () -> {
             MemoryTransaction transaction = new MemoryTransaction(tenant, state, commits + 1);
+            MemoryAnswerLog answers = new MemoryAnswerLog(state.keys());
             try {
-              T result = work.apply(transaction.unitOfWork());
-              if (transaction.wrote()) {
-                onCommit.write(transaction.appended(), transaction.kept());
+              T result = work.apply(new UnitOfWork(tenant, transaction, transaction, answers));
+              if (!transaction.appended().isEmpty() || answers.kept() != null) {
+                onCommit.write(transaction.appended(), answers.kept());
                 commits++;
                 transaction.appended().forEach(refunds::follow);
                 appended[0] = !transaction.appended().isEmpty();
               }
               return result;
             } catch (RuntimeException | Error failure) {
+              answers.rollback();
               transaction.rollback();
               throw failure;
             }
@@ -202,44 +203,7 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public IdempotencyStore idempotency() {
-    return new IdempotencyStore() {
-      @Override
-      public Claim claim(
-          IdempotencyKey key,
-          String fingerprint,
-          Instant now,
-          Instant expiredBefore,
-          Instant staleBefore) {
-        return locked(() -> state.keys().claim(key, fingerprint, now, expiredBefore, staleBefore));
-      }
-
-      @Override
-      public boolean complete(KeptAnswer answer) {
-        return locked(
-            () -> {
-              if (!state.keys().holds(answer.key(), answer.claim())) {
-                return false;
-              }
-              onCommit.write(List.of(), answer);
-              state.keys().keep(answer);
-              return true;
-            });
-      }
-
-      @Override
-      public void release(IdempotencyKey key, UUID claim) {
-        locked(
-            () -> {
-              state.keys().release(key, claim);
-              return null;
-            });
-      }
-
-      @Override
-      public int purge(Instant expiredBefore, int limit) {
-        return locked(() -> state.keys().purge(expiredBefore, limit));
-      }
-    };
+    return new MemoryIdempotency(state.keys(), onCommit, this::locked);
   }
 
   /** A signal raised after every commit that appended events; close it when done. */

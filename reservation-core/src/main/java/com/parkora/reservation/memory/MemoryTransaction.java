@@ -4,12 +4,10 @@ import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.port.AnswerLog;
 import com.parkora.reservation.port.EventCounts;
 import com.parkora.reservation.port.EventLog;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
-import com.parkora.reservation.port.KeptAnswer;
 import com.parkora.reservation.port.NewEvent;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
@@ -32,7 +30,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** A unit of work on {@link MemoryState}: writes apply at once and are undone on rollback. */
-final class MemoryTransaction implements EventLog, WritableReadModel, AnswerLog {
+final class MemoryTransaction implements EventLog, WritableReadModel {
 
   private static final Comparator<ReservationView> BY_START_DESC =
       Comparator.comparing(ReservationView::startTime)
@@ -44,7 +42,6 @@ final class MemoryTransaction implements EventLog, WritableReadModel, AnswerLog 
   private final long transactionId;
   private final Deque<Runnable> undo = new ArrayDeque<>();
   private final List<StoredEvent> appended = new ArrayList<>();
-  private KeptAnswer kept;
 
   MemoryTransaction(TenantId tenant, MemoryState state, long transactionId) {
     this.tenant = tenant;
@@ -56,16 +53,6 @@ final class MemoryTransaction implements EventLog, WritableReadModel, AnswerLog 
     return appended;
   }
 
-  /** The answer this unit of work kept, or null. */
-  KeptAnswer kept() {
-    return kept;
-  }
-
-  /** Whether this unit of work wrote anything to journal: events or an answer. */
-  boolean wrote() {
-    return !appended.isEmpty() || kept != null;
-  }
-
   void rollback() {
     while (!undo.isEmpty()) {
       undo.pop().run();
@@ -73,19 +60,7 @@ final class MemoryTransaction implements EventLog, WritableReadModel, AnswerLog 
   }
 
   UnitOfWork unitOfWork() {
-    return new UnitOfWork(tenant, this, this, this);
-  }
-
-  @Override
-  public void keep(KeptAnswer answer) {
-    MemoryKeys.Entry before = state.keys().keep(answer);
-    KeptAnswer previous = kept;
-    kept = answer;
-    undo.push(
-        () -> {
-          state.keys().undo(answer.key(), before);
-          kept = previous;
-        });
+    return new UnitOfWork(tenant, this, this);
   }
 
   @Override

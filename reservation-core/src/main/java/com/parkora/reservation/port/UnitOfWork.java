@@ -20,6 +20,17 @@ public final class UnitOfWork {
   private final WritableReadModel readModel;
   private final AnswerLog answers;
 
+  /** A unit of work that keeps no answers: replays and rebuilds, which answer no request. */
+  public UnitOfWork(TenantId tenant, EventLog log, WritableReadModel readModel) {
+    this(
+        tenant,
+        log,
+        readModel,
+        answer -> {
+          throw new IllegalStateException("this unit of work keeps no answers");
+        });
+  }
+
   /**
    * Made by a store around its transaction; the store passes its own log, read model and the place
    * where it keeps the answers of idempotent requests.
