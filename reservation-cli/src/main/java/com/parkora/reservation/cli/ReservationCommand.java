@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       RebuildCommand.class,
       EventsCommand.class,
       PaymentsCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      TrainCommand.class
     })
 final class ReservationCommand extends CommandGroup {
 

@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,8 @@ final class ServeCommand extends StoreCommand {
 
   /**
    * Closes everything, then lets {@code serve} return; a stop that hangs is cut at {@link
-   * #EXIT_DEADLINE}.
+   * #EXIT_DEADLINE}. A stop that finished is not cut: the JVM's exit after it may take longer (a
+   * training run writes its ahead-of-time cache then).
    */
   private void stop(Logger log, Bootstrap bootstrap, CountDownLatch stopped) {
     if (!stopping.compareAndSet(false, true)) {
@@ -144,7 +146,9 @@ final class ServeCommand extends StoreCommand {
         .start(
             () -> {
               try {
-                Thread.sleep(EXIT_DEADLINE);
+                if (stopped.await(EXIT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                  return;
+                }
                 log.error(
                     "graceful stop did not finish within {} ms; halting", EXIT_DEADLINE.toMillis());
                 Runtime.getRuntime().halt(Main.FAILURE);

@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,9 +47,7 @@ class ServeKilledAfterCommitTest {
   }
 
   private void killThenRetry(Map<String, String> env) throws Exception {
-    Map<String, String> halting = new HashMap<>(env);
-    halting.put("JAVA_TOOL_OPTIONS", HALT);
-    try (ServedService dying = ServedService.start(work, halting)) {
+    try (ServedService dying = ServedService.start(work, env, List.of(HALT))) {
       assertThatThrownBy(() -> create(dying))
           .as("the answer never leaves the process")
           .isInstanceOf(IOException.class);

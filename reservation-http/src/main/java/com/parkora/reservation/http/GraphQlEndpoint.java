@@ -44,6 +44,7 @@ record GraphQlEndpoint(
       }
       GraphQlRequest request = GraphQlRequest.parse(readBody(ctx), json);
       operation = request.operationName();
+      RequestLogContext.operation(operation);
       Tenancy tenancy = tenants.resolve(ctx);
       String key = ctx.header(KeyedRequests.HEADER);
       Optional<Document> mutation = key == null ? Optional.empty() : KeyedMutation.of(request);
