@@ -24,6 +24,7 @@ import java.util.Optional;
 public record Config(
     Optional<String> databaseUrl,
     int databasePoolSize,
+    @RecordBuilder.Initializer("DEFAULT_DATABASE_TIMEOUT") Duration databaseTimeout,
     int port,
     Path dataDir,
     AuthConfig auth,
@@ -50,6 +51,12 @@ public record Config(
    * lets PostgreSQL flush many commits at once (group commit).
    */
   public static final int DEFAULT_POOL_SIZE = 16;
+
+  /**
+   * The bound of every call to PostgreSQL, waiting for a connection included: past it a request
+   * answers DEPENDENCY_UNAVAILABLE, however the database fails (refusing, or silent).
+   */
+  public static final Duration DEFAULT_DATABASE_TIMEOUT = Duration.ofSeconds(5);
 
   /**
    * How far in the past a start may lie: the front end fills a local-time field with UTC wall-clock
@@ -80,6 +87,7 @@ public record Config(
     return ConfigBuilder.builder()
         .databaseUrl(s.optional("DATABASE_URL"))
         .databasePoolSize(s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
+        .databaseTimeout(databaseTimeout(s.duration("DATABASE_TIMEOUT", DEFAULT_DATABASE_TIMEOUT)))
         .port(s.port("PORT", 8000))
         .dataDir(Path.of(s.text("DATA_DIR", "./data")))
         .auth(AuthConfig.from(s))
@@ -124,6 +132,7 @@ public record Config(
     lines.add(
         "DATABASE_URL=" + databaseUrl.map(Secrets::maskUrl).orElse("(unset: embedded store)"));
     lines.add("DATABASE_POOL_SIZE=" + (embedded() ? "(unused)" : databasePoolSize));
+    lines.add("DATABASE_TIMEOUT=" + (embedded() ? "(unused)" : databaseTimeout.toMillis() + "ms"));
     lines.add("DATA_DIR=" + (embedded() ? dataDir.toAbsolutePath().normalize() : "(unused)"));
     lines.add("PORT=" + port);
     lines.addAll(auth.describe());
@@ -146,6 +155,15 @@ public record Config(
     lines.add("IDEMPOTENCY_TTL=" + idempotencyTtl.toSeconds() + "s");
     lines.add("CORS_ORIGINS=" + (corsOrigins.isEmpty() ? "(none)" : String.join(",", corsOrigins)));
     return lines;
+  }
+
+  /** At least 250 ms, the pool's floor. */
+  private static Duration databaseTimeout(Duration value) {
+    if (value.toMillis() < 250) {
+      throw new CliException(
+          "DATABASE_TIMEOUT must be at least 250ms, got " + value.toMillis() + "ms");
+    }
+    return value;
   }
 
   static TenantId tenant(String name, String raw) {

@@ -1,6 +1,7 @@
 package com.parkora.reservation.cli;
 
 import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.Storage;
 import java.time.Duration;
@@ -24,6 +25,7 @@ final class Expiry implements AutoCloseable {
   private final ReservationService service;
   private final Storage storage;
   private final ScheduledExecutorService scheduler;
+  private final OutageLog outage = new OutageLog(LOG, "expiry");
 
   private Expiry(ReservationService service, Storage storage) {
     this.service = service;
@@ -40,15 +42,17 @@ final class Expiry implements AutoCloseable {
   }
 
   /**
-   * One pass over every tenant; a failure is logged, skips that tenant, and the next pass retries.
+   * One pass over every tenant. A store that does not answer ends the pass, logged once per outage;
+   * any other failure is logged and skips that tenant. The next pass retries.
    */
   void runOnce() {
     try {
       for (TenantId tenant : storage.tenants()) {
         expireAllQuietly(tenant);
       }
+      outage.succeeded();
     } catch (RuntimeException e) {
-      LOG.warn("expiry pass failed, retrying at the next interval: {}", Failures.oneLine(e), e);
+      outage.failed(e);
     }
     purgeKeysQuietly();
   }
@@ -70,6 +74,8 @@ final class Expiry implements AutoCloseable {
   private void expireAllQuietly(TenantId tenant) {
     try {
       expireAll(tenant);
+    } catch (ReservationException.DependencyUnavailable e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.warn(
           "expiry of tenant {} failed, retrying at the next interval: {}",

@@ -19,6 +19,7 @@ final class RefundWorker implements AutoCloseable {
 
   private final ReservationService service;
   private final ScheduledExecutorService scheduler;
+  private final OutageLog outage = new OutageLog(LOG, "refund worker");
 
   private RefundWorker(ReservationService service) {
     this.service = service;
@@ -33,15 +34,19 @@ final class RefundWorker implements AutoCloseable {
     return worker;
   }
 
-  /** Sends what is due, batch after batch; a failure is logged and the next pass retries. */
+  /**
+   * Sends what is due, batch after batch; a failure is logged once per outage and the next pass
+   * retries.
+   */
   void runOnce() {
     try {
       int sent;
       do {
         sent = service.payments().sendDueRefunds(BATCH);
       } while (sent == BATCH);
+      outage.succeeded();
     } catch (RuntimeException e) {
-      LOG.warn("refund pass failed, retrying at the next interval: {}", Failures.oneLine(e), e);
+      outage.failed(e);
     }
   }
 

@@ -46,12 +46,12 @@ final class Stores {
   static Store open(Config config, EventCodec codec, BiConsumer<String, AutoCloseable> onClose) {
     return config
         .databaseUrl()
-        .map(url -> postgres(url, config.databasePoolSize(), onClose))
+        .map(url -> postgres(url, config.databasePoolSize(), config.databaseTimeout(), onClose))
         .orElseGet(() -> embedded(config.dataDir(), codec, onClose));
   }
 
   private static Store postgres(
-      String url, int poolSize, BiConsumer<String, AutoCloseable> onClose) {
+      String url, int poolSize, Duration timeout, BiConsumer<String, AutoCloseable> onClose) {
     String shown = Secrets.maskUrl(url);
     DatabaseUrl parsed;
     try {
@@ -61,7 +61,7 @@ final class Stores {
     }
     PostgresStorage storage =
         attempt(
-            () -> PostgresStorage.connect(parsed, poolSize),
+            () -> PostgresStorage.connect(parsed, poolSize, timeout),
             "cannot reach the database at " + shown);
     onClose.accept("database pool", storage);
     String version = attempt(storage::migrate, "migrating the database at " + shown + " failed");

@@ -30,6 +30,20 @@ class ConfigTest {
     assertThat(config.rabbitmqHost()).isEmpty();
     assertThat(config.paymentServiceTls()).isFalse();
     assertThat(config.parkingCacheTtl()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.databaseTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void the_database_timeout_is_a_duration_of_at_least_250_ms() {
+    assertThat(Config.fromEnvironment(Map.of("DATABASE_TIMEOUT", "2.5")).databaseTimeout())
+        .isEqualTo(Duration.ofMillis(2500));
+    assertThat(Config.fromEnvironment(Map.of("DATABASE_TIMEOUT", "800ms")).databaseTimeout())
+        .isEqualTo(Duration.ofMillis(800));
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATABASE_TIMEOUT", "100ms")))
+        .isInstanceOf(CliException.class)
+        .hasMessage("DATABASE_TIMEOUT must be at least 250ms, got 100ms");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATABASE_TIMEOUT", "soon")))
+        .hasMessageStartingWith("DATABASE_TIMEOUT must be a duration");
   }
 
   @Test

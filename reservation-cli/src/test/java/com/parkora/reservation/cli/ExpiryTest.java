@@ -2,16 +2,26 @@ package com.parkora.reservation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.memory.InMemoryStorage;
+import com.parkora.reservation.port.Storage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ExpiryTest {
 
@@ -53,7 +63,57 @@ class ExpiryTest {
         .isEqualTo(ReservationStatus.PENDING);
   }
 
-  private static ReservationService service(InMemoryStorage storage, Instant now) {
+  @Test
+  void a_store_outage_is_logged_once_when_it_starts_and_once_when_it_ends_not_per_pass() {
+    AtomicBoolean down = new AtomicBoolean(true);
+    Storage storage = failingWhile(down, new InMemoryStorage());
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(Expiry.class);
+    logged.start();
+    logger.addAppender(logged);
+    try (Expiry expiry =
+        Expiry.start(service(storage, Instant.now()), storage, Duration.ofHours(1))) {
+      for (int pass = 0; pass < 5; pass++) {
+        expiry.runOnce();
+      }
+      down.set(false);
+      expiry.runOnce();
+      expiry.runOnce();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    assertThat(logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO)))
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .satisfiesExactly(
+            warning -> assertThat(warning).startsWith("expiry failing").contains("unavailable"),
+            recovery -> assertThat(recovery).startsWith("expiry recovered after 5 failed passes"));
+  }
+
+  /**
+   * {@code storage}, whose every call fails as a database that does not answer while {@code down}.
+   */
+  private static Storage failingWhile(AtomicBoolean down, Storage storage) {
+    return (Storage)
+        Proxy.newProxyInstance(
+            Storage.class.getClassLoader(),
+            new Class<?>[] {Storage.class},
+            (proxy, method, args) -> {
+              if (down.get()) {
+                throw new ReservationException.DependencyUnavailable(
+                    "The database is unavailable", null);
+              }
+              try {
+                return method.invoke(storage, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static ReservationService service(Storage storage, Instant now) {
     return ReservationService.builder(storage)
         .clock(Clock.fixed(now, ZoneOffset.UTC))
         .pendingHold(Duration.ofMinutes(15))

@@ -74,10 +74,12 @@ public final class FeedRelay implements AutoCloseable {
     while (running) {
       try {
         if (epoch == NO_EPOCH && !takeLease()) {
+          recovered();
           Thread.sleep(settings.standbyInterval());
           continue;
         }
         step();
+        recovered();
       } catch (InterruptedException e) {
         break;
       } catch (RuntimeException e) {
@@ -121,7 +123,6 @@ public final class FeedRelay implements AutoCloseable {
       throw e;
     }
     stats.confirmed(events, clock.instant());
-    failures = 0;
     FeedPosition last = page.getLast().feedPosition();
     if (!lease.saveCheckpoint(epoch, last)) {
       lost();
@@ -165,7 +166,15 @@ public final class FeedRelay implements AutoCloseable {
     stats.leaseHeld(false);
   }
 
-  /** Waits after a failure, longer each time; false when interrupted while waiting. */
+  /** After a step that went through: the failures before it, if any, end with one line. */
+  private void recovered() {
+    if (failures > 0) {
+      LOG.log(System.Logger.Level.INFO, "relay: recovered after {0} failed attempts", failures);
+      failures = 0;
+    }
+  }
+
+  /** Waits after a failure, longer each time (only the first one warns); false if interrupted. */
   private boolean pause(RuntimeException failure) {
     failures++;
     Duration wait = settings.backoff(failures);

@@ -32,6 +32,7 @@ record GraphQlEndpoint(
 
   static final String NOT_JSON =
       "POST /graphql takes a JSON body: send Content-Type: application/json";
+  static final String NOT_UTF8 = "The request body must be JSON in UTF-8, not UTF-16 or UTF-32";
 
   void handle(Context ctx) {
     long started = System.nanoTime();
@@ -42,7 +43,12 @@ record GraphQlEndpoint(
         outcome = refuse(ctx, ErrorMapping.invalidInput(415, NOT_JSON));
         return;
       }
-      GraphQlRequest request = GraphQlRequest.parse(readBody(ctx), json);
+      byte[] body = readBody(ctx);
+      if (!JsonContentType.utf8(body)) {
+        outcome = refuse(ctx, ErrorMapping.invalidInput(415, NOT_UTF8));
+        return;
+      }
+      GraphQlRequest request = GraphQlRequest.parse(body, json);
       operation = request.operationName();
       RequestLogContext.operation(operation);
       Tenancy tenancy = tenants.resolve(ctx);

@@ -1,6 +1,7 @@
 package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +12,14 @@ import java.util.Map;
 
 /**
  * A GraphQL-over-HTTP request body: {@code {"query", "operationName"?, "variables"?}}. Anything
- * else is INVALID_INPUT with a message that names what is wrong, never the parser's internals.
+ * else is INVALID_INPUT with a message that names what is wrong, never the parser's internals. A
+ * key that appears twice in one object, at any depth, is refused rather than resolved (a gateway or
+ * a log that reads the first {@code "query"} must see what runs).
  */
 record GraphQlRequest(String query, String operationName, Map<String, Object> variables) {
+
+  static final String DUPLICATE_KEY =
+      "The request body repeats a key within one JSON object: send each key once";
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -37,8 +43,14 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
 
   private static JsonNode readTree(byte[] body, ObjectMapper json) {
     try {
-      return json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+      return json.reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .readTree(body);
     } catch (JsonProcessingException e) {
+      if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate")) {
+        throw invalid(DUPLICATE_KEY);
+      }
       throw invalid("The request body is not one valid JSON value");
     } catch (IOException e) {
       throw invalid("The request body could not be read");

@@ -1,6 +1,8 @@
 package com.parkora.reservation.http;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.parkora.reservation.app.ReservationService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -10,7 +12,9 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * The HTTP face of the reservation service: GraphQL (docs/graphql.md), the REST paths (§2), tenancy
@@ -29,11 +33,22 @@ public final class HttpApi {
   /** How long a request may wait for the client's next bytes. */
   static final Duration IO_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * The listen backlog: connections the kernel completes and holds until Jetty accepts them (the
+   * JDK's default is 50). The service caps no connection count itself (requests run on virtual
+   * threads, a silent connection is dropped after {@link #IO_IDLE_TIMEOUT}), so a burst of
+   * connections opening at once waits here; 1024 holds a few times the 300 slow clients that
+   * overflowed the default. The kernel clamps it to {@code net.core.somaxconn}.
+   */
+  static final int ACCEPT_QUEUE_SIZE = 1024;
+
   private HttpApi() {}
 
   /** Builds the app, configured but not started. */
   public static Javalin create(ReservationService service, HttpSettings settings) {
-    ObjectMapper json = new ObjectMapper();
+    // request bodies are read strictly: a key repeated in one object is refused, not resolved
+    ObjectMapper json =
+        JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     HttpMetrics metrics = new HttpMetrics(settings.meterRegistry());
     TenantResolver tenants =
         new TenantResolver(
@@ -57,6 +72,7 @@ public final class HttpApi {
           config.jsonMapper(new JavalinJackson(json, false));
           config.http.maxRequestSize = settings.maxBodyBytes();
           slowClients(config);
+          acceptQueue(config);
           config.startup.showJavalinBanner = false;
           cors(config, settings.corsOrigins());
           config.requestLogger.http(
@@ -88,6 +104,23 @@ public final class HttpApi {
     config.jetty.modifyServer(
         server ->
             server.insertHandler(new MinimumDataRateHandler(MIN_REQUEST_BYTES_PER_SECOND, 0)));
+  }
+
+  /** Sizes the backlog of every connector Javalin adds, before the server opens them. */
+  private static void acceptQueue(JavalinConfig config) {
+    config.jetty.modifyServer(
+        server ->
+            server.addEventListener(
+                new LifeCycle.Listener() {
+                  @Override
+                  public void lifeCycleStarting(LifeCycle event) {
+                    for (var connector : server.getConnectors()) {
+                      if (connector instanceof ServerConnector network) {
+                        network.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                      }
+                    }
+                  }
+                }));
   }
 
   /** REST failures, Javalin's own (404, 413, ...) included, as {@code {"error", "message"}}. */

@@ -14,12 +14,15 @@ import org.slf4j.LoggerFactory;
  * up after a second, while a pool waits seconds for a connection to a database that is gone). The
  * checks run one at a time on a thread of their own: a check that has not answered in time counts
  * as not ready, later callers wait on the same check rather than start more, and a finished check's
- * answer is reused for {@link #REUSE}, so that frequent probes do not pile onto the store.
+ * answer is reused until {@link #REUSE} after that check started, so that frequent probes do not
+ * pile onto the store. Together: an answer asked for {@code REUSE} or more after the store was cut
+ * or went silent comes from a check that started after it, and is "not ready" within {@code
+ * TIMEOUT}; so readiness turns within {@code REUSE + TIMEOUT}, one second.
  */
 final class ReadinessProbe {
 
-  static final Duration TIMEOUT = Duration.ofMillis(800);
-  static final Duration REUSE = Duration.ofSeconds(1);
+  static final Duration TIMEOUT = Duration.ofMillis(500);
+  static final Duration REUSE = Duration.ofMillis(500);
   private static final Logger LOG = LoggerFactory.getLogger(ReadinessProbe.class);
 
   private final BooleanSupplier check;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What is ambiguous is refused, not guessed: two tenant headers, a body holding more than one JSON
- * value, a body that does not say it is JSON.
+ * value, a body that does not say it is JSON, a key given twice, a body not in UTF-8.
  */
 class StrictRequestsTest {
 
@@ -74,6 +74,91 @@ class StrictRequestsTest {
     assertInvalidInput(answer, 415);
     assertThat(answer.json().path("errors").get(0).path("message").asText())
         .contains("application/json");
+  }
+
+  @Test
+  void a_key_repeated_at_the_top_is_refused_and_the_mutation_does_not_run() {
+    String readThenMutation =
+        "{\"query\": \"{ reservationStats { totalReservations } }\", " + CREATE.substring(1);
+
+    RunningApi.Answer answer = sentWritingNothing(readThenMutation, "application/json");
+
+    assertInvalidInput(answer, 400);
+    assertThat(answer.json().path("errors").get(0).path("message").asText())
+        .isEqualTo(GraphQlRequest.DUPLICATE_KEY);
+  }
+
+  @Test
+  void a_key_repeated_inside_the_variables_is_refused_and_writes_nothing() {
+    String twoSpots =
+        CREATE.replace(
+            "\"parkingSpotId\": \"S-1\"",
+            "\"parkingSpotId\": \"S-1\"," + " \"parkingSpotId\": \"S-2\"");
+    assertThat(twoSpots).contains("S-2");
+
+    RunningApi.Answer answer = sentWritingNothing(twoSpots, "application/json");
+
+    assertInvalidInput(answer, 400);
+    assertThat(answer.json().path("errors").get(0).path("message").asText())
+        .isEqualTo(GraphQlRequest.DUPLICATE_KEY);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE"})
+  void a_body_in_utf16_or_utf32_with_or_without_a_byte_order_mark_is_415_and_writes_nothing(
+      String charset) {
+    java.nio.charset.Charset encoding = java.nio.charset.Charset.forName(charset);
+    byte[] plain = CREATE.getBytes(encoding); // Java's UTF-16 writes a big-endian mark
+    byte[] marked = ("\uFEFF" + CREATE).getBytes(encoding);
+
+    for (byte[] body : java.util.List.of(plain, marked)) {
+      long before = events(RunningApi.TENANT);
+      RunningApi.Answer answer =
+          api.send(
+              tenant(
+                  HttpRequest.newBuilder(api.uri("/graphql"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+
+      assertInvalidInput(answer, 415);
+      assertThat(answer.json().path("errors").get(0).path("message").asText())
+          .isEqualTo(GraphQlEndpoint.NOT_UTF8);
+      assertThat(events(RunningApi.TENANT)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void a_utf16_charset_parameter_is_415_and_writes_nothing() {
+    RunningApi.Answer answer = sentWritingNothing(CREATE, "application/json; charset=utf-16");
+
+    assertInvalidInput(answer, 415);
+  }
+
+  @Test
+  void a_utf8_byte_order_mark_is_skipped() {
+    byte[] marked =
+        ("\uFEFF{\"query\": \"{ reservationStats { totalReservations } }\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    RunningApi.Answer answer =
+        api.send(
+            tenant(
+                HttpRequest.newBuilder(api.uri("/graphql"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(marked))));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
+  }
+
+  @Test
+  void the_listen_backlog_is_sized_before_the_server_opens() {
+    assertThat(api.app.jettyServer().server().getConnectors())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            org.eclipse.jetty.server.ServerConnector.class,
+            connector ->
+                assertThat(connector.getAcceptQueueSize()).isEqualTo(HttpApi.ACCEPT_QUEUE_SIZE));
   }
 
   @Test

@@ -2,11 +2,9 @@ package com.parkora.reservation.jdbc;
 
 import com.parkora.reservation.port.CommitSignal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 import org.postgresql.PGConnection;
 
 /**
@@ -33,20 +31,6 @@ final class PgCommitSignal implements CommitSignal {
 
   PgCommitSignal(Connector connector) {
     this.connector = connector;
-  }
-
-  /** A new connection to {@code url}, outside any pool. */
-  static Connection open(DatabaseUrl url) throws SQLException {
-    Properties properties = new Properties();
-    if (url.user() != null) {
-      properties.setProperty("user", url.user());
-    }
-    if (url.password() != null) {
-      properties.setProperty("password", url.password());
-    }
-    properties.setProperty("ApplicationName", "reservation-service-listen");
-    properties.setProperty("tcpKeepAlive", "true");
-    return DriverManager.getConnection(url.jdbcUrl(), properties);
   }
 
   @Override

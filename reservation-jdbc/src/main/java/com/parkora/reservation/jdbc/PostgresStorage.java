@@ -11,7 +11,6 @@ import com.parkora.reservation.port.ReadModel;
 import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.UnitOfWork;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
@@ -29,15 +28,23 @@ import org.jdbi.v3.core.JdbiException;
  * that opens as the {@code reservation_tenant} role with {@code app.tenant_id} set, so row security
  * keeps tenants apart even when the service logs in as a superuser. {@code UNIQUE (aggregate_id,
  * version)} answers version clashes (CONFLICT) and an exclusion constraint double bookings
- * (SLOT_UNAVAILABLE). Failures to reach the database answer DEPENDENCY_UNAVAILABLE. Use: {@code
- * connect(url, poolSize)}, {@code migrate()} once, then {@code ReservationService.builder(it)}.
+ * (SLOT_UNAVAILABLE). Failures to reach the database answer DEPENDENCY_UNAVAILABLE, and so does a
+ * unit of work that has not ended within the {@link DatabaseTimeout} (a database that went silent).
+ * Use: {@code connect(url, poolSize, timeout)}, {@code migrate()} once, then {@code
+ * ReservationService.builder(it)}.
  */
 public final class PostgresStorage implements Storage {
 
-  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  /** The bound of a unit of work ({@code DATABASE_TIMEOUT}) unless one is given. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The bound of the readiness check, well inside the second a probe waits. */
+  public static final Duration READY_TIMEOUT = Duration.ofMillis(400);
 
   private final DataSource dataSource;
+  private final DataSource migrations;
   private final HikariDataSource ownedPool;
+  private final DatabaseTimeout timeout;
   private final Jdbi jdbi;
   private final EventCodec codec;
   private final Rows rows;
@@ -46,20 +53,23 @@ public final class PostgresStorage implements Storage {
 
   /** Uses {@code dataSource} as it is (close leaves it open; LISTEN/NOTIFY keep a connection). */
   public PostgresStorage(DataSource dataSource) {
-    this(dataSource, null, new EventCodec(), dataSource::getConnection);
+    this(dataSource, dataSource, null, DEFAULT_TIMEOUT, dataSource::getConnection);
   }
 
   private PostgresStorage(
       DataSource dataSource,
+      DataSource migrations,
       HikariDataSource ownedPool,
-      EventCodec codec,
+      Duration timeout,
       PgCommitSignal.Connector unpooled) {
     this.dataSource = dataSource;
+    this.migrations = migrations;
     this.ownedPool = ownedPool;
+    this.timeout = new DatabaseTimeout(timeout);
     this.unpooled = unpooled;
     this.notifier = new PgCommitNotifier(unpooled);
-    this.jdbi = Rows.configure(Jdbi.create(dataSource));
-    this.codec = codec;
+    this.jdbi = DatabaseTimeout.install(Rows.configure(Jdbi.create(dataSource)));
+    this.codec = new EventCodec();
     this.rows = new Rows(codec);
   }
 
@@ -73,32 +83,26 @@ public final class PostgresStorage implements Storage {
   }
 
   public static PostgresStorage connect(DatabaseUrl url, int maxPoolSize) {
-    return connect(url, maxPoolSize, DEFAULT_CONNECTION_TIMEOUT);
+    return connect(url, maxPoolSize, DEFAULT_TIMEOUT);
   }
 
   /**
-   * @param connectionTimeout how long a unit of work waits for a connection before answering
-   *     DEPENDENCY_UNAVAILABLE
+   * @param timeout how long a unit of work (waiting for a connection included) may take before it
+   *     answers DEPENDENCY_UNAVAILABLE; at least 250 ms
    */
-  public static PostgresStorage connect(
-      DatabaseUrl url, int maxPoolSize, Duration connectionTimeout) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url.jdbcUrl());
-    config.setUsername(url.user());
-    config.setPassword(url.password());
-    config.setMaximumPoolSize(maxPoolSize);
-    config.setMinimumIdle(Math.min(2, maxPoolSize));
-    config.setConnectionTimeout(connectionTimeout.toMillis());
-    config.setInitializationFailTimeout(-1);
-    config.setPoolName("reservation-db");
-    config.addDataSourceProperty("ApplicationName", "reservation-service");
-    HikariDataSource pool = new HikariDataSource(config);
-    return new PostgresStorage(pool, pool, new EventCodec(), () -> PgCommitSignal.open(url));
+  public static PostgresStorage connect(DatabaseUrl url, int maxPoolSize, Duration timeout) {
+    DatabaseTimeout bound = new DatabaseTimeout(timeout);
+    HikariDataSource pool = bound.pool(url, maxPoolSize);
+    return new PostgresStorage(
+        pool, Unpooled.dataSource(url, bound), pool, timeout, () -> Unpooled.open(url, bound));
   }
 
-  /** Applies pending migrations; answers the schema version the database is at. */
+  /**
+   * Applies pending migrations; answers the schema version the database is at. Migrations run on
+   * connections of their own, outside the pool's limits: one may take minutes on a big database.
+   */
   public String migrate() {
-    return guarded(() -> Migrations.migrate(dataSource));
+    return guarded(() -> Migrations.migrate(migrations));
   }
 
   /** The pool (or the data source given), for tools that need plain JDBC. */
@@ -109,7 +113,7 @@ public final class PostgresStorage implements Storage {
   @Override
   public <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work) {
     try {
-      return guarded(() -> jdbi.inTransaction(handle -> work.apply(unitOfWork(handle, tenant))));
+      return bounded(handle -> work.apply(unitOfWork(handle, tenant)));
     } catch (SlotTaken taken) {
       throw taken.slotUnavailable(this, tenant);
     }
@@ -118,9 +122,11 @@ public final class PostgresStorage implements Storage {
   /** One round trip per query: the settings and the query in one execution, in autocommit mode. */
   @Override
   public <T> T read(TenantId tenant, Function<ReadModel, T> query) {
+    long started = System.nanoTime();
     return guarded(
         () -> {
           try (Handle handle = jdbi.open()) {
+            timeout.start(handle, started);
             if (!handle.isInTransaction()) {
               return query.apply(new PgReadModel(Session.forTenantReads(handle, tenant)));
             }
@@ -150,6 +156,7 @@ public final class PostgresStorage implements Storage {
         () ->
             jdbi.inTransaction(
                 handle -> {
+                  DatabaseTimeout.lift(handle, DatabaseTimeout.REBUILD_ROUND_TRIP);
                   Session session = Session.forTenant(handle, tenant);
                   session.lockForRebuild();
                   return new TenantRebuild(session, codec, projector).run(progress, batchEvents);
@@ -198,11 +205,15 @@ public final class PostgresStorage implements Storage {
     return new PgFeedLease(this::inSystem, feed(), consumer, holder, term);
   }
 
-  /** A {@code SELECT 1} with a two-second limit. */
+  /**
+   * A {@code SELECT 1} whose round trip is bounded by {@link #READY_TIMEOUT}; waiting for a
+   * connection is bounded by the pool (the caller's probe gives up sooner).
+   */
   @Override
   public boolean isReady() {
     try (Handle handle = jdbi.open()) {
-      handle.createQuery("SELECT 1").setQueryTimeout(2).mapTo(Integer.class).one();
+      DatabaseTimeout.limitRoundTrips(handle, READY_TIMEOUT);
+      handle.createQuery("SELECT 1").mapTo(Integer.class).one();
       return true;
     } catch (JdbiException e) {
       return false;
@@ -223,7 +234,19 @@ public final class PostgresStorage implements Storage {
   }
 
   private <T> T inSystem(Function<Session, T> work) {
-    return guarded(() -> jdbi.inTransaction(handle -> work.apply(Session.forSystem(handle))));
+    return bounded(handle -> work.apply(Session.forSystem(handle)));
+  }
+
+  /** One transaction, to end within the timeout from now. */
+  private <T> T bounded(Function<Handle, T> work) {
+    long started = System.nanoTime();
+    return guarded(
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  timeout.start(handle, started);
+                  return work.apply(handle);
+                }));
   }
 
   private static <T> T guarded(Supplier<T> action) {

@@ -2,6 +2,7 @@ package com.parkora.reservation.jdbc;
 
 import com.parkora.reservation.domain.ReservationException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import org.jdbi.v3.core.ConnectionException;
@@ -32,8 +33,9 @@ final class SqlFailures {
   }
 
   /**
-   * A failure of the database: unavailable, a value it cannot store (SQLSTATE class 22, "data
-   * exception": the core validates inputs first, this is the backstop), or internal.
+   * A failure of the database: unavailable (unreachable, or no answer within the timeout), a value
+   * it cannot store (SQLSTATE class 22, "data exception": the core validates inputs first, this is
+   * the backstop), or internal.
    */
   static ReservationException translate(JdbiException failure) {
     if (isUnavailable(failure)) {
@@ -51,7 +53,7 @@ final class SqlFailures {
       return true;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLTimeoutException) {
         return true;
       }
     }
@@ -59,6 +61,8 @@ final class SqlFailures {
         .filter(
             state ->
                 state.startsWith("08")
+                    || state.equals("57014") // canceled: statement_timeout, or our own deadline
+                    || state.equals("25P03") // idle_in_transaction_session_timeout
                     || state.equals("57P01")
                     || state.equals("57P02")
                     || state.equals("57P03")
