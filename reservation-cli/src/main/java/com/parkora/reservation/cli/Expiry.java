@@ -50,19 +50,22 @@ final class Expiry implements AutoCloseable {
       for (TenantId tenant : storage.tenants()) {
         expireAllQuietly(tenant);
       }
+      purgeKeysQuietly();
       outage.succeeded();
     } catch (RuntimeException e) {
       outage.failed(e);
     }
-    purgeKeysQuietly();
   }
 
+  /** Purges expired Idempotency-Keys; a store that does not answer ends the pass as above. */
   private void purgeKeysQuietly() {
     try {
       int purged = service.idempotency().purgeExpired();
       if (purged > 0) {
         LOG.info("purged {} expired idempotency keys", purged);
       }
+    } catch (ReservationException.DependencyUnavailable e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.warn(
           "purging idempotency keys failed, retrying at the next interval: {}",
