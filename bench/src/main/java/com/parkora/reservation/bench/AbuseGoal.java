@@ -43,22 +43,54 @@ final class AbuseGoal {
 
   void run() throws Exception {
     System.out.println("== abuse: the resident set of the deployment JVM under hostile requests");
-    String db = bench.freshDatabase("reservation_bench_abuse");
+    String db = prepare("reservation_bench_abuse");
+    double rss;
+    double peak;
+    try (ServiceProcess service =
+        ServiceProcess.serve(
+            bench.jar(),
+            Jvm.DEPLOYMENT,
+            bench.url(db),
+            PORT,
+            bench.scratch().resolve("serve-abuse.log"),
+            Map.of(),
+            Jvm.deploymentPod("abuse"))) {
+      service.awaitReady(Duration.ofSeconds(60));
+      service.pod().resetPeak();
+      hammer(service, PORT);
+      rss = service.peakRssMiB();
+      peak = service.pod().peakMiB();
+    }
+    bench.dropDatabase(db);
+    bench
+        .report()
+        .add(
+            new Result(
+                "peak RSS under abuse, deployment JVM (MiB; "
+                    + normalReads()
+                    + " normal reads alongside; pod peak "
+                    + Bench.format(peak)
+                    + " MiB)",
+                Bench.format(rss),
+                "n/a",
+                "",
+                "<= 256, no 5xx",
+                rss <= 256 && serverErrors() == 0));
+  }
+
+  /** A database with the 600-row tenant the abusive documents read. */
+  String prepare(String name) throws Exception {
+    String db = bench.freshDatabase(name);
     bench
         .shell()
         .psqlFile(
             db, bench.shell().resource("generate-reservations.sql"), Map.of("per_tenant", "600"));
-    double rss;
-    long normal;
-    try (ServiceProcess service =
-            ServiceProcess.serve(
-                bench.jar(),
-                Jvm.DEPLOYMENT,
-                bench.url(db),
-                PORT,
-                bench.scratch().resolve("serve-abuse.log"));
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      service.awaitReady(Duration.ofSeconds(60));
+    return db;
+  }
+
+  /** Runs every abusive client and the normal one against {@code service} for the seconds. */
+  void hammer(ServiceProcess service, int port) throws Exception {
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       URI graphql = URI.create(service.baseUrl() + "/graphql");
       String amplified = amplified();
       String huge = graphQl("{ reservations(limit: 1) { id } }", "x".repeat(5 << 20));
@@ -72,7 +104,7 @@ final class AbuseGoal {
             threads.submit(() -> repeat(graphql, "{\"query\": \"{ reservations", "malformed")));
       }
       for (int i = 0; i < SLOW_CLIENTS; i++) {
-        load.add(threads.submit(() -> slowClient(PORT)));
+        load.add(threads.submit(() -> slowClient(port)));
       }
       String normalRead = graphQl("{ reservations(limit: 50) { id status } }", "");
       load.add(threads.submit(() -> repeat(graphql, normalRead, "normal")));
@@ -81,21 +113,16 @@ final class AbuseGoal {
       for (var task : load) {
         task.get();
       }
-      rss = service.peakRssMiB();
-      normal = statuses.getOrDefault("normal 200", new LongAdder()).sum();
     }
-    bench.dropDatabase(db);
     System.out.println("   answers: " + answers());
-    bench
-        .report()
-        .add(
-            new Result(
-                "peak RSS under abuse, deployment JVM (MiB; " + normal + " normal reads alongside)",
-                Bench.format(rss),
-                "n/a",
-                "",
-                "<= 256, no 5xx",
-                rss <= 256 && serverErrors.sum() == 0));
+  }
+
+  long normalReads() {
+    return statuses.getOrDefault("normal 200", new LongAdder()).sum();
+  }
+
+  long serverErrors() {
+    return serverErrors.sum();
   }
 
   /** 499 aliases of a 500-row list: without a cost limit it would build 249,500 rows. */

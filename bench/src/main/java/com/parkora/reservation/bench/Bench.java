@@ -55,8 +55,8 @@ public final class Bench implements Callable<Integer> {
       names = "--only",
       split = ",",
       description =
-          "Goals to run: commands, queries, rebuild, start, publish, abuse (default: all).")
-  Set<String> only = Set.of("commands", "queries", "rebuild", "start", "publish", "abuse");
+          "Goals to run: commands, queries, rebuild, start, publish, abuse, pod (default: all).")
+  Set<String> only = Set.of("commands", "queries", "rebuild", "start", "publish", "abuse", "pod");
 
   @Option(
       names = "--output",
@@ -84,7 +84,7 @@ public final class Bench implements Callable<Integer> {
     if (quick) {
       seconds = Math.min(seconds, 8);
     }
-    if (only.contains("commands") || only.contains("start")) {
+    if (only.contains("commands") || only.contains("start") || only.contains("pod")) {
       ensureTrained(); // before anything is measured
     }
     if (only.contains("commands")) {
@@ -104,6 +104,9 @@ public final class Bench implements Callable<Integer> {
     }
     if (only.contains("abuse")) {
       new AbuseGoal(this).run();
+    }
+    if (only.contains("pod")) {
+      new PodGoal(this).run();
     }
     String machine = machine();
     report.write(output, machine);
@@ -153,10 +156,30 @@ public final class Bench implements Callable<Integer> {
     }
   }
 
-  /** The production command as it is: trains and writes its cache if there is none yet. */
+  /**
+   * The production command as it is, in a pod of the deployment's memory without a CPU quota: it
+   * loads the cache of the training run when there is one and never trains.
+   */
   ServiceProcess startProduction(String db, int port, String log) throws Exception {
+    return startProduction(db, port, log, Jvm.deploymentPod("serve-" + port));
+  }
+
+  /** The production command inside {@code pod}. */
+  ServiceProcess startProduction(String db, int port, String log, Pod pod) throws Exception {
+    return startProduction(db, port, log, pod, productionCache());
+  }
+
+  /** The production command inside {@code pod} with {@code cache} (which may not exist). */
+  ServiceProcess startProduction(String db, int port, String log, Pod pod, Path cache)
+      throws Exception {
     return ServiceProcess.production(
-        serveScript, jar, productionCache(), url(db), port, scratch.resolve(log));
+        serveScript, jar, cache, false, url(db), port, scratch.resolve(log), pod);
+  }
+
+  /** The production command's training run ({@code AOT_TRAIN=1}), outside any pod. */
+  ServiceProcess startTraining(String db, int port, String log) throws Exception {
+    return ServiceProcess.production(
+        serveScript, jar, productionCache(), true, url(db), port, scratch.resolve(log), null);
   }
 
   Path productionCache() {

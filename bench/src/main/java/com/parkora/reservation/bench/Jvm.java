@@ -1,30 +1,42 @@
 package com.parkora.reservation.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The JVM options of the deployment; {@code bin/serve} (the production command) uses the same. */
+/**
+ * The JVM options of the deployment, read from {@code bin/jvm.options}: the file {@code bin/serve}
+ * and the container image pass to java as an argument file. They size the heap from the memory
+ * limit of the container, so the harness runs them inside a {@link Pod} with the deployment's 256
+ * MiB.
+ */
 final class Jvm {
 
-  /**
-   * The JVM as the 256 MiB deployment runs it: a 128 MB heap; the serial collector, which the JVM
-   * picks by itself in a container under 1,792 MB (this machine is not one, so it is named); and
-   * the C2 compiler alone with a 32 MiB code cache. With tiered compilation the C1 and C2 code put
-   * the resident set at 265-285 MiB (heap 128 committed, code cache 38, metaspace 38, class data
-   * 14); C1 alone fits (197 MiB) but runs commands at 0.43x of the baseline.
-   */
-  static final List<String> DEPLOYMENT =
-      List.of(
-          "-Xmx128m",
-          "-XX:+UseSerialGC",
-          "-XX:-TieredCompilation",
-          "-XX:ReservedCodeCacheSize=32m");
+  /** The production options file, relative to the repository root (where the harness runs). */
+  static final Path OPTIONS_FILE = Path.of("bin/jvm.options");
+
+  /** The deployment's memory limit (the Helm values' 256 MiB). */
+  static final int MEMORY_MIB = 256;
+
+  /** The options of {@link #OPTIONS_FILE}: one a line, lines starting with # are comments. */
+  static final List<String> DEPLOYMENT = read(OPTIONS_FILE);
 
   /**
    * The environment of a small container: glibc keeps at most two malloc arenas (it would keep up
    * to eight per core, each tens of MiB, for the JVM's native allocations).
    */
   static final Map<String, String> DEPLOYMENT_ENV = Map.of("MALLOC_ARENA_MAX", "2");
+
+  /**
+   * What a deployment with one CPU or less adds to the environment (the 200m pod's Helm values): C1
+   * alone. The java launcher puts {@code JDK_JAVA_OPTIONS} before the argument file, so it adds
+   * options the file does not set and cannot override those it does. Why: bench/README.md.
+   */
+  static final Map<String, String> SMALL_POD_ENV =
+      Map.of("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1");
 
   private Jvm() {}
 
@@ -36,5 +48,21 @@ final class Jvm {
   /** The start-up cache file {@code bin/serve} writes and reads on this JDK. */
   static String cacheFileName() {
     return hasAotCache() ? "reservation.aot" : "reservation.jsa";
+  }
+
+  /** The memory of the deployment, no CPU quota: the JVM sizes itself as in the pod. */
+  static Pod deploymentPod(String name) throws IOException {
+    return Pod.create("reservation-bench-" + name, 0, MEMORY_MIB);
+  }
+
+  private static List<String> read(Path file) {
+    try {
+      return Files.readAllLines(file).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the harness runs from the repository root: " + file, e);
+    }
   }
 }

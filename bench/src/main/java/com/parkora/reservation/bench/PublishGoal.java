@@ -101,7 +101,13 @@ record PublishGoal(Bench bench) {
 
   private ServiceProcess serve(String db, Map<String, String> env, String log) throws IOException {
     return ServiceProcess.serve(
-        bench.jar(), Jvm.DEPLOYMENT, bench.url(db), 18084, bench.scratch().resolve(log), env);
+        bench.jar(),
+        Jvm.DEPLOYMENT,
+        bench.url(db),
+        18084,
+        bench.scratch().resolve(log),
+        env,
+        Jvm.deploymentPod("publish"));
   }
 
   private static void awaitCaughtUp(ServiceProcess service) throws Exception {

@@ -1,5 +1,6 @@
 package com.parkora.reservation.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,23 +33,7 @@ record QueryGoals(Bench bench) {
             18082,
             bench.scratch().resolve("serve-queries.log"))) {
       service.awaitReady(Duration.ofSeconds(60));
-      queryGoal(
-          db,
-          service,
-          "ReservationsByUser",
-          "by-user.pgbench.sql",
-          random -> {
-            int t = 1 + random.nextInt(8);
-            String user = Bench.md5Uuid("u" + t + "-" + random.nextInt(10_000));
-            return new String[] {
-              Bench.tenant(t),
-              body(
-                  "query ReservationsByUser($userId: String!) { reservationsByUser(userId: $userId,"
-                      + " includeCompleted: false) { id tenantId userId parkingSpotId startTime endTime"
-                      + " durationHours totalCost status transactionId createdAt updatedAt } }",
-                  "{\"userId\":\"" + user + "\"}")
-            };
-          });
+      queryGoal(db, service, "ReservationsByUser", "by-user.pgbench.sql", QueryGoals::byUser);
       queryGoal(
           db,
           service,
@@ -85,45 +70,42 @@ record QueryGoals(Bench bench) {
     bench.dropDatabase(db);
   }
 
+  /** The front end's read: one user's reservations, 10,000 users per tenant. */
+  static String[] byUser(Random random) {
+    int t = 1 + random.nextInt(8);
+    String user = Bench.md5Uuid("u" + t + "-" + random.nextInt(10_000));
+    return new String[] {
+      Bench.tenant(t),
+      body(
+          "query ReservationsByUser($userId: String!) { reservationsByUser(userId: $userId,"
+              + " includeCompleted: false) { id tenantId userId parkingSpotId startTime endTime"
+              + " durationHours totalCost status transactionId createdAt updatedAt } }",
+          "{\"userId\":\"" + user + "\"}")
+    };
+  }
+
   /** Makes one request of a workload: {tenant, body}. */
-  private interface RequestMaker {
+  interface RequestMaker {
     String[] make(Random random);
   }
 
   private void queryGoal(
       String db, ServiceProcess service, String operation, String script, RequestMaker maker)
       throws Exception {
-    Random random = new Random(42);
-    StringBuilder requests = new StringBuilder();
-    for (int i = 0; i < 5_000; i++) {
-      String[] request = maker.make(random);
-      requests
-          .append("{")
-          .append(Wrk.lua(request[0]))
-          .append(", ")
-          .append(Wrk.lua(request[1]))
-          .append("},\n");
-    }
-    Path lua =
-        Wrk.script(
-            bench.scratch(),
-            "query-" + operation,
-            """
-        local requests = {%s}
-        wrk.method = "POST"
-        wrk.headers["Content-Type"] = "application/json"
-        function request()
-          local r = requests[math.random(#requests)]
-          wrk.headers["X-Tenant-ID"] = r[1]
-          return wrk.format(nil, nil, nil, r[2])
-        end
-        """
-                .formatted(requests));
+    Path lua = script(bench.scratch(), operation, maker);
     Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.quick() ? 10 : 20));
     ServerHistogram before = ServerHistogram.scrape(service.baseUrl(), operation);
+    ServerHistogram httpBefore = httpHistogram(service);
+    double gcBefore = ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_sum");
+    double gcCountBefore = ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_count");
     Wrk.Outcome outcome = Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.seconds()));
     double serverP99 =
         ServerHistogram.scrape(service.baseUrl(), operation).percentileMillisSince(before, 99);
+    double httpP99 = httpHistogram(service).percentileMillisSince(httpBefore, 99);
+    double gcMillis =
+        (ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_sum") - gcBefore) * 1000;
+    double gcCount =
+        ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_count") - gcCountBefore;
     Bench.failOnErrors(operation, outcome);
     Pgbench baseline =
         bench.shell().pgbench(db, bench.shell().resource(script), 8, bench.seconds());
@@ -149,6 +131,53 @@ record QueryGoals(Bench bench) {
             operation + " p99 server side (ms, from /metrics)",
             String.format("%.2f", serverP99),
             ""));
+    report.add(
+        Result.info(
+            operation
+                + " p99 of the whole HTTP request in the service (ms, http_server_requests);"
+                + " GC pauses in the measured seconds",
+            Double.isNaN(gcMillis)
+                ? String.format("%.2f; GC pauses not exported (no jvm_gc_pause_seconds)", httpP99)
+                : String.format(
+                    "%.2f; %.0f pauses, %.0f ms in all (%.1f%% of the time)",
+                    httpP99, gcCount, gcMillis, gcMillis / outcome.seconds() / 10),
+            ""));
+  }
+
+  private static ServerHistogram httpHistogram(ServiceProcess service) throws Exception {
+    return ServerHistogram.scrape(
+        service.baseUrl(), "http_server_requests_seconds_bucket", "route=\"/graphql\"");
+  }
+
+  /** A wrk script sending 5,000 requests of {@code maker} (fixed seed) in random order. */
+  static Path script(Path scratch, String operation, RequestMaker maker) throws IOException {
+    Random random = new Random(42);
+    StringBuilder requests = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      String[] request = maker.make(random);
+      requests
+          .append("{")
+          .append(Wrk.lua(request[0]))
+          .append(", ")
+          .append(Wrk.lua(request[1]))
+          .append("},\n");
+    }
+    Path lua =
+        Wrk.script(
+            scratch,
+            "query-" + operation,
+            """
+        local requests = {%s}
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        function request()
+          local r = requests[math.random(#requests)]
+          wrk.headers["X-Tenant-ID"] = r[1]
+          return wrk.format(nil, nil, nil, r[2])
+        end
+        """
+                .formatted(requests));
+    return lua;
   }
 
   /** A GraphQL request body; {@code variablesJson} is a JSON object. */

@@ -56,6 +56,27 @@ final class ServerHistogram {
   }
 
   /**
+   * The sum of every series of the metric {@code name} (all label sets) on {@code /metrics}; NaN
+   * when the service does not export it.
+   */
+  static double sum(String baseUrl, String name) throws IOException, InterruptedException {
+    String text =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher m =
+        Pattern.compile("^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
+            .matcher(text);
+    double total = Double.NaN;
+    while (m.find()) {
+      total = (Double.isNaN(total) ? 0 : total) + Double.parseDouble(m.group(1));
+    }
+    return total;
+  }
+
+  /**
    * The upper bound, in milliseconds, of the bucket holding the given percentile of the requests
    * recorded between {@code before} and this scrape: an upper bound of the true percentile.
    */

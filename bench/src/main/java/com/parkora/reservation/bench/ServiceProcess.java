@@ -16,14 +16,19 @@ import java.util.concurrent.TimeUnit;
 /** The service as operators run it: {@code java -jar reservation.jar ...} in its own process. */
 final class ServiceProcess implements AutoCloseable {
 
+  /** USER_HZ: the unit of the CPU times in /proc, 100 on every Linux build that matters. */
+  private static final int CLOCK_TICKS = 100;
+
   private final Process process;
   private final long startedNanos;
   private final int port;
+  private final Pod pod;
 
-  private ServiceProcess(Process process, long startedNanos, int port) {
+  private ServiceProcess(Process process, long startedNanos, int port, Pod pod) {
     this.process = process;
     this.startedNanos = startedNanos;
     this.port = port;
+    this.pod = pod;
   }
 
   static ServiceProcess serve(
@@ -41,45 +46,94 @@ final class ServiceProcess implements AutoCloseable {
       Path log,
       Map<String, String> environment)
       throws IOException {
+    return serve(jar, jvmOptions, databaseUrl, port, log, environment, null);
+  }
+
+  /** As above, inside {@code pod} when it is not null. */
+  static ServiceProcess serve(
+      Path jar,
+      List<String> jvmOptions,
+      String databaseUrl,
+      int port,
+      Path log,
+      Map<String, String> environment,
+      Pod pod)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "serve"));
     Map<String, String> env = new java.util.HashMap<>(Jvm.DEPLOYMENT_ENV);
     env.putAll(environment);
-    return launch(command, env, databaseUrl, port, log);
+    return launch(command, env, databaseUrl, port, log, pod);
   }
 
   /**
    * The production command, {@code bin/serve}, on this JVM with {@code cache} as its start-up cache
-   * (written by the first start when missing).
+   * (used when it exists; written as the process stops when {@code train}), inside {@code pod} when
+   * it is not null.
    */
   static ServiceProcess production(
-      Path script, Path jar, Path cache, String databaseUrl, int port, Path log)
+      Path script,
+      Path jar,
+      Path cache,
+      boolean train,
+      String databaseUrl,
+      int port,
+      Path log,
+      Pod pod)
       throws IOException {
-    return launch(
-        List.of(script.toString()),
-        Map.of(
-            "JAVA_HOME",
-            System.getProperty("java.home"),
-            "RESERVATION_JAR",
-            jar.toString(),
-            "AOT_CACHE",
-            cache.toString()),
-        databaseUrl,
-        port,
-        log);
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("RESERVATION_JAR", jar.toString());
+    env.put("AOT_CACHE", cache.toString());
+    if (train) {
+      env.put("AOT_TRAIN", "1");
+    }
+    return launch(List.of(script.toString()), env, databaseUrl, port, log, pod);
+  }
+
+  /**
+   * The container image's command, without a shell: {@code java @jvm.options -XX:AOTCache=... -jar
+   * reservation.jar serve}, inside {@code pod}.
+   */
+  static ServiceProcess image(Path jar, Path cache, String databaseUrl, int port, Path log, Pod pod)
+      throws IOException {
+    return image(jar, cache, List.of(), databaseUrl, port, log, pod);
+  }
+
+  /** As above with {@code overrides} after the options file (a later option wins). */
+  static ServiceProcess image(
+      Path jar, Path cache, List<String> overrides, String databaseUrl, int port, Path log, Pod pod)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of(javaBinary(), "@" + Jvm.OPTIONS_FILE, "-XX:AOTCache=" + cache));
+    command.addAll(overrides);
+    command.addAll(List.of("-jar", jar.toString(), "serve"));
+    return launch(command, Jvm.DEPLOYMENT_ENV, databaseUrl, port, log, pod);
   }
 
   private static ServiceProcess launch(
-      List<String> command, Map<String, String> env, String databaseUrl, int port, Path log)
+      List<String> command,
+      Map<String, String> env,
+      String databaseUrl,
+      int port,
+      Path log,
+      Pod pod)
       throws IOException {
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(pod == null ? command : pod.wrap(command))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().remove("DEFAULT_TENANT_ID");
+    builder.environment().remove("AOT_TRAIN");
+    builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().putAll(env);
+    if (pod != null) {
+      builder.environment().putAll(pod.environment());
+    }
     builder.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "PORT", String.valueOf(port)));
     long started = System.nanoTime();
-    return new ServiceProcess(builder.start(), started, port);
+    return new ServiceProcess(builder.start(), started, port, pod);
   }
 
   /** Runs a one-shot CLI command and answers its wall time in seconds. */
@@ -145,18 +199,39 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Sends SIGTERM and waits up to {@code grace} for the exit (a training run writes its cache
-   * then); kills the process after that.
+   * CPU time the service process has used so far (user and system, all its threads), in seconds,
+   * from {@code /proc/<pid>/stat}.
    */
-  void stop(Duration grace) throws InterruptedException {
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // fields[0] is the state (field 3 of proc(5)); utime and stime are fields 14 and 15
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+  }
+
+  /** The pod the process runs in, or null. */
+  Pod pod() {
+    return pod;
+  }
+
+  /**
+   * Sends SIGTERM and waits up to {@code grace} for the exit (a training run writes its cache
+   * then); kills the process after that. Answers the exit status (137 for a kill).
+   */
+  int stop(Duration grace) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor();
     }
+    return process.exitValue();
   }
 
+  /** Stops the process (see {@link #stop}) and removes its pod, if any. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     stop(Duration.ofSeconds(15));
+    if (pod != null) {
+      pod.close();
+    }
   }
 }

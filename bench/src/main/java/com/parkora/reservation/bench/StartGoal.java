@@ -1,6 +1,7 @@
 package com.parkora.reservation.bench;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Launch to {@code /health/ready} 200 on a migrated PostgreSQL database, best of three. */
 record StartGoal(Bench bench) {
@@ -16,7 +17,9 @@ record StartGoal(Bench bench) {
                     Jvm.DEPLOYMENT,
                     bench.url(db),
                     18083,
-                    bench.scratch().resolve("serve-start.log")));
+                    bench.scratch().resolve("serve-start.log"),
+                    Map.of(),
+                    Jvm.deploymentPod("start")));
     bench
         .report()
         .add(

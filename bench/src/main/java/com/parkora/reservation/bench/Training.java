@@ -17,7 +17,7 @@ record Training(Bench bench) {
     System.out.println("== training run of the production command: writes " + cache);
     String db = bench.freshDatabase("reservation_bench_training");
     Path log = bench.scratch().resolve("serve-training.log");
-    try (ServiceProcess service = bench.startProduction(db, 18085, "serve-training.log")) {
+    try (ServiceProcess service = bench.startTraining(db, 18085, "serve-training.log")) {
       service.awaitReady(Duration.ofSeconds(60));
       Duration load = Duration.ofSeconds(bench.quick() ? 5 : 15);
       Wrk.run(service.baseUrl(), CommandGoals.script(bench.scratch(), "training"), 16, load);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,16 @@ class BenchTest {
     assertThat(run.percentileMillis(50)).isEqualTo(2.0);
     assertThat(run.percentileMillis(99)).isEqualTo(4.0);
     assertThat(run.percentileMillis(75)).isEqualTo(3.0);
+  }
+
+  @Test
+  void a_pod_curve_averages_the_buckets_of_a_window() {
+    PodCurve curve =
+        new PodCurve("creates", "test", 5.0, List.of(10.0, 20.0, 30.0, 40.0), List.of(0.2, 0.2));
+    assertThat(curve.seconds()).isEqualTo(40);
+    assertThat(curve.mean(0, 20)).isEqualTo(15.0);
+    assertThat(curve.mean(20, 40)).isEqualTo(35.0);
+    assertThat(curve.describe(40)).startsWith("10, 20, 30, 40 (x ideal: 0.25 0.50 0.75 1.00;");
   }
 
   @Test
