@@ -70,6 +70,7 @@ public final class Bootstrap implements AutoCloseable {
               .paymentCallLimit(OutsideServices.callLimit(config))
               .spots(OutsideServices.spots(config, new ObjectMapper()))
               .startGrace(config.startGrace())
+              .idempotencyTtl(config.idempotencyTtl())
               .build();
       Gauge.builder("payment.refunds.pending", () -> orNaN(service.payments()::pendingRefunds))
           .description("Refunds owed and not yet made, across tenants")

@@ -1,5 +1,6 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.app.ReservationServiceBuilder;
 import com.parkora.reservation.clients.rabbit.PaymentQueueSettings;
 import com.parkora.reservation.domain.BookingWindow;
 import com.parkora.reservation.domain.TenantId;
@@ -43,6 +44,7 @@ public record Config(
     @RecordBuilder.Initializer("DEFAULT_PAYMENTS_QUEUE") String rabbitmqPaymentsQueue,
     @RecordBuilder.Initializer("DEFAULT_PENDING_HOLD") Duration pendingHold,
     @RecordBuilder.Initializer("DEFAULT_START_GRACE") Duration startGrace,
+    @RecordBuilder.Initializer("DEFAULT_IDEMPOTENCY_TTL") Duration idempotencyTtl,
     List<String> corsOrigins) {
 
   /**
@@ -64,6 +66,10 @@ public record Config(
   public static final Duration DEFAULT_PENDING_HOLD = BookingWindow.DEFAULT.hold();
 
   public static final String DEFAULT_PAYMENTS_QUEUE = PaymentQueueSettings.QUEUE;
+
+  /** How long an Idempotency-Key and its answer are kept. */
+  public static final Duration DEFAULT_IDEMPOTENCY_TTL =
+      ReservationServiceBuilder.DEFAULT_IDEMPOTENCY_TTL;
 
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
@@ -102,6 +108,7 @@ public record Config(
         .startGrace(
             Duration.ofMinutes(
                 s.positive("START_GRACE_MINUTES", BookingWindow.DEFAULT_START_GRACE_MINUTES)))
+        .idempotencyTtl(s.duration("IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL))
         .corsOrigins(s.list("CORS_ORIGINS"))
         .build();
   }
@@ -146,6 +153,7 @@ public record Config(
     lines.add("RABBITMQ_PAYMENTS_QUEUE=" + rabbitmqPaymentsQueue);
     lines.add("PENDING_HOLD_MINUTES=" + pendingHold.toMinutes());
     lines.add("START_GRACE_MINUTES=" + startGrace.toMinutes());
+    lines.add("IDEMPOTENCY_TTL=" + idempotencyTtl.toSeconds() + "s");
     lines.add("CORS_ORIGINS=" + (corsOrigins.isEmpty() ? "(none)" : String.join(",", corsOrigins)));
     return lines;
   }

@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expires PENDING reservations whose hold ran out, for every tenant, at a fixed interval on a
- * virtual thread. Safe beside other instances doing the same (the service skips lost races).
+ * Expires PENDING reservations whose hold ran out, for every tenant, and purges the
+ * Idempotency-Keys older than {@code IDEMPOTENCY_TTL}, at a fixed interval on a virtual thread.
+ * Safe beside other instances doing the same (the service skips lost races; the purge skips rows
+ * another instance holds).
  */
 final class Expiry implements AutoCloseable {
 
@@ -48,9 +50,27 @@ final class Expiry implements AutoCloseable {
       for (TenantId tenant : storage.tenants()) {
         expireAllQuietly(tenant);
       }
+      purgeKeysQuietly();
       outage.succeeded();
     } catch (RuntimeException e) {
       outage.failed(e);
+    }
+  }
+
+  /** Purges expired Idempotency-Keys; a store that does not answer ends the pass as above. */
+  private void purgeKeysQuietly() {
+    try {
+      int purged = service.idempotency().purgeExpired();
+      if (purged > 0) {
+        LOG.info("purged {} expired idempotency keys", purged);
+      }
+    } catch (ReservationException.DependencyUnavailable e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "purging idempotency keys failed, retrying at the next interval: {}",
+          Failures.oneLine(e),
+          e);
     }
   }
 

@@ -20,15 +20,25 @@ import java.util.function.Function;
  * How every command runs: load the stream, decide, record (append with the expected version and
  * project) in one unit of work; on a version clash load and decide again, up to {@value #ATTEMPTS}
  * times, then answer CONFLICT. A loop acts for one {@link Actor}: a reservation it may not see is
- * not found, and what it records names the actor.
+ * not found, and what it records names the actor. A loop answering a keyed request hands the
+ * command's answer to its {@link AnswerRecorder} in the unit of work of the final events.
  */
-record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
+record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerRecorder recorder) {
 
   static final int ATTEMPTS = 3;
 
-  /** The same loop acting for {@code other}. */
+  CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
+    this(storage, newEvents, actor, AnswerRecorder.NONE);
+  }
+
+  /** The same loop acting for {@code other}, keeping no answers. */
   CommandLoop as(Actor other) {
-    return new CommandLoop(storage, newEvents, other);
+    return new CommandLoop(storage, newEvents, other, AnswerRecorder.NONE);
+  }
+
+  /** The same loop keeping the answers of its commands through {@code other}. */
+  CommandLoop answering(AnswerRecorder other) {
+    return new CommandLoop(storage, newEvents, actor, other);
   }
 
   /** Runs {@code decision} against the reservation's current state and records what it answers. */
@@ -44,6 +54,24 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
   }
 
   /**
+   * As {@link #decideState}, answering {@code answer} of the state after the decision, which is
+   * kept in the same unit of work as the decision's events (the command's final ones).
+   */
+  <R> R decideAnswering(
+      TenantId tenant,
+      ReservationId id,
+      Function<Reservation, List<ReservationEvent>> decision,
+      Function<Reservation, R> answer) {
+    return retried(
+        tenant,
+        uow -> {
+          R result = answer.apply(decideOnce(uow, id.value(), decision));
+          recorder.keep(uow, result);
+          return result;
+        });
+  }
+
+  /**
    * As {@link #decideState}, on a deleted reservation's stream too: refunds can be owed, failed and
    * made after a deletion.
    */
@@ -52,7 +80,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
     return retried(tenant, uow -> decideOnAny(uow, id.value(), decision));
   }
 
-  private Reservation retried(TenantId tenant, Function<UnitOfWork, Reservation> once) {
+  private <R> R retried(TenantId tenant, Function<UnitOfWork, R> once) {
     for (int attempt = 1; ; attempt++) {
       try {
         return storage.inTransaction(tenant, once);
@@ -71,7 +99,9 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
         uow -> {
           check.accept(uow);
           uow.record(created.reservationId(), 0, newEvents.of(List.of(created), actor));
-          return ReservationView.of(Reservation.evolve(null, created));
+          ReservationView view = ReservationView.of(Reservation.evolve(null, created));
+          recorder.keep(uow, view);
+          return view;
         });
   }
 

@@ -45,12 +45,16 @@ record PaymentFlow(
       return settled.get();
     }
     if (payments == PaymentGateway.NONE) {
+      loop.recorder().undecided();
       return PaymentOutcome.failed(
           PaymentOutcome.SERVICE_UNAVAILABLE, "No payment service is configured");
     }
     if (state.totalCost().signum() == 0) {
-      loop.decide(tenant, id.get(), s -> s.confirm(null, clock.now()));
-      return PaymentOutcome.paid(null, "Nothing to pay: confirmed");
+      return loop.decideAnswering(
+          tenant,
+          id.get(),
+          s -> s.confirm(null, clock.now()),
+          s -> PaymentOutcome.paid(null, "Nothing to pay: confirmed"));
     }
     return claimAndCharge(tenant, id.get());
   }
@@ -118,16 +122,20 @@ record PaymentFlow(
       TenantId tenant, ReservationId id, UUID attempt, ChargeResult result) {
     return switch (result) {
       case ChargeResult.Charged charged -> {
-        Reservation after =
-            loop.decideState(
+        Reservation[] after = new Reservation[1];
+        PaymentOutcome outcome =
+            loop.decideAnswering(
                 tenant,
                 id,
-                s ->
-                    new PaymentDecisions(s).charged(attempt, charged.transactionId(), clock.now()));
-        if (after.payment().refundOwed(charged.transactionId())) {
+                s -> new PaymentDecisions(s).charged(attempt, charged.transactionId(), clock.now()),
+                s -> {
+                  after[0] = s;
+                  return answerFrom(s, charged.transactionId());
+                });
+        if (after[0].payment().refundOwed(charged.transactionId())) {
           refunds.sendNow(tenant, charged.transactionId());
         }
-        yield answerFrom(after, charged.transactionId());
+        yield outcome;
       }
       case ChargeResult.Declined declined -> {
         String code =
@@ -135,25 +143,28 @@ record PaymentFlow(
                 ? PaymentOutcome.PAYMENT_DECLINED
                 : declined.errorCode();
         String message = declined.message() == null ? "Payment declined" : declined.message();
-        loop.decide(
-            tenant, id, s -> new PaymentDecisions(s).declined(attempt, code, message, clock.now()));
-        yield PaymentOutcome.failed(code, message);
+        yield loop.decideAnswering(
+            tenant,
+            id,
+            s -> new PaymentDecisions(s).declined(attempt, code, message, clock.now()),
+            s -> PaymentOutcome.failed(code, message));
       }
       case ChargeResult.Unavailable unavailable -> {
         loop.decide(
             tenant,
             id,
             s -> new PaymentDecisions(s).unavailable(attempt, unavailable.reason(), clock.now()));
+        loop.recorder().undecided(); // nothing was charged: a retry may charge
         yield PaymentOutcome.failed(
             PaymentOutcome.SERVICE_UNAVAILABLE,
             "Payment service unavailable: " + unavailable.reason());
       }
       case ChargeResult.Unknown unknown -> {
-        loop.decide(
+        yield loop.decideAnswering(
             tenant,
             id,
-            s -> new PaymentDecisions(s).unknown(attempt, unknown.reason(), clock.now()));
-        yield pending("The payment outcome is unknown (" + unknown.reason() + ")");
+            s -> new PaymentDecisions(s).unknown(attempt, unknown.reason(), clock.now()),
+            s -> pending("The payment outcome is unknown (" + unknown.reason() + ")"));
       }
     };
   }

@@ -11,6 +11,7 @@ import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.BearerToken;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.SpotDirectory;
 import java.util.List;
@@ -29,14 +30,18 @@ record ReservationCommands(
     BookingWindow window) {
 
   /**
-   * Books for the actor (an ordinary user books for themself), checks the spot with the directory
-   * (no unit of work open), then books it if it is free.
+   * Books for the actor (an ordinary user books for themself), checks the spot and its price with
+   * the directory (no unit of work open), then books it if it is free.
+   *
+   * @param sentCost the total cost as the client sent it, unrounded; null when left out
    */
-  ReservationView create(TenantId tenant, CreateReservation command) {
-    loop.actor().requireOwn("userId", command.userId());
-    if (!spots.exists(command.parkingSpotId(), loop.actor().credential())) {
-      throw new ReservationException.UnknownParkingSpot(command.parkingSpotId());
+  ReservationView create(TenantId tenant, CreateReservation unpriced, Double sentCost) {
+    loop.actor().requireOwn("userId", unpriced.userId());
+    BearerToken token = loop.actor().credential();
+    if (!spots.exists(unpriced.parkingSpotId(), token)) {
+      throw new ReservationException.UnknownParkingSpot(unpriced.parkingSpotId());
     }
+    CreateReservation command = new Pricing(spots, token).priced(unpriced, sentCost);
     ReservationCreated created = Reservation.create(tenant, ids.get(), command, clock.now());
     return loop.start(
         tenant,
@@ -55,24 +60,48 @@ record ReservationCommands(
         });
   }
 
-  /** Parses raw create input with this service's clock and booking window. */
+  /**
+   * Parses raw create input with this service's clock and booking window; a total cost left out
+   * parses as 0 and is priced by {@link #create}.
+   */
   CreateReservation parseCreate(
       String userId, String parkingSpotId, String startTime, Integer hours, Double totalCost) {
     return CreateReservation.parse(
-        userId, parkingSpotId, startTime, hours, totalCost, clock.now(), window);
+        userId,
+        parkingSpotId,
+        startTime,
+        hours,
+        totalCost == null ? 0.0 : totalCost,
+        clock.now(),
+        window);
+  }
+
+  /** What a booking of {@code hours} at the parking costs, as {@link #create} prices it. */
+  double quote(String parkingSpotId, Integer hours) {
+    String spot = CreateReservation.spot(parkingSpotId);
+    int checkedHours = CreateReservation.durationHours(hours);
+    BearerToken token = loop.actor().credential();
+    if (!spots.exists(spot, token)) {
+      throw new ReservationException.UnknownParkingSpot(spot);
+    }
+    return new Pricing(spots, token).quote(spot, checkedHours).doubleValue();
   }
 
   ReservationView confirm(TenantId tenant, String id, String transactionId) {
     loop.actor().requireSettlement();
     ConfirmReservation command = ConfirmReservation.parse(id, transactionId);
-    return loop.decide(
-        tenant, command.id(), state -> state.confirm(command.transactionId(), clock.now()));
+    return loop.decideAnswering(
+        tenant,
+        command.id(),
+        state -> state.confirm(command.transactionId(), clock.now()),
+        ReservationView::of);
   }
 
   ReservationView cancel(TenantId tenant, String id, String reason) {
     CancelReservation command = CancelReservation.parse(id, reason);
-    Reservation after =
-        loop.decideState(
+    Reservation[] decided = new Reservation[1];
+    ReservationView view =
+        loop.decideAnswering(
             tenant,
             command.id(),
             state ->
@@ -82,16 +111,22 @@ record ReservationCommands(
                             ? new PaymentDecisions(state)
                                 .refundOnCancel(command.reason(), clock.now()).stream()
                             : Stream.empty())
-                    .toList());
+                    .toList(),
+            state -> {
+              decided[0] = state;
+              return ReservationView.of(state);
+            });
+    Reservation after = decided[0];
     if (after.transactionId() != null && after.payment().refundOwed(after.transactionId())) {
       refunds.sendNow(tenant, after.transactionId()); // after the cancellation committed
     }
-    return ReservationView.of(after);
+    return view;
   }
 
   ReservationView complete(TenantId tenant, String id) {
     loop.actor().requireSettlement();
-    return loop.decide(tenant, ReservationId.parse(id), state -> state.complete(clock.now()));
+    return loop.decideAnswering(
+        tenant, ReservationId.parse(id), state -> state.complete(clock.now()), ReservationView::of);
   }
 
   ReservationView expire(TenantId tenant, String id) {
@@ -105,8 +140,11 @@ record ReservationCommands(
       return notFound(id);
     }
     try {
-      loop.decide(tenant, target.get(), state -> state.delete(clock.now()));
-      return new DeleteOutcome(true, "Reservation " + id + " deleted");
+      return loop.decideAnswering(
+          tenant,
+          target.get(),
+          state -> state.delete(clock.now()),
+          state -> new DeleteOutcome(true, "Reservation " + id + " deleted"));
     } catch (ReservationException.NotFound e) {
       return notFound(id);
     } catch (ReservationException.InvalidState e) {

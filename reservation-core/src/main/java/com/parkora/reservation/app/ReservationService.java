@@ -30,10 +30,14 @@ public final class ReservationService {
   private final ReservationHistory history;
 
   ReservationService(ServiceParts parts, Actor actor) {
+    this(parts, actor, AnswerRecorder.NONE);
+  }
+
+  private ReservationService(ServiceParts parts, Actor actor, AnswerRecorder recorder) {
     this.parts = parts;
     this.actor = Objects.requireNonNull(actor, "actor");
-    this.commands = parts.commands(actor);
-    this.payments = parts.payments(actor);
+    this.commands = parts.commands(actor, recorder);
+    this.payments = parts.payments(actor, recorder);
     this.queries = parts.queries(actor);
     this.history = parts.history(actor);
   }
@@ -55,13 +59,33 @@ public final class ReservationService {
     return actor;
   }
 
-  // ---- commands ----
-
-  public ReservationView create(TenantId tenant, CreateReservation command) {
-    return commands.create(tenant, command);
+  /**
+   * The same service, its commands keeping their answers through {@code recorder} in the unit of
+   * work of their final events: for a request sent with an {@code Idempotency-Key}.
+   */
+  public ReservationService answering(AnswerRecorder recorder) {
+    return new ReservationService(parts, actor, Objects.requireNonNull(recorder, "recorder"));
   }
 
-  /** Validates raw input with this service's clock, then creates. */
+  /** Claims, answers and expiry of {@code Idempotency-Key}s. */
+  public Idempotency idempotency() {
+    return parts.idempotency;
+  }
+
+  // ---- commands ----
+
+  /**
+   * Books; when the parking service lists a price for the parking, the command's cost must be that
+   * price to within half a cent (PRICE_MISMATCH otherwise), see {@link Pricing}.
+   */
+  public ReservationView create(TenantId tenant, CreateReservation command) {
+    return commands.create(tenant, command, command.totalCost().doubleValue());
+  }
+
+  /**
+   * Validates raw input with this service's clock, then creates. A {@code totalCost} left out
+   * (null) is the parking's listed price, and INVALID_INPUT when none is listed.
+   */
   public ReservationView create(
       TenantId tenant,
       String userId,
@@ -69,8 +93,18 @@ public final class ReservationService {
       String startTime,
       Integer durationHours,
       Double totalCost) {
-    return create(
-        tenant, commands.parseCreate(userId, parkingSpotId, startTime, durationHours, totalCost));
+    return commands.create(
+        tenant,
+        commands.parseCreate(userId, parkingSpotId, startTime, durationHours, totalCost),
+        totalCost);
+  }
+
+  /**
+   * What booking the parking for {@code durationHours} costs: its listed hourly price times the
+   * hours, to the cent. INVALID_INPUT when no price is listed (or no parking service is set).
+   */
+  public double quote(String parkingSpotId, Integer durationHours) {
+    return commands.quote(parkingSpotId, durationHours);
   }
 
   public ReservationView confirm(TenantId tenant, String id, String transactionId) {

@@ -24,6 +24,10 @@ public final class ReservationServiceBuilder {
   Duration callLimit = Duration.ofSeconds(15);
   RefundFlow.Backoff refundBackoff =
       new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
+  Duration idempotencyTtl = DEFAULT_IDEMPOTENCY_TTL;
+
+  /** How long the answers of keyed requests are kept by default ({@code IDEMPOTENCY_TTL}). */
+  public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
 
   ReservationServiceBuilder(Storage storage) {
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -70,6 +74,15 @@ public final class ReservationServiceBuilder {
   /** How far in the past a new reservation's start may lie ({@link BookingWindow}). */
   public ReservationServiceBuilder startGrace(Duration value) {
     this.window = window.withStartGrace(value);
+    return this;
+  }
+
+  /** How long an {@code Idempotency-Key} and its answer are kept. */
+  public ReservationServiceBuilder idempotencyTtl(Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("the idempotency TTL must be positive");
+    }
+    this.idempotencyTtl = value;
     return this;
   }
 

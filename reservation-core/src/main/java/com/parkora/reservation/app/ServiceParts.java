@@ -20,6 +20,7 @@ final class ServiceParts {
   final Duration callLimit;
   final RefundFlow refunds;
   final ExpirySweep expiry;
+  final Idempotency idempotency;
   private final Supplier<UUID> ids;
   private final SpotDirectory spots;
   private final PaymentGateway gateway;
@@ -43,6 +44,7 @@ final class ServiceParts {
             storage,
             callLimit,
             builder.refundBackoff);
+    this.idempotency = new Idempotency(storage, clock, builder.idempotencyTtl, callLimit);
     this.expiry =
         new ExpirySweep(storage, loop.as(Actor.system("expiry")), clock, window, callLimit);
   }
@@ -52,12 +54,14 @@ final class ServiceParts {
     return loop.as(actor);
   }
 
-  ReservationCommands commands(Actor actor) {
-    return new ReservationCommands(loop.as(actor), clock, ids, spots, refunds, window);
+  ReservationCommands commands(Actor actor, AnswerRecorder recorder) {
+    return new ReservationCommands(
+        loop.as(actor).answering(recorder), clock, ids, spots, refunds, window);
   }
 
-  PaymentFlow payments(Actor actor) {
-    return new PaymentFlow(loop.as(actor), clock, gateway, refunds, ids, callLimit);
+  PaymentFlow payments(Actor actor, AnswerRecorder recorder) {
+    return new PaymentFlow(
+        loop.as(actor).answering(recorder), clock, gateway, refunds, ids, callLimit);
   }
 
   ReservationQueries queries(Actor actor) {

@@ -26,6 +26,11 @@ public record CreateReservation(
     Inputs.inRange("endTime", startTime.plus(Duration.ofHours(durationHours)));
   }
 
+  /** The same booking at {@code cost} (the service's price). */
+  public CreateReservation withCost(BigDecimal cost) {
+    return new CreateReservation(userId, parkingSpotId, startTime, durationHours, cost);
+  }
+
   public Instant endTime() {
     return startTime.plus(Duration.ofHours(durationHours));
   }

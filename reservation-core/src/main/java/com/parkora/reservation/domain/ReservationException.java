@@ -1,5 +1,6 @@
 package com.parkora.reservation.domain;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -136,6 +137,40 @@ public abstract sealed class ReservationException extends RuntimeException {
   public static final class ResponseTooLarge extends ReservationException {
     public ResponseTooLarge(String message) {
       super(ErrorCode.RESPONSE_TOO_LARGE, message);
+    }
+  }
+
+  /** A request with the same Idempotency-Key is still running; the caller retries later. */
+  public static final class IdempotencyInProgress extends ReservationException {
+    public IdempotencyInProgress(String message) {
+      super(ErrorCode.IDEMPOTENCY_IN_PROGRESS, message);
+    }
+  }
+
+  /** An Idempotency-Key was sent again with another request than the one it was first sent with. */
+  public static final class IdempotencyKeyReused extends ReservationException {
+    public IdempotencyKeyReused(String message) {
+      super(ErrorCode.IDEMPOTENCY_KEY_REUSED, message);
+    }
+  }
+
+  /** The total cost sent is not the price the service charges for the booking. */
+  public static final class PriceMismatch extends ReservationException {
+    private final BigDecimal expected;
+
+    public PriceMismatch(BigDecimal expected, BigDecimal sent) {
+      super(
+          ErrorCode.PRICE_MISMATCH,
+          "totalCost "
+              + sent.toPlainString()
+              + " is not the price of this booking: "
+              + expected.toPlainString());
+      this.expected = expected;
+    }
+
+    /** The price the service charges, to the cent. */
+    public BigDecimal expected() {
+      return expected;
     }
   }
 

@@ -4,6 +4,8 @@ import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.IdempotencyStore;
+import com.parkora.reservation.port.KeptAnswer;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.RefundQueue.RefusedRefund;
@@ -35,18 +37,34 @@ public final class InMemoryStorage implements Storage {
   private final MemoryFeed feed = new MemoryFeed(lock, state);
   private final MemoryRefunds refunds = new MemoryRefunds();
   private final List<MemoryCommitSignal> signals = new CopyOnWriteArrayList<>();
-  private final Consumer<List<StoredEvent>> onCommit;
+  private final CommitLog onCommit;
   private long commits;
 
+  /** Written before each unit of work commits, in commit order; if it throws, it rolls back. */
+  @FunctionalInterface
+  interface CommitLog {
+    /** The events a unit of work appended (maybe none) and the answer it kept (maybe null). */
+    void write(List<StoredEvent> events, KeptAnswer answer);
+  }
+
   public InMemoryStorage() {
-    this(events -> {});
+    this((events, answer) -> {});
   }
 
   /**
-   * @param onCommit called with the events of each unit of work before it commits, in commit order;
-   *     if it throws, the unit of work is rolled back
+   * @param onCommit called with the events of each unit of work that appended some before it
+   *     commits, in commit order; if it throws, the unit of work is rolled back
    */
   public InMemoryStorage(Consumer<List<StoredEvent>> onCommit) {
+    this(
+        (events, answer) -> {
+          if (!events.isEmpty()) {
+            onCommit.accept(events);
+          }
+        });
+  }
+
+  InMemoryStorage(CommitLog onCommit) {
     this.onCommit = onCommit;
   }
 
@@ -57,16 +75,18 @@ public final class InMemoryStorage implements Storage {
       return locked(
           () -> {
             MemoryTransaction transaction = new MemoryTransaction(tenant, state, commits + 1);
+            MemoryAnswerLog answers = new MemoryAnswerLog(state.keys());
             try {
-              T result = work.apply(transaction.unitOfWork());
-              if (!transaction.appended().isEmpty()) {
-                onCommit.accept(transaction.appended());
+              T result = work.apply(new UnitOfWork(tenant, transaction, transaction, answers));
+              if (!transaction.appended().isEmpty() || answers.kept() != null) {
+                onCommit.write(transaction.appended(), answers.kept());
                 commits++;
                 transaction.appended().forEach(refunds::follow);
-                appended[0] = true;
+                appended[0] = !transaction.appended().isEmpty();
               }
               return result;
             } catch (RuntimeException | Error failure) {
+              answers.rollback();
               transaction.rollback();
               throw failure;
             }
@@ -82,9 +102,15 @@ public final class InMemoryStorage implements Storage {
    * Restores one commit read back from a journal, its events of one tenant in order: imported and
    * projected in one unit of work, not journaled again.
    */
-  void inTransactionReplaying(List<StoredEvent> commit) {
+  void inTransactionReplaying(List<StoredEvent> commit, KeptAnswer answer) {
     locked(
         () -> {
+          if (answer != null) {
+            state.keys().restore(answer);
+          }
+          if (commit.isEmpty()) {
+            return 0;
+          }
           TenantId tenant = commit.getFirst().tenantId();
           MemoryTransaction transaction = new MemoryTransaction(tenant, state, ++commits);
           try {
@@ -184,6 +210,11 @@ public final class InMemoryStorage implements Storage {
         return locked(refunds::refusedCount);
       }
     };
+  }
+
+  @Override
+  public IdempotencyStore idempotency() {
+    return new MemoryIdempotency(state.keys(), onCommit, this::locked);
   }
 
   /** A signal raised after every commit that appended events; close it when done. */

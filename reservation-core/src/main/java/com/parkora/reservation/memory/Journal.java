@@ -1,6 +1,7 @@
 package com.parkora.reservation.memory;
 
 import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.port.KeptAnswer;
 import com.parkora.reservation.port.StoredEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +18,9 @@ import java.util.List;
 
 /**
  * The embedded store's durability: one line per commit, holding the unit of work's events (the
- * message shape of docs/notifications.md, see {@link JournalFormat}), appended and forced to disk
- * before the unit of work commits, replayed at start commit by commit. For one process.
+ * message shape of docs/notifications.md, see {@link JournalFormat}) and the answer it kept,
+ * appended and forced to disk before the unit of work commits, replayed at start commit by commit.
+ * For one process.
  */
 public final class Journal implements AutoCloseable {
 
@@ -78,32 +80,32 @@ public final class Journal implements AutoCloseable {
     try (JournalLines lines = new JournalLines(Files.newInputStream(file))) {
       for (JournalLines.Line line = lines.next(); line != null; line = lines.next()) {
         lineNo++;
-        List<StoredEvent> commit =
+        JournalFormat.Commit commit =
             line.terminated() ? commit(line, lineNo) : tornTail(line, lineNo);
-        if (!commit.isEmpty()) {
+        if (commit != null) {
           replay(storage, commit, lineNo);
-          count += commit.size();
+          count += commit.events().size();
         }
       }
     }
     return count;
   }
 
-  private void replay(InMemoryStorage storage, List<StoredEvent> commit, long lineNo) {
+  private void replay(InMemoryStorage storage, JournalFormat.Commit commit, long lineNo) {
     try {
-      storage.inTransactionReplaying(commit);
+      storage.inTransactionReplaying(commit.events(), commit.answer());
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "journal " + file + " line " + lineNo + " cannot be replayed: " + e.getMessage(), e);
     }
   }
 
-  private List<StoredEvent> commit(JournalLines.Line line, long lineNo) {
+  private JournalFormat.Commit commit(JournalLines.Line line, long lineNo) {
     if (line.isEmpty()) {
-      return List.of();
+      return null;
     }
     try {
-      return format.events(line.text());
+      return format.commit(line.text());
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "journal " + file + " line " + lineNo + " is corrupt: " + e.getMessage(), e);
@@ -111,10 +113,10 @@ public final class Journal implements AutoCloseable {
   }
 
   /** The last line, whose newline is missing: kept if whole, else cut off. */
-  private List<StoredEvent> tornTail(JournalLines.Line line, long lineNo) throws IOException {
-    List<StoredEvent> commit;
+  private JournalFormat.Commit tornTail(JournalLines.Line line, long lineNo) throws IOException {
+    JournalFormat.Commit commit;
     try {
-      commit = format.events(line.text());
+      commit = format.commit(line.text());
     } catch (IOException | RuntimeException e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -125,7 +127,7 @@ public final class Journal implements AutoCloseable {
               + " (a write interrupted by a crash): "
               + e.getMessage());
       cutTo(line.offset());
-      return List.of();
+      return null;
     }
     LOG.log(
         System.Logger.Level.WARNING,
@@ -150,11 +152,11 @@ public final class Journal implements AutoCloseable {
    * even that fails, the journal refuses every later commit rather than grow a file it cannot
    * replay.
    */
-  private void write(List<StoredEvent> events) {
+  private void write(List<StoredEvent> events, KeptAnswer answer) {
     if (broken != null) {
       throw InMemoryStorage.journalFailure(broken);
     }
-    ByteBuffer buffer = exactUtf8(format.line(events) + '\n');
+    ByteBuffer buffer = exactUtf8(format.line(events, answer) + '\n');
     long before;
     try {
       before = channel.size();

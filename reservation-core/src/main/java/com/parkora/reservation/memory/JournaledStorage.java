@@ -4,6 +4,7 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedLease;
+import com.parkora.reservation.port.IdempotencyStore;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.Storage;
@@ -40,6 +41,11 @@ public final class JournaledStorage implements Storage {
   @Override
   public <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work) {
     return memory.inTransaction(tenant, work);
+  }
+
+  @Override
+  public IdempotencyStore idempotency() {
+    return memory.idempotency();
   }
 
   @Override

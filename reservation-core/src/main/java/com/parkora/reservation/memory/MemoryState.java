@@ -19,6 +19,11 @@ final class MemoryState {
   private final Map<UUID, StoredEvent> byEventId = new HashMap<>();
   private final Map<TenantId, List<StoredEvent>> byTenant = new HashMap<>();
   private final Map<TenantId, TenantRows> rows = new HashMap<>();
+  private final MemoryKeys keys = new MemoryKeys();
+
+  MemoryKeys keys() {
+    return keys;
+  }
 
   List<FeedEvent> log() {
     return log;

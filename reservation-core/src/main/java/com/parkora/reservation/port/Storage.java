@@ -56,6 +56,9 @@ public interface Storage extends AutoCloseable {
   /** The refunds owed across tenants, kept by the store from the refund events it records. */
   RefundQueue refunds();
 
+  /** The keys of idempotent requests and their answers, kept by the store. */
+  IdempotencyStore idempotency();
+
   /** True when the store answers. */
   boolean isReady();
 

@@ -18,12 +18,28 @@ public final class UnitOfWork {
   private final TenantId tenant;
   private final EventLog log;
   private final WritableReadModel readModel;
+  private final AnswerLog answers;
 
-  /** Made by a store around its transaction; the store passes its own log and read model. */
+  /** A unit of work that keeps no answers: replays and rebuilds, which answer no request. */
   public UnitOfWork(TenantId tenant, EventLog log, WritableReadModel readModel) {
+    this(
+        tenant,
+        log,
+        readModel,
+        answer -> {
+          throw new IllegalStateException("this unit of work keeps no answers");
+        });
+  }
+
+  /**
+   * Made by a store around its transaction; the store passes its own log, read model and the place
+   * where it keeps the answers of idempotent requests.
+   */
+  public UnitOfWork(TenantId tenant, EventLog log, WritableReadModel readModel, AnswerLog answers) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.log = Objects.requireNonNull(log, "log");
     this.readModel = Objects.requireNonNull(readModel, "readModel");
+    this.answers = Objects.requireNonNull(answers, "answers");
   }
 
   public TenantId tenant() {
@@ -67,6 +83,17 @@ public final class UnitOfWork {
     }
     project(event);
     return true;
+  }
+
+  /**
+   * Keeps the answer of the request whose events this unit of work records, so that they commit
+   * together: a retry of the request replays the answer, never runs it a second time.
+   */
+  public void keepAnswer(KeptAnswer answer) {
+    if (!answer.key().tenant().equals(tenant)) {
+      throw new IllegalArgumentException("answer of tenant " + answer.key().tenant());
+    }
+    answers.keep(answer);
   }
 
   private void project(StoredEvent event) {

@@ -1,7 +1,12 @@
 package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.parkora.reservation.app.AnswerRecorder;
 import com.parkora.reservation.domain.ErrorCode;
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.IdempotencyKey;
+import graphql.language.Document;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.ContentType;
@@ -9,6 +14,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /graphql}: reads at most the configured body size, names the tenant, executes and
@@ -20,7 +27,8 @@ record GraphQlEndpoint(
     TenantResolver tenants,
     HttpMetrics metrics,
     ObjectMapper json,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    KeyedRequests keyed) {
 
   static final String NOT_JSON =
       "POST /graphql takes a JSON body: send Content-Type: application/json";
@@ -43,7 +51,17 @@ record GraphQlEndpoint(
       GraphQlRequest request = GraphQlRequest.parse(body, json);
       operation = request.operationName();
       RequestLogContext.operation(operation);
-      GraphQlEngine.Outcome result = engine.execute(request, tenants.resolve(ctx));
+      Tenancy tenancy = tenants.resolve(ctx);
+      String key = ctx.header(KeyedRequests.HEADER);
+      Optional<Document> mutation = key == null ? Optional.empty() : KeyedMutation.of(request);
+      Optional<TenantId> scope = mutation.isEmpty() ? Optional.empty() : scope(tenancy);
+      if (scope.isPresent()) {
+        KeyedRequests.Answer answer =
+            keyed(ctx, request, mutation.get(), tenancy, scope.get(), key);
+        outcome = answer.codes().isEmpty() ? "OK" : answer.codes().iterator().next().name();
+        return;
+      }
+      GraphQlEngine.Outcome result = engine.execute(request, tenancy);
       operation = result.operationName();
       outcome = result.firstErrorCode() == null ? "OK" : result.firstErrorCode();
       if (result.hasErrorCode(ErrorCode.UNAUTHENTICATED)) {
@@ -58,6 +76,50 @@ record GraphQlEndpoint(
       outcome = refuse(ctx, ErrorMapping.classify(e));
     } finally {
       metrics.graphQlOperation(operation, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  /**
+   * A keyed mutation: run once for its key, its answer rendered and kept in the unit of work of its
+   * events, replayed to retries.
+   */
+  private KeyedRequests.Answer keyed(
+      Context ctx,
+      GraphQlRequest request,
+      Document document,
+      Tenancy tenancy,
+      TenantId tenant,
+      String rawKey) {
+    IdempotencyKey key =
+        KeyedRequests.key(tenant, tenancy.actor(Tenancy.GRAPHQL).subject(), rawKey);
+    String fingerprint =
+        Fingerprints.graphQl(request.operationName(), document, request.variables());
+    return keyed.answer(
+        ctx,
+        key,
+        fingerprint,
+        result ->
+            keyed
+                .graphQlAnswer(
+                    engine.executeByGraphQlJava(
+                        request,
+                        tenancy,
+                        Map.of(
+                            ReservationFetchers.AnsweredResult.class,
+                            new ReservationFetchers.AnsweredResult(result))))
+                .stored(),
+        recorder ->
+            keyed.graphQlAnswer(
+                engine.executeByGraphQlJava(
+                    request, tenancy, Map.of(AnswerRecorder.class, recorder))));
+  }
+
+  /** The tenant a keyed request is scoped to; empty when it has none (it answers that error). */
+  private static Optional<TenantId> scope(Tenancy tenancy) {
+    try {
+      return Optional.of(tenancy.require());
+    } catch (ReservationException e) {
+      return Optional.empty();
     }
   }
 

@@ -2,6 +2,7 @@ package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.parkora.reservation.domain.ErrorCode;
+import com.parkora.reservation.domain.ReservationException;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -18,9 +19,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -75,6 +78,22 @@ final class GraphQlEngine {
   record Outcome(
       Map<String, Object> body, byte[] written, String operationName, String firstErrorCode) {
 
+    /** The codes of the answer's errors; none for an answer without errors. */
+    Set<ErrorCode> errorCodes() {
+      Set<ErrorCode> codes = EnumSet.noneOf(ErrorCode.class);
+      if (body.get("errors") instanceof List<?> errors) {
+        for (Object error : errors) {
+          String code = error instanceof Map<?, ?> map ? codeOf(map) : null;
+          codes.add(
+              java.util.Arrays.stream(ErrorCode.values())
+                  .filter(known -> known.name().equals(code))
+                  .findFirst()
+                  .orElse(ErrorCode.INTERNAL));
+        }
+      }
+      return codes;
+    }
+
     /** Whether any error of the answer carries {@code code}. */
     boolean hasErrorCode(ErrorCode code) {
       return body.get("errors") instanceof List<?> errors
@@ -105,6 +124,14 @@ final class GraphQlEngine {
 
   /** The answer graphql-java's execution gives, flat plan or not. */
   Outcome executeByGraphQlJava(GraphQlRequest request, Tenancy tenancy) {
+    return executeByGraphQlJava(request, tenancy, Map.of());
+  }
+
+  /**
+   * As {@link #executeByGraphQlJava(GraphQlRequest, Tenancy)}, with more entries in the GraphQL
+   * context (a keyed request's recorder, or the result a command already answered).
+   */
+  Outcome executeByGraphQlJava(GraphQlRequest request, Tenancy tenancy, Map<Object, Object> extra) {
     ResponseBudget budget = new ResponseBudget(maxResponseRows);
     ExecutionInput input =
         ExecutionInput.newExecutionInput()
@@ -112,7 +139,10 @@ final class GraphQlEngine {
             .operationName(request.operationName())
             .variables(request.variables())
             .graphQLContext(
-                context -> context.of(Tenancy.class, tenancy, ResponseBudget.class, budget))
+                context -> {
+                  context.of(Tenancy.class, tenancy, ResponseBudget.class, budget);
+                  extra.forEach(context::of);
+                })
             .build();
     ExecutionResult result = graphQl.execute(input);
     if (budget.spent()) {
@@ -158,12 +188,17 @@ final class GraphQlEngine {
         cause = cause.getCause();
       }
       Failure failure = ErrorMapping.classify(cause);
+      Map<String, Object> extensions = new LinkedHashMap<>();
+      extensions.put("code", failure.code().name());
+      if (cause instanceof ReservationException.PriceMismatch mismatch) {
+        extensions.put("expectedTotalCost", mismatch.expected().doubleValue());
+      }
       GraphQLError error =
           GraphqlErrorBuilder.newError()
               .message("%s", failure.message())
               .path(params.getPath())
               .location(params.getSourceLocation())
-              .extensions(Map.of("code", failure.code().name()))
+              .extensions(extensions)
               .build();
       return CompletableFuture.completedFuture(
           DataFetcherExceptionHandlerResult.newResult(error).build());

@@ -60,11 +60,12 @@ public final class HttpApi {
             settings.maxQueryComplexity(),
             ResponseBudget.MAX_ROWS,
             json.getFactory());
+    KeyedRequests keyed = new KeyedRequests(service.idempotency(), json);
     GraphQlEndpoint graphQl =
-        new GraphQlEndpoint(engine, tenants, metrics, json, settings.maxBodyBytes());
+        new GraphQlEndpoint(engine, tenants, metrics, json, settings.maxBodyBytes(), keyed);
     ReadinessProbe readiness =
         new ReadinessProbe(() -> service.isReady() && settings.readiness().getAsBoolean());
-    RestRoutes rest = new RestRoutes(service, tenants, readiness, metrics);
+    RestRoutes rest = new RestRoutes(service, tenants, readiness, metrics, keyed);
     DocsRoutes docs = new DocsRoutes(json, settings.meterRegistry());
     return Javalin.create(
         config -> {

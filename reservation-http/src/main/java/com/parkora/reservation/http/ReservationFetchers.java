@@ -1,5 +1,8 @@
 package com.parkora.reservation.http;
 
+import com.parkora.reservation.app.AnswerRecorder;
+import com.parkora.reservation.app.DeleteOutcome;
+import com.parkora.reservation.app.PaymentOutcome;
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.ReservationException;
@@ -82,6 +85,15 @@ final class ReservationFetchers {
                     .dataFetcher(
                         "reservationStats", env -> StatsOut.of(acting(env).stats(tenant(env))))
                     .dataFetcher(
+                        "quote",
+                        env -> {
+                          tenant(env); // a data request like the others: tenancy and auth apply
+                          return acting(env)
+                              .quote(
+                                  env.getArgument("parkingSpotId"),
+                                  env.getArgument("durationHours"));
+                        })
+                    .dataFetcher(
                         "eventsByReservation",
                         env ->
                             rows(
@@ -133,12 +145,21 @@ final class ReservationFetchers {
                                 acting.complete(tenant, env.getArgument("id"))))
                     .dataFetcher(
                         "payReservation",
-                        env -> metrics.payment(acting(env).pay(tenant(env), env.getArgument("id"))))
+                        env ->
+                            answered(env, PaymentOutcome.class)
+                                .orElseGet(
+                                    () ->
+                                        metrics.payment(
+                                            acting(env).pay(tenant(env), env.getArgument("id")))))
                     .dataFetcher(
                         "deleteReservation",
                         env ->
-                            metrics.deletion(
-                                acting(env).delete(tenant(env), env.getArgument("id")))))
+                            answered(env, DeleteOutcome.class)
+                                .orElseGet(
+                                    () ->
+                                        metrics.deletion(
+                                            acting(env)
+                                                .delete(tenant(env), env.getArgument("id"))))))
         .build();
   }
 
@@ -174,6 +195,10 @@ final class ReservationFetchers {
   /** A command on one reservation, its outcome counted by name. */
   private DataFetcher<ReservationOut> command(String name, Call<ReservationView> call) {
     return env -> {
+      Optional<ReservationView> answered = answered(env, ReservationView.class);
+      if (answered.isPresent()) {
+        return ReservationOut.of(answered.get());
+      }
       try {
         ReservationOut result = ReservationOut.of(call.on(acting(env), tenant(env), env));
         metrics.commandOutcome(name, "OK");
@@ -184,6 +209,18 @@ final class ReservationFetchers {
       }
     };
   }
+
+  /**
+   * The result a keyed command already answered, when the answer it keeps is being rendered (the
+   * document runs again over that result, nothing is called).
+   */
+  private static <T> Optional<T> answered(DataFetchingEnvironment env, Class<T> type) {
+    AnsweredResult answered = env.getGraphQlContext().get(AnsweredResult.class);
+    return answered == null ? Optional.empty() : Optional.of(type.cast(answered.value()));
+  }
+
+  /** A command's result, put in the GraphQL context to render the answer kept for it. */
+  record AnsweredResult(Object value) {}
 
   /** A list, loaded only while the response has room and counted against it. */
   private static <T> List<T> rows(DataFetchingEnvironment env, Supplier<List<T>> load) {
@@ -196,9 +233,14 @@ final class ReservationFetchers {
     return tenancy(env).require();
   }
 
-  /** The service acting for the request's caller: the core decides what it may touch. */
+  /**
+   * The service acting for the request's caller: the core decides what it may touch. A keyed
+   * request's commands keep their answer through its recorder.
+   */
   private ReservationService acting(DataFetchingEnvironment env) {
-    return service.as(tenancy(env).actor(Tenancy.GRAPHQL));
+    AnswerRecorder recorder =
+        env.getGraphQlContext().getOrDefault(AnswerRecorder.class, AnswerRecorder.NONE);
+    return service.as(tenancy(env).actor(Tenancy.GRAPHQL)).answering(recorder);
   }
 
   private static Tenancy tenancy(DataFetchingEnvironment env) {

@@ -8,21 +8,26 @@ import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.domain.Times;
 import com.parkora.reservation.port.EventCounts;
+import com.parkora.reservation.port.IdempotencyKey;
 import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.Storage;
+import com.parkora.reservation.port.StoredAnswer;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The REST paths of docs/rest.md, in the Python service's snake_case shapes. */
 record RestRoutes(
     ReservationService service,
     TenantResolver tenants,
     ReadinessProbe readiness,
-    HttpMetrics metrics) {
+    HttpMetrics metrics,
+    KeyedRequests keyed) {
 
   static final String SERVICE = "reservation-service";
   static final String VERSION = "1.0.0";
@@ -92,8 +97,29 @@ record RestRoutes(
     ctx.json(body);
   }
 
-  /** A failed rebuild answers the mapped error with {@code success: false} added. */
+  /**
+   * A failed rebuild answers the mapped error with {@code success: false} added. With an {@code
+   * Idempotency-Key} it runs once per key and its answer is replayed.
+   */
   private void rebuild(Context ctx) {
+    String key = ctx.header(KeyedRequests.HEADER);
+    if (key == null) {
+      KeyedRequests.Answer answer = rebuildAnswer(ctx);
+      ctx.status(answer.status()).contentType(ContentType.APPLICATION_JSON).result(answer.body());
+      return;
+    }
+    Tenancy tenancy = tenancy(ctx);
+    IdempotencyKey scoped =
+        KeyedRequests.key(tenancy.require(), tenancy.actor(Tenancy.REST).subject(), key);
+    keyed.answer(
+        ctx,
+        scoped,
+        Fingerprints.rest("POST", ctx.path(), ctx.bodyAsBytes()),
+        result -> new StoredAnswer(200, keyed.bytes(result)),
+        recorder -> rebuildAnswer(ctx));
+  }
+
+  private KeyedRequests.Answer rebuildAnswer(Context ctx) {
     try {
       long processed = acting(ctx).rebuild(tenant(ctx), Storage.RebuildProgress.NONE);
       metrics.commandOutcome("rebuild", "OK");
@@ -101,14 +127,16 @@ record RestRoutes(
       body.put("success", true);
       body.put("events_processed", processed);
       body.put("message", "Successfully rebuilt read model from " + processed + " events");
-      ctx.json(body);
+      return new KeyedRequests.Answer(200, keyed.bytes(body), Set.of());
     } catch (RuntimeException e) {
       Failure failure = ErrorMapping.classify(e);
       metrics.commandOutcome("rebuild", failure.code().name());
       Map<String, Object> body = new LinkedHashMap<>(failure.restBody());
       body.put("success", false);
-      failure.applyTo(ctx);
-      ctx.json(body);
+      if (failure.status() == 401) {
+        ctx.header("WWW-Authenticate", Failure.BEARER_CHALLENGE);
+      }
+      return new KeyedRequests.Answer(failure.status(), keyed.bytes(body), Set.of(failure.code()));
     }
   }
 

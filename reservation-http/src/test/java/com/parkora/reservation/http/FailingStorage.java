@@ -2,6 +2,7 @@ package com.parkora.reservation.http;
 
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.EventFeed;
+import com.parkora.reservation.port.IdempotencyStore;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.RefundQueue;
 import com.parkora.reservation.port.Storage;
@@ -47,6 +48,11 @@ record FailingStorage(Supplier<RuntimeException> failure) implements Storage {
 
   @Override
   public EventFeed feed() {
+    throw failure.get();
+  }
+
+  @Override
+  public IdempotencyStore idempotency() {
     throw failure.get();
   }
 

@@ -5,6 +5,7 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedLease;
+import com.parkora.reservation.port.IdempotencyStore;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReadModel;
 import com.parkora.reservation.port.RefundQueue;
@@ -139,7 +140,10 @@ public final class PostgresStorage implements Storage {
   private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
     Session session = Session.forTenant(handle, tenant);
     return new UnitOfWork(
-        tenant, new PgEventStore(session, codec, rows, notifier::poke), new PgReadModel(session));
+        tenant,
+        new PgEventStore(session, codec, rows, notifier::poke),
+        new PgReadModel(session),
+        new PgAnswers(session));
   }
 
   @Override
@@ -185,6 +189,11 @@ public final class PostgresStorage implements Storage {
     return new PgRefundQueue(this::inSystem);
   }
 
+  @Override
+  public IdempotencyStore idempotency() {
+    return new PgIdempotency(this::inTenant, this::inSystem);
+  }
+
   /** {@code LISTEN} on an unpooled connection; from now on, this store's appends notify. */
   public CommitSignal newCommitSignal() {
     notifier.enable();
@@ -217,6 +226,11 @@ public final class PostgresStorage implements Storage {
     if (ownedPool != null) {
       ownedPool.close();
     }
+  }
+
+  private <T> T inTenant(TenantId tenant, Function<Session, T> work) {
+    return guarded(
+        () -> jdbi.inTransaction(handle -> work.apply(Session.forTenant(handle, tenant))));
   }
 
   private <T> T inSystem(Function<Session, T> work) {

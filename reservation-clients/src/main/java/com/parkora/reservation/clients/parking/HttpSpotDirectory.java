@@ -13,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -29,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * service. A refresh asks with the caller's bearer token, when the request had one (as the Python
  * service did); the cached lists serve every caller. A 401 or 403 (the parking service refused the
  * caller's token, or its absence) is DEPENDENCY_UNAVAILABLE, logged, and holds up no other caller.
+ * The {@code price} of each parking of the availability list is kept with it, under each of its
+ * names: the hourly price of {@link #hourlyPrice}.
  */
 public final class HttpSpotDirectory implements SpotDirectory {
 
@@ -36,6 +41,7 @@ public final class HttpSpotDirectory implements SpotDirectory {
       List.of("/analytics/parkings", "/analytics/availability/current");
   private static final List<String> KEYS = List.of("id", "parking_id", "name");
   private static final Logger LOG = LoggerFactory.getLogger(HttpSpotDirectory.class);
+  private static final String PRICE = "price";
 
   private final ParkingSettings settings;
   private final HttpClient http;
@@ -75,6 +81,25 @@ public final class HttpSpotDirectory implements SpotDirectory {
     }
   }
 
+  @Override
+  public OptionalDouble hourlyPrice(
+      String parkingSpotId, boolean refetch, BearerToken callerToken) {
+    Snapshot seen = snapshot;
+    if (!refetch && seen.isFresh(clock.instant(), settings)) {
+      return seen.price(parkingSpotId);
+    }
+    refreshing.lock();
+    try {
+      if (!refetch && snapshot.isFresh(clock.instant(), settings)) {
+        return snapshot.price(parkingSpotId);
+      }
+      existsAfterRefresh(parkingSpotId, seen, callerToken);
+      return snapshot.price(parkingSpotId);
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
   private boolean existsAfterRefresh(String parkingSpotId, Snapshot seen, BearerToken token) {
     Instant now = clock.instant();
     Snapshot current = snapshot;
@@ -87,7 +112,7 @@ public final class HttpSpotDirectory implements SpotDirectory {
       throw new ReservationException.DependencyUnavailable(failed.message(), null);
     }
     try {
-      snapshot = new Snapshot(fetch(token), now);
+      snapshot = fetch(now, token);
       failure = null;
     } catch (ReservationException.DependencyUnavailable e) {
       if (!(e.getCause() instanceof CredentialsRefused)) {
@@ -98,19 +123,24 @@ public final class HttpSpotDirectory implements SpotDirectory {
     return snapshot.spots().contains(parkingSpotId);
   }
 
-  private Set<String> fetch(BearerToken token) {
+  private Snapshot fetch(Instant now, BearerToken token) {
     Set<String> spots = new HashSet<>();
+    Map<String, Double> prices = new HashMap<>();
     for (String list : LISTS) {
       for (JsonNode element : get(settings.resolve(list), token)) {
+        JsonNode price = element.get(PRICE);
         for (String key : KEYS) {
           JsonNode value = element.get(key);
           if (value != null && value.isValueNode() && !value.isNull()) {
             spots.add(value.asText());
+            if (price != null && price.isNumber() && price.doubleValue() >= 0) {
+              prices.putIfAbsent(value.asText(), price.doubleValue());
+            }
           }
         }
       }
     }
-    return Set.copyOf(spots);
+    return new Snapshot(Set.copyOf(spots), Map.copyOf(prices), now);
   }
 
   private JsonNode get(URI uri, BearerToken token) {
@@ -162,9 +192,14 @@ public final class HttpSpotDirectory implements SpotDirectory {
         "Parking service " + uri + " " + what, cause);
   }
 
-  /** The lists as fetched at {@code at}. */
-  private record Snapshot(Set<String> spots, Instant at) {
-    static final Snapshot NONE = new Snapshot(Set.of(), Instant.MIN);
+  /** The lists as fetched at {@code at}: the names of the spots, and the prices listed. */
+  private record Snapshot(Set<String> spots, Map<String, Double> prices, Instant at) {
+    static final Snapshot NONE = new Snapshot(Set.of(), Map.of(), Instant.MIN);
+
+    OptionalDouble price(String parkingSpotId) {
+      Double price = prices.get(parkingSpotId);
+      return price == null ? OptionalDouble.empty() : OptionalDouble.of(price);
+    }
 
     boolean isFresh(Instant now, ParkingSettings settings) {
       return this != NONE && now.isBefore(at.plus(settings.cacheTtl()));

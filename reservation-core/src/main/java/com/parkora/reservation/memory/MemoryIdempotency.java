@@ -1,0 +1,68 @@
+package com.parkora.reservation.memory;
+
+import com.parkora.reservation.port.IdempotencyKey;
+import com.parkora.reservation.port.IdempotencyStore;
+import com.parkora.reservation.port.KeptAnswer;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * {@link IdempotencyStore} of the embedded store: {@link MemoryKeys} under the store's lock; an
+ * answer that caused no events is journaled on a line of its own.
+ */
+final class MemoryIdempotency implements IdempotencyStore {
+
+  /** Runs an action holding the store's lock. */
+  interface Lock {
+    <T> T locked(Supplier<T> action);
+  }
+
+  private final MemoryKeys keys;
+  private final InMemoryStorage.CommitLog journal;
+  private final Lock lock;
+
+  MemoryIdempotency(MemoryKeys keys, InMemoryStorage.CommitLog journal, Lock lock) {
+    this.keys = keys;
+    this.journal = journal;
+    this.lock = lock;
+  }
+
+  @Override
+  public Claim claim(
+      IdempotencyKey key,
+      String fingerprint,
+      Instant now,
+      Instant expiredBefore,
+      Instant staleBefore) {
+    return lock.locked(() -> keys.claim(key, fingerprint, now, expiredBefore, staleBefore));
+  }
+
+  @Override
+  public boolean complete(KeptAnswer answer) {
+    return lock.locked(
+        () -> {
+          if (!keys.holds(answer.key(), answer.claim())) {
+            return false;
+          }
+          journal.write(List.of(), answer);
+          keys.keep(answer);
+          return true;
+        });
+  }
+
+  @Override
+  public void release(IdempotencyKey key, UUID claim) {
+    lock.locked(
+        () -> {
+          keys.release(key, claim);
+          return null;
+        });
+  }
+
+  @Override
+  public int purge(Instant expiredBefore, int limit) {
+    return lock.locked(() -> keys.purge(expiredBefore, limit));
+  }
+}

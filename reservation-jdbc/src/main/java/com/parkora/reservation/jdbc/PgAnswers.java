@@ -1,0 +1,135 @@
+package com.parkora.reservation.jdbc;
+
+import static com.parkora.reservation.jdbc.SqlValues.timestamp;
+
+import com.parkora.reservation.domain.ReservationException;
+import com.parkora.reservation.port.AnswerLog;
+import com.parkora.reservation.port.IdempotencyKey;
+import com.parkora.reservation.port.IdempotencyStore.Claim;
+import com.parkora.reservation.port.KeptAnswer;
+import com.parkora.reservation.port.StoredAnswer;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code idempotency_keys} in one tenant's transaction: claiming a key, keeping an answer under the
+ * claim (in the transaction of the request's events) and giving a claim up. Row security keeps each
+ * tenant to its own keys.
+ */
+final class PgAnswers implements AnswerLog {
+
+  private static final String CLAIM =
+      """
+      INSERT INTO idempotency_keys
+        (tenant_id, subject, idempotency_key, fingerprint, claim, claimed_at, created_at)
+      VALUES (:tenant, :subject, :key, :fingerprint, :claim, :now, :now)
+      ON CONFLICT (tenant_id, subject, idempotency_key) DO UPDATE
+        SET fingerprint = EXCLUDED.fingerprint, claim = EXCLUDED.claim,
+            claimed_at = EXCLUDED.claimed_at, created_at = EXCLUDED.created_at,
+            status_code = NULL, body = NULL
+        WHERE idempotency_keys.created_at <= :expiredBefore
+           OR (idempotency_keys.status_code IS NULL
+               AND idempotency_keys.fingerprint = EXCLUDED.fingerprint
+               AND idempotency_keys.claimed_at <= :staleBefore)
+      RETURNING claim""";
+  private static final String FOUND =
+      """
+      SELECT fingerprint, status_code, body FROM idempotency_keys
+      WHERE tenant_id = :tenant AND subject = :subject AND idempotency_key = :key""";
+  private static final String KEEP =
+      """
+      UPDATE idempotency_keys SET claim = NULL, status_code = :status, body = :body
+      WHERE tenant_id = :tenant AND subject = :subject AND idempotency_key = :key
+        AND claim = :claim""";
+  private static final String RELEASE =
+      """
+      DELETE FROM idempotency_keys
+      WHERE tenant_id = :tenant AND subject = :subject AND idempotency_key = :key
+        AND claim = :claim""";
+
+  private final Session session;
+
+  PgAnswers(Session session) {
+    this.session = session;
+  }
+
+  Claim claim(
+      IdempotencyKey key,
+      String fingerprint,
+      Instant now,
+      Instant expiredBefore,
+      Instant staleBefore) {
+    UUID claim = UUID.randomUUID();
+    Optional<UUID> claimed =
+        session
+            .handle()
+            .createQuery(CLAIM)
+            .bind("tenant", key.tenant().value())
+            .bind("subject", key.subject())
+            .bind("key", key.key())
+            .bind("fingerprint", fingerprint)
+            .bind("claim", claim)
+            .bind("now", timestamp(now))
+            .bind("expiredBefore", timestamp(expiredBefore))
+            .bind("staleBefore", timestamp(staleBefore))
+            .mapTo(UUID.class)
+            .findOne();
+    if (claimed.isPresent()) {
+      return new Claim.Claimed(claimed.get(), now);
+    }
+    return session
+        .handle()
+        .createQuery(FOUND)
+        .bind("tenant", key.tenant().value())
+        .bind("subject", key.subject())
+        .bind("key", key.key())
+        .map(
+            (rs, ctx) -> {
+              if (!fingerprint.equals(rs.getString("fingerprint"))) {
+                return (Claim) new Claim.Reused();
+              }
+              int status = rs.getInt("status_code");
+              return rs.wasNull()
+                  ? new Claim.Running()
+                  : new Claim.Answered(new StoredAnswer(status, rs.getBytes("body")));
+            })
+        .findOne()
+        // purged between the two statements: as good as running, the next try claims it
+        .orElseGet(Claim.Running::new);
+  }
+
+  /** Keeps the answer under its claim; false when the claim is not held. */
+  boolean tryKeep(KeptAnswer answer) {
+    return session
+            .handle()
+            .createUpdate(KEEP)
+            .bind("tenant", answer.key().tenant().value())
+            .bind("subject", answer.key().subject())
+            .bind("key", answer.key().key())
+            .bind("claim", answer.claim())
+            .bind("status", answer.answer().status())
+            .bind("body", answer.answer().body())
+            .execute()
+        == 1;
+  }
+
+  @Override
+  public void keep(KeptAnswer answer) {
+    if (!tryKeep(answer)) {
+      throw new ReservationException.IdempotencyInProgress(
+          "Another request with this Idempotency-Key took it over: retry later");
+    }
+  }
+
+  void release(IdempotencyKey key, UUID claim) {
+    session
+        .handle()
+        .createUpdate(RELEASE)
+        .bind("tenant", key.tenant().value())
+        .bind("subject", key.subject())
+        .bind("key", key.key())
+        .bind("claim", claim)
+        .execute();
+  }
+}
