@@ -51,7 +51,7 @@ public record Config(
 
   /**
    * How far in the past a start may lie: the front end fills a local-time field with UTC wall-clock
-   * time, so east of UTC its starts arrive up to a few hours early (README).
+   * time, so east of UTC its starts arrive up to a few hours early (docs/configuration.md).
    */
   public static final int DEFAULT_START_GRACE_MINUTES = 180;
 

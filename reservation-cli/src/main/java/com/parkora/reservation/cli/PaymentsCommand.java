@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "payments",
     mixinStandardHelpOptions = true,
-    description = "Settle payments whose outcome is unknown (README: the payment flow).",
+    description = "Settle payments whose outcome is unknown (docs/design/payments.md).",
     subcommands = {PaymentsSettleCommand.class})
 final class PaymentsCommand extends CommandGroup {
 

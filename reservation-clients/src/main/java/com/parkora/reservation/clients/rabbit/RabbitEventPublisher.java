@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes events to the {@code reservations} topic exchange as docs/notifications.md describes:
  * routing key {@code reservation.<type>}, persistent, JSON, {@code message_id} = event id, header
- * {@code tenant_id}, the §6 body. A page counts as published only once the broker confirmed every
- * message of it on the channel it was sent on: if the connection dropped in between (and recovered
- * by itself), the page fails and is sent again, since a recovered channel knows nothing of the
- * confirms the old one was owed.
+ * {@code tenant_id}, the JSON body of every event. A page counts as published only once the broker
+ * confirmed every message of it on the channel it was sent on: if the connection dropped in between
+ * (and recovered by itself), the page fails and is sent again, since a recovered channel knows
+ * nothing of the confirms the old one was owed.
  */
 public final class RabbitEventPublisher implements EventPublisher, AutoCloseable {
 
