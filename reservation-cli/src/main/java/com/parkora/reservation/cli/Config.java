@@ -70,7 +70,10 @@ public record Config(
 
   /** Reads docs/configuration.md from {@code env}; unset or blank variables take their defaults. */
   public static Config fromEnvironment(Map<String, String> env) {
-    EnvironmentSettings s = new EnvironmentSettings(env);
+    return from(new EnvironmentSettings(env));
+  }
+
+  static Config from(EnvironmentSettings s) {
     return ConfigBuilder.builder()
         .databaseUrl(s.optional("DATABASE_URL"))
         .databasePoolSize(s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
@@ -93,7 +96,7 @@ public record Config(
         .pendingHold(Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)))
         .startGrace(
             Duration.ofMinutes(s.positive("START_GRACE_MINUTES", DEFAULT_START_GRACE_MINUTES)))
-        .corsOrigins(s.list("CORS_ORIGINS"))
+        .corsOrigins(s.list("CORS_ORIGINS", List.of()))
         .build();
   }
 
