@@ -103,7 +103,7 @@ record PaymentFlow(
     if (state.payment().isOpen()) {
       return Optional.of(awaitOutcome(tenant, id, state.payment().attempt()));
     }
-    if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
+    if (state.status() == ReservationStatus.CONFIRMED && state.isPaidWith(state.transactionId())) {
       return Optional.of(PaymentOutcome.paid(state.transactionId(), "Reservation is already paid"));
     }
     if (!state.isPayable()) {
@@ -187,7 +187,7 @@ record PaymentFlow(
 
   /** The answer for a reservation whose attempt ended, as recorded. */
   private static PaymentOutcome answerFrom(Reservation state, String chargedAs) {
-    if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
+    if (state.status() == ReservationStatus.CONFIRMED && state.isPaidWith(state.transactionId())) {
       return PaymentOutcome.paid(state.transactionId(), "Payment processed");
     }
     PaymentState.Ending last = state.payment().last();

@@ -123,6 +123,19 @@ class PaymentFlowTest {
   }
 
   @Test
+  void a_completed_reservations_own_payment_reported_as_unneeded_asks_for_no_refund() {
+    String id = booked(7.5);
+    String paid = service.pay(tenant, id).transactionId();
+    service.complete(tenant, id);
+
+    service.payments().refundUnneeded(tenant, id, paid, "reported as not needed");
+
+    assertThat(payments.refunded).isEmpty();
+    assertThat(service.byId(tenant, id).orElseThrow().status())
+        .isEqualTo(ReservationStatus.COMPLETED);
+  }
+
+  @Test
   void a_claim_left_without_an_outcome_turns_unknown_after_a_call_can_take() throws Exception {
     String id = booked(7.5);
     Thread stuck = payHeldInCall(id);
