@@ -11,22 +11,20 @@ import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventPublisher;
 import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.StoredEvent;
+import com.parkora.reservation.testing.Polling;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The relay's rules on the in-memory store: order, confirm before checkpoint, retry, resume. */
 class FeedRelayTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final RelaySettings FAST =
       new RelaySettings(
           3,
@@ -71,11 +69,11 @@ class FeedRelayTest {
 
     try (CommitSignal signal = storage.newCommitSignal();
         FeedRelay relay = start(signal, failingThrice, lease)) {
-      await(() -> relay.stats().failed() > 0);
+      Polling.await("a failed page").until(() -> relay.stats().failed() > 0);
       assertThat(lease.checkpoint()).isEqualTo(FeedPosition.START);
-      await(() -> relay.stats().published() == 8);
+      Polling.await("eight events published").until(() -> relay.stats().published() == 8);
       book();
-      await(() -> relay.stats().published() == 10);
+      Polling.await("ten events published").until(() -> relay.stats().published() == 10);
       assertThat(relay.stats().leaseHeld()).isTrue();
     }
 
@@ -91,14 +89,14 @@ class FeedRelayTest {
     book();
     try (CommitSignal signal = storage.newCommitSignal();
         FeedRelay relay = start(signal, recordingInto(first), new CheckpointFile(file))) {
-      await(() -> relay.stats().published() == 2);
+      Polling.await("two events published").until(() -> relay.stats().published() == 2);
     }
     book();
 
     List<StoredEvent> second = new ArrayList<>();
     try (CommitSignal signal = storage.newCommitSignal();
         FeedRelay relay = start(signal, recordingInto(second), new CheckpointFile(file))) {
-      await(() -> relay.stats().published() == 2);
+      Polling.await("two events published").until(() -> relay.stats().published() == 2);
     }
     assertThat(first).extracting(StoredEvent::position).containsExactly(1L, 2L);
     assertThat(second).extracting(StoredEvent::position).containsExactly(3L, 4L);
@@ -135,15 +133,5 @@ class FeedRelayTest {
             .id()
             .toString();
     service.confirm(tenant, id, "txn-" + id);
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("gave up waiting");
-      }
-      Thread.sleep(10);
-    }
   }
 }
