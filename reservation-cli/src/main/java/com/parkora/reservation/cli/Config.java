@@ -1,6 +1,8 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.app.ReservationServiceBuilder;
 import com.parkora.reservation.clients.rabbit.PaymentQueueSettings;
+import com.parkora.reservation.domain.CreateReservation;
 import com.parkora.reservation.domain.TenantId;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
@@ -51,12 +53,10 @@ public record Config(
 
   /**
    * How far in the past a start may lie: the front end fills a local-time field with UTC wall-clock
-   * time, so east of UTC its starts arrive up to a few hours early (docs/configuration.md).
+   * time, so east of UTC its starts arrive up to a few hours early (docs/configuration.md). The
+   * core's default.
    */
-  public static final int DEFAULT_START_GRACE_MINUTES = 180;
-
-  public static final Duration DEFAULT_START_GRACE =
-      Duration.ofMinutes(DEFAULT_START_GRACE_MINUTES);
+  public static final Duration DEFAULT_START_GRACE = CreateReservation.DEFAULT_START_GRACE;
 
   public static final String DEFAULT_PAYMENTS_QUEUE = PaymentQueueSettings.QUEUE;
 
@@ -93,9 +93,9 @@ public record Config(
         .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
         .rabbitmqPassword(s.optional("RABBITMQ_PASSWORD"))
         .rabbitmqPaymentsQueue(s.text("RABBITMQ_PAYMENTS_QUEUE", DEFAULT_PAYMENTS_QUEUE))
-        .pendingHold(Duration.ofMinutes(s.positive("PENDING_HOLD_MINUTES", 15)))
-        .startGrace(
-            Duration.ofMinutes(s.positive("START_GRACE_MINUTES", DEFAULT_START_GRACE_MINUTES)))
+        .pendingHold(
+            minutes(s, "PENDING_HOLD_MINUTES", ReservationServiceBuilder.DEFAULT_PENDING_HOLD))
+        .startGrace(minutes(s, "START_GRACE_MINUTES", DEFAULT_START_GRACE))
         .corsOrigins(s.list("CORS_ORIGINS", List.of()))
         .build();
   }
@@ -141,6 +141,10 @@ public record Config(
     lines.add("START_GRACE_MINUTES=" + startGrace.toMinutes());
     lines.add("CORS_ORIGINS=" + (corsOrigins.isEmpty() ? "(none)" : String.join(",", corsOrigins)));
     return lines;
+  }
+
+  private static Duration minutes(EnvironmentSettings s, String name, Duration fallback) {
+    return Duration.ofMinutes(s.positive(name, Math.toIntExact(fallback.toMinutes())));
   }
 
   static TenantId tenant(String name, String raw) {

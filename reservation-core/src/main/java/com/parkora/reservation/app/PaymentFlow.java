@@ -207,6 +207,11 @@ record PaymentFlow(
     return PaymentOutcome.failed(PaymentOutcome.PAYMENT_PENDING, message);
   }
 
+  /**
+   * A racing pay (a double click, a retry) waits for one payment call, tens to hundreds of
+   * milliseconds; the claim's holder may be another instance, so there is no signal to wait on. A
+   * one-stream read every 20 ms answers soon after the outcome is recorded, at a negligible cost.
+   */
   private static void sleep() {
     try {
       Thread.sleep(20);

@@ -28,7 +28,12 @@ import java.util.function.Function;
  */
 public final class Payments {
 
-  /** Claims older than this are listed as unsettled only when their outcome was recorded. */
+  /**
+   * Claims older than this are listed as unsettled only when their outcome was recorded. A claim
+   * left without an outcome is recorded as unknown by the next pay or by the expiry sweep (every 30
+   * s) once it is older than a call can take, so an unrecorded claim is minutes old at most; a day
+   * bounds the scan with room for every instance having been down that long.
+   */
   private static final Duration RECENT_CLAIMS = Duration.ofDays(1);
 
   private final ServiceParts parts;

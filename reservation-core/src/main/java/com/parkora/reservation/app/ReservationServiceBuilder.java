@@ -15,12 +15,15 @@ import java.util.function.Supplier;
  * random ids, any spot, no payments.
  */
 public final class ReservationServiceBuilder {
+  /** How long a PENDING reservation is held before it expires, unless configured otherwise. */
+  public static final Duration DEFAULT_PENDING_HOLD = Duration.ofMinutes(15);
+
   final Storage storage;
   Clock clock = Clock.systemUTC();
   Supplier<UUID> ids = UUID::randomUUID;
   SpotDirectory spots = SpotDirectory.ANY;
   PaymentGateway payments = PaymentGateway.NONE;
-  Duration pendingHold = Duration.ofMinutes(15);
+  Duration pendingHold = DEFAULT_PENDING_HOLD;
   Duration callLimit = Duration.ofSeconds(15);
   RefundFlow.Backoff refundBackoff =
       new RefundFlow.Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
