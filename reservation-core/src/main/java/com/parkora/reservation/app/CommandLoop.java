@@ -26,6 +26,9 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
 
   static final int ATTEMPTS = 3;
 
+  /** What a decision recorded, and the state it left. */
+  record Decided(Reservation state, List<ReservationEvent> events) {}
+
   /** The same loop acting for {@code other}. */
   CommandLoop as(Actor other) {
     return new CommandLoop(storage, newEvents, other);
@@ -40,7 +43,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
   /** As {@link #decide}, answering the whole state after the decision. */
   Reservation decideState(
       TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
-    return retried(tenant, uow -> decideOnce(uow, id.value(), decision));
+    return retried(tenant, uow -> decideOnce(uow, id.value(), decision)).state();
   }
 
   /**
@@ -49,10 +52,16 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
    */
   Reservation decideStateEvenIfDeleted(
       TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
+    return decidedEvenIfDeleted(tenant, id, decision).state();
+  }
+
+  /** As {@link #decideStateEvenIfDeleted}, answering the events recorded too. */
+  Decided decidedEvenIfDeleted(
+      TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
     return retried(tenant, uow -> decideOnAny(uow, id.value(), decision));
   }
 
-  private Reservation retried(TenantId tenant, Function<UnitOfWork, Reservation> once) {
+  private Decided retried(TenantId tenant, Function<UnitOfWork, Decided> once) {
     for (int attempt = 1; ; attempt++) {
       try {
         return storage.inTransaction(tenant, once);
@@ -83,14 +92,14 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
     return visible(storage.inTransaction(tenant, uow -> uow.events().load(id.value())));
   }
 
-  private Reservation decideOnce(
+  private Decided decideOnce(
       UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
     Reservation state =
         visible(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
     return recorded(uow, state, decision);
   }
 
-  private Reservation decideOnAny(
+  private Decided decideOnAny(
       UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
     List<StoredEvent> stream = uow.events().load(id);
     if (stream.isEmpty()) {
@@ -100,7 +109,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
         uow, Reservation.replay(stream.stream().map(StoredEvent::event).toList()), decision);
   }
 
-  private Reservation recorded(
+  private Decided recorded(
       UnitOfWork uow, Reservation state, Function<Reservation, List<ReservationEvent>> decision) {
     UUID id = state.id();
     List<ReservationEvent> changes = decision.apply(state);
@@ -108,7 +117,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
     for (ReservationEvent change : changes) {
       state = Reservation.evolve(state, change);
     }
-    return state;
+    return new Decided(state, changes);
   }
 
   private Optional<Reservation> visible(List<StoredEvent> stream) {

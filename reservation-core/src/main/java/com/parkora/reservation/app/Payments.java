@@ -62,17 +62,6 @@ public final class Payments {
         s -> new PaymentDecisions(s).settle(txn, Inputs.clip(source), parts.clock.now()));
   }
 
-  /**
-   * A charge of the reservation that it does not need (a second charge, or one for a reservation
-   * that moved on) is refunded; its own payment and a charge already refunded change nothing.
-   */
-  public ReservationView refundUnneeded(
-      TenantId tenant, String id, String transactionId, String reason) {
-    String txn = transaction(transactionId);
-    return owingRefunds(
-        tenant, id, txn, s -> new PaymentDecisions(s).unneeded(txn, reason, parts.clock.now()));
-  }
-
   /** The tenant's charges whose outcome is unknown, oldest claim first. */
   public List<UnsettledPayment> unsettled(TenantId tenant) {
     Instant now = parts.clock.now();

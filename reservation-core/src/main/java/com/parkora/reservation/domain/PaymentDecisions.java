@@ -141,12 +141,10 @@ public final class PaymentDecisions {
     if (!state.deleted() && payment.isOpen()) {
       return settle(transactionId, source, now);
     }
-    if (state.isPaidWith(transactionId) || payment.refundsRequested().contains(transactionId)) {
-      return List.of();
-    }
-    String reason = "charged (" + source + ") but not needed: the reservation " + standing();
-    return List.of(
-        new RefundRequested(state.id(), transactionId, state.totalCost(), reason, null, now));
+    return unneeded(
+        transactionId,
+        "charged (" + source + ") but not needed: the reservation " + standing(),
+        now);
   }
 
   private String standing() {
