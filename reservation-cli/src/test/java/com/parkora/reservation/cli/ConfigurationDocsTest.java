@@ -119,7 +119,7 @@ class ConfigurationDocsTest {
       if (nameColumn < 0 || line.startsWith("|-") || line.startsWith("|:")) {
         continue;
       }
-      List<String> names = all(NAME, cells.get(nameColumn));
+      List<String> names = RepositoryFiles.matches(NAME, cells.get(nameColumn));
       List<String> values = splitOutsideCode(cells.get(defaultColumn));
       assertThat(values)
           .as("one default per variable in the row of %s", names)
@@ -185,15 +185,6 @@ class ConfigurationDocsTest {
     }
     parts.add(part.toString().trim());
     return parts;
-  }
-
-  private static List<String> all(Pattern pattern, String text) {
-    List<String> found = new ArrayList<>();
-    Matcher m = pattern.matcher(text);
-    while (m.find()) {
-      found.add(m.group(1));
-    }
-    return found;
   }
 
   private static String shown(String doc) {

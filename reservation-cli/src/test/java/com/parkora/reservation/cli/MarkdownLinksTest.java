@@ -137,11 +137,7 @@ class MarkdownLinksTest {
   }
 
   private static List<String> targets(String line) {
-    List<String> targets = new ArrayList<>();
-    Matcher inline = INLINE.matcher(line);
-    while (inline.find()) {
-      targets.add(inline.group(1));
-    }
+    List<String> targets = new ArrayList<>(RepositoryFiles.matches(INLINE, line));
     Matcher reference = REFERENCE.matcher(line);
     if (reference.find()) {
       targets.add(reference.group(1));

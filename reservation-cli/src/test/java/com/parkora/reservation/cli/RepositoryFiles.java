@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The repository's own files, for tests that hold the documentation against the code. */
@@ -48,6 +51,16 @@ final class RepositoryFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The first group of every match of {@code pattern} in {@code text}, in order. */
+  static List<String> matches(Pattern pattern, String text) {
+    List<String> found = new ArrayList<>();
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 
   private static boolean skipped(Path relative) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -61,11 +60,6 @@ class RuleMapTest {
   }
 
   private static List<String> codes(String cell) {
-    List<String> found = new ArrayList<>();
-    Matcher m = CODE.matcher(cell);
-    while (m.find()) {
-      found.add(m.group(1));
-    }
-    return found;
+    return RepositoryFiles.matches(CODE, cell);
   }
 }
