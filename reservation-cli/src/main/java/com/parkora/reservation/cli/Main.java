@@ -3,6 +3,7 @@ package com.parkora.reservation.cli;
 import com.parkora.reservation.domain.TenantId;
 import java.io.PrintWriter;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -24,8 +25,14 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    LogSetup.beforeFirstLogger(args);
-    System.exit(new Main(CliContext.ofProcess()).run(args));
+    CliContext process = CliContext.ofProcess();
+    try {
+      LogSetup.beforeFirstLogger(args, process.environment());
+    } catch (CliException mistake) {
+      System.err.println("error: " + mistake.getMessage());
+      System.exit(FAILURE);
+    }
+    System.exit(new Main(process).run(args));
   }
 
   /** Runs one command line and answers its exit code. */
@@ -43,20 +50,27 @@ public final class Main {
 
   private int usageMistake(ParameterException mistake, boolean verbose) {
     String command = mistake.getCommandLine().getCommandSpec().qualifiedName();
-    context
-        .err()
-        .println("error: " + Failures.oneLine(mistake) + " (see '" + command + " --help')");
-    if (verbose) {
-      mistake.printStackTrace(context.err());
-    }
+    report(
+        "error: " + Failures.oneLine(mistake) + " (see '" + command + " --help')",
+        mistake,
+        verbose);
     return USAGE;
   }
 
   private int failed(Exception failure, boolean verbose) {
-    context.err().println("error: " + Failures.oneLine(failure));
+    report("error: " + Failures.oneLine(failure), failure, verbose);
+    return FAILURE;
+  }
+
+  /** The one line of a mistake or failure: a log line of its own with {@code LOG_FORMAT=json}. */
+  private void report(String line, Exception failure, boolean verbose) {
+    if (LogSetup.json()) {
+      LoggerFactory.getLogger(Main.class).error(line, verbose ? failure : null);
+      return;
+    }
+    context.err().println(line);
     if (verbose) {
       failure.printStackTrace(context.err());
     }
-    return FAILURE;
   }
 }

@@ -58,10 +58,15 @@ final class CliProcess {
   }
 
   static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                javaBinary(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return builder(workDir, env, List.of(), args);
+  }
+
+  /** As {@link #builder(Path, Map, String...)}, with options for the JVM. */
+  static ProcessBuilder builder(
+      Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>(List.of(javaBinary()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return inWorkDir(new ProcessBuilder(command), workDir, env);
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The environment variables the code reads are exactly those of docs/configuration.md and of
  * .env.example, each with the default the code applies. The set and the defaults come from the code
- * ({@link Config#from} reports every read), never from a list kept here.
+ * ({@link Config#from} and {@link LogSetup#formatOf} report every read), never from a list kept
+ * here.
  */
 class ConfigurationDocsTest {
 
@@ -41,7 +42,7 @@ class ConfigurationDocsTest {
   void each_documented_default_is_the_codes_and_the_examples() {
     Map<String, String> documented = documentedDefaults();
     Map<String, String> example = exampleValues();
-    Config unset = Config.fromEnvironment(Map.of());
+    List<Object> unset = read(Map.of());
     List<String> wrong = new ArrayList<>();
     codeDefaults()
         .forEach(
@@ -53,8 +54,7 @@ class ConfigurationDocsTest {
               if (hasNone(fallback) != doc.isEmpty()) {
                 wrong.add(
                     name + ": the docs say " + shown(doc) + ", the code's default is " + fallback);
-              } else if (!doc.isEmpty()
-                  && !Config.fromEnvironment(Map.of(name, doc)).equals(unset)) {
+              } else if (!doc.isEmpty() && !read(Map.of(name, doc)).equals(unset)) {
                 wrong.add(name + ": the docs' default " + doc + " is not the code's " + fallback);
               }
               if (example.containsKey(name) && !doc.equals(example.get(name))) {
@@ -84,12 +84,24 @@ class ConfigurationDocsTest {
         .containsExactly("CliContext.java");
   }
 
-  /** Every variable {@link Config#from} reads, with its default (null: none). */
+  /** Every variable the code reads, with its default (null: none). */
   private static Map<String, Object> codeDefaults() {
     Map<String, Object> reads = new LinkedHashMap<>();
-    Config.from(new EnvironmentSettings(Map.of(), reads::put));
+    read(new EnvironmentSettings(Map.of(), reads::put));
     assertThat(reads).isNotEmpty();
     return reads;
+  }
+
+  private static List<Object> read(Map<String, String> env) {
+    return read(new EnvironmentSettings(env));
+  }
+
+  /**
+   * What the process makes of its environment: the log format (read before the first logger) and
+   * the configuration of every command.
+   */
+  private static List<Object> read(EnvironmentSettings env) {
+    return List.of(LogSetup.formatOf(env), Config.from(env));
   }
 
   private static boolean hasNone(Object fallback) {
@@ -108,6 +120,7 @@ class ConfigurationDocsTest {
     int defaultColumn = -1;
     for (String line : lines("docs/configuration.md")) {
       if (!line.startsWith("|")) {
+        nameColumn = -1; // a table ended; only the one headed Variable/Default is read
         continue;
       }
       List<String> cells = cells(line);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
@@ -25,6 +26,16 @@ record ServedService(Process process, Path logFile, int port) implements AutoClo
     int port = freePort();
     return start(
         CliProcess.builder(workDir, env, "serve", "--port", String.valueOf(port)), workDir, port);
+  }
+
+  /** As {@link #start(Path, Map)}, with options for the JVM. */
+  static ServedService start(Path workDir, Map<String, String> env, List<String> jvmOptions)
+      throws Exception {
+    int port = freePort();
+    return start(
+        CliProcess.builder(workDir, env, jvmOptions, "serve", "--port", String.valueOf(port)),
+        workDir,
+        port);
   }
 
   /** Starts {@code java -jar jar serve} and waits until it is ready. */

@@ -37,6 +37,7 @@ final class ErrorMapping {
     if (failure instanceof HttpResponseException http) {
       return ofHttp(http);
     }
+    RequestLogContext.outcome(ErrorCode.INTERNAL.name());
     LOG.error("Unexpected failure", failure);
     return new Failure(ErrorCode.INTERNAL, 500, INTERNAL_MESSAGE);
   }
@@ -47,6 +48,7 @@ final class ErrorMapping {
 
   private static Failure ofKnown(ReservationException known) {
     if (known.code() == ErrorCode.INTERNAL || known.code() == ErrorCode.DEPENDENCY_UNAVAILABLE) {
+      RequestLogContext.outcome(known.code().name());
       LOG.error("{}: {}", known.code(), known.getMessage(), known.getCause());
     }
     return new Failure(known.code(), status(known.code()), known.getMessage());
@@ -69,6 +71,7 @@ final class ErrorMapping {
                 ? "Request body too large"
                 : status >= 500 ? INTERNAL_MESSAGE : "Bad request";
     if (status >= 500) {
+      RequestLogContext.outcome(code.name());
       LOG.error("HTTP {} answered", status, http);
     }
     return new Failure(code, status, message);

@@ -36,6 +36,7 @@ record GraphQlEndpoint(
       }
       GraphQlRequest request = GraphQlRequest.parse(readBody(ctx), json);
       operation = request.operationName();
+      RequestLogContext.operation(operation);
       GraphQlEngine.Outcome result = engine.execute(request, tenants.resolve(ctx));
       operation = result.operationName();
       outcome = result.firstErrorCode() == null ? "OK" : result.firstErrorCode();

@@ -4,12 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.slf4j.MDC;
 
 /**
  * {@code X-Request-ID}: the caller's id when it is a sane token (at most 128 letters, digits and
  * {@code -_.:}), a fresh UUID otherwise; echoed on every response and put in the logging context
- * ({@code request_id}) while the request is handled.
+ * ({@code request_id}, with the other fields of {@link RequestLogContext}) while the request is
+ * handled.
  */
 final class RequestIds {
 
@@ -22,7 +22,7 @@ final class RequestIds {
 
   static void register(RoutesConfig routes) {
     routes.before(RequestIds::begin);
-    routes.after(ctx -> MDC.remove(LOG_KEY));
+    routes.after(ctx -> RequestLogContext.clear());
   }
 
   /** The id of the request being handled. */
@@ -36,7 +36,7 @@ final class RequestIds {
     String id = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
     ctx.attribute(ATTRIBUTE, id);
     ctx.header(HEADER, id);
-    MDC.put(LOG_KEY, id);
+    RequestLogContext.begin(id, ctx.method().name(), ctx.path());
     return id;
   }
 }

@@ -31,13 +31,17 @@ final class TenantResolver {
   Tenancy resolve(Context ctx) {
     Optional<Caller> caller =
         callers.resolve(Inputs.wellFormed("Authorization", ctx.header("Authorization")));
+    RequestLogContext.caller(caller);
     Optional<TenantId> claimed = caller.flatMap(Caller::tenant);
     String requestId = RequestIds.of(ctx);
     String header = soleTenantHeader(ctx);
     if (header == null) {
-      return new Tenancy(claimed.or(() -> defaultTenant), caller, requestId, mode);
+      Optional<TenantId> tenant = claimed.or(() -> defaultTenant);
+      RequestLogContext.tenant(tenant);
+      return new Tenancy(tenant, caller, requestId, mode);
     }
     TenantId named = TenantId.parse(header);
+    RequestLogContext.tenant(Optional.of(named));
     if (claimed.isPresent() && !claimed.get().equals(named)) {
       throw new ReservationException.AccessDenied(
           ErrorCode.FORBIDDEN,
