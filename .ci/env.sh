@@ -1,4 +1,4 @@
-# Shared by .ci/run and bench/run: pick a JDK 21+ and make sure the local services answer.
+# Shared by .ci/run, bin/run and bench/run: pick a JDK 21+ and make sure the local services answer.
 # Source it; it defines functions and changes nothing by itself.
 
 log() { printf '[ci] %s\n' "$*"; }
@@ -29,6 +29,12 @@ _select_jdk() {
     fi
   done
   log "could not find or install a JDK 21+"; exit 1
+}
+
+ensure_maven() {
+  if command -v mvn >/dev/null; then return; fi
+  log "installing Debian's maven"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null
 }
 
 ensure_postgres() {

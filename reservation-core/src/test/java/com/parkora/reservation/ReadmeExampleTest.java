@@ -17,14 +17,14 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's embedding example compiles and prints what the README says. */
+/** The core README's embedding example compiles and prints what the README says. */
 class ReadmeExampleTest {
 
   @TempDir Path work;
 
   @Test
   void the_embedding_example_in_the_readme_compiles_and_runs() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
+    String readme = Files.readString(Path.of("README.md"));
     Matcher block =
         Pattern.compile("## Embedding the core.*?```java\\n(.*?)```", Pattern.DOTALL)
             .matcher(readme);

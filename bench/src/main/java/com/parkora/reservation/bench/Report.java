@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the rows and prints them as a Markdown table, which is also what the README holds. */
+/**
+ * Collects the rows and prints them as a Markdown table, which is also what bench/README.md holds.
+ */
 final class Report {
 
   private static final String[] HEADER = {"figure", "service", "baseline", "ratio", "goal", "met"};

@@ -23,13 +23,12 @@ public record AuthConfig(
   }
 
   static AuthConfig from(EnvironmentSettings s) {
-    List<String> clients = s.list("AUTH_ALLOWED_CLIENTS");
     return new AuthConfig(
         mode("AUTH_MODE", s.text("AUTH_MODE", "off")),
         s.optional("KEYCLOAK_URL"),
         s.text("KEYCLOAK_REALM", "parkora"),
         s.text("KEYCLOAK_CLIENT_ID", "backend-services"),
-        clients.isEmpty() ? TokenSettings.DEFAULT_ALLOWED_CLIENTS : clients,
+        s.list("AUTH_ALLOWED_CLIENTS", TokenSettings.DEFAULT_ALLOWED_CLIENTS),
         s.text("AUTH_ADMIN_ROLE", "admin"),
         s.text("AUTH_SERVICE_ROLE", "service"));
   }

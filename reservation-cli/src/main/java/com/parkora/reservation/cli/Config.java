@@ -81,7 +81,10 @@ public record Config(
 
   /** Reads docs/configuration.md from {@code env}; unset or blank variables take their defaults. */
   public static Config fromEnvironment(Map<String, String> env) {
-    EnvironmentSettings s = new EnvironmentSettings(env);
+    return from(new EnvironmentSettings(env));
+  }
+
+  static Config from(EnvironmentSettings s) {
     return ConfigBuilder.builder()
         .databaseUrl(s.optional("DATABASE_URL"))
         .databasePoolSize(s.positive("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
@@ -102,14 +105,10 @@ public record Config(
         .rabbitmqUser(s.text("RABBITMQ_USER", "guest"))
         .rabbitmqPassword(s.optional("RABBITMQ_PASSWORD"))
         .rabbitmqPaymentsQueue(s.text("RABBITMQ_PAYMENTS_QUEUE", DEFAULT_PAYMENTS_QUEUE))
-        .pendingHold(
-            Duration.ofMinutes(
-                s.positive("PENDING_HOLD_MINUTES", BookingWindow.DEFAULT_HOLD_MINUTES)))
-        .startGrace(
-            Duration.ofMinutes(
-                s.positive("START_GRACE_MINUTES", BookingWindow.DEFAULT_START_GRACE_MINUTES)))
+        .pendingHold(minutes(s, "PENDING_HOLD_MINUTES", DEFAULT_PENDING_HOLD))
+        .startGrace(minutes(s, "START_GRACE_MINUTES", DEFAULT_START_GRACE))
         .idempotencyTtl(s.duration("IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL))
-        .corsOrigins(s.list("CORS_ORIGINS"))
+        .corsOrigins(s.list("CORS_ORIGINS", List.of()))
         .build();
   }
 
@@ -165,6 +164,10 @@ public record Config(
           "DATABASE_TIMEOUT must be at least 250ms, got " + value.toMillis() + "ms");
     }
     return value;
+  }
+
+  private static Duration minutes(EnvironmentSettings s, String name, Duration fallback) {
+    return Duration.ofMinutes(s.positive(name, Math.toIntExact(fallback.toMinutes())));
   }
 
   static TenantId tenant(String name, String raw) {

@@ -6,17 +6,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
-/** Typed reads of environment variables, failing with the variable's name. */
-record EnvironmentSettings(Map<String, String> env) {
+/**
+ * Typed reads of environment variables, failing with the variable's name. Each read tells {@code
+ * reads} the variable's name and its default (null when it has none), so the documentation can be
+ * held against what the code reads.
+ */
+record EnvironmentSettings(Map<String, String> env, BiConsumer<String, Object> reads) {
+
+  EnvironmentSettings(Map<String, String> env) {
+    this(env, (name, fallback) -> {});
+  }
 
   Optional<String> optional(String name) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    return read(name, null);
   }
 
   String text(String name, String fallback) {
-    return optional(name).orElse(fallback);
+    return read(name, fallback).orElse(fallback);
   }
 
   int port(String name, int fallback) {
@@ -32,11 +41,11 @@ record EnvironmentSettings(Map<String, String> env) {
   }
 
   Duration duration(String name, Duration fallback) {
-    return optional(name).map(raw -> Durations.parse(name, raw)).orElse(fallback);
+    return read(name, fallback).map(raw -> Durations.parse(name, raw)).orElse(fallback);
   }
 
   boolean flag(String name, boolean fallback) {
-    Optional<String> raw = optional(name);
+    Optional<String> raw = read(name, fallback);
     if (raw.isEmpty()) {
       return fallback;
     }
@@ -47,16 +56,24 @@ record EnvironmentSettings(Map<String, String> env) {
     };
   }
 
-  List<String> list(String name) {
-    return optional(name)
-        .map(
-            raw ->
-                Arrays.stream(raw.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList())
-        .orElse(List.of());
+  /** A comma-separated list; {@code fallback} when unset or naming nothing. */
+  List<String> list(String name, List<String> fallback) {
+    List<String> values =
+        read(name, fallback.isEmpty() ? null : String.join(",", fallback))
+            .map(raw -> Arrays.stream(raw.split(",")).map(String::trim).filter(v -> !v.isEmpty()))
+            .map(Stream::toList)
+            .orElse(List.of());
+    return values.isEmpty() ? fallback : values;
+  }
+
+  private Optional<String> read(String name, Object fallback) {
+    reads.accept(name, fallback);
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
   private int integer(String name, int fallback) {
-    Optional<String> raw = optional(name);
+    Optional<String> raw = read(name, fallback);
     if (raw.isEmpty()) {
       return fallback;
     }

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes the event log as one §6 message per line, in one of two ways:
+ * Writes the event log as one message of docs/notifications.md per line, in one of two ways:
  *
  * <ul>
  *   <li>{@link #snapshot}: every event committed when each tenant is read, tenant by tenant, in

@@ -3,6 +3,7 @@ package com.parkora.reservation.cli;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Chooses log verbosity before Logback starts (it reads the system properties set here): {@code
@@ -30,8 +31,8 @@ final class LogSetup {
    *
    * @throws CliException when {@code LOG_FORMAT} is neither {@code text} nor {@code json}
    */
-  static void beforeFirstLogger(String[] args) {
-    System.setProperty(FORMAT, format(System.getenv(FORMAT_VARIABLE)));
+  static void beforeFirstLogger(String[] args, Map<String, String> environment) {
+    System.setProperty(FORMAT, formatOf(new EnvironmentSettings(environment)));
     boolean verbose = verbose(args);
     boolean serving =
         Arrays.stream(args)
@@ -42,6 +43,11 @@ final class LogSetup {
             .isPresent();
     System.setProperty(LEVEL, verbose || serving ? "INFO" : "WARN");
     System.setProperty(EXCEPTIONS, verbose ? "%ex" : "%nopex");
+  }
+
+  /** The appender {@code LOG_FORMAT} names, read as every variable is. */
+  static String formatOf(EnvironmentSettings environment) {
+    return format(environment.text(FORMAT_VARIABLE, "text"));
   }
 
   /** The name of the appender logback.xml uses for a {@code LOG_FORMAT} value. */

@@ -25,13 +25,14 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    CliContext process = CliContext.ofProcess();
     try {
-      LogSetup.beforeFirstLogger(args);
+      LogSetup.beforeFirstLogger(args, process.environment());
     } catch (CliException mistake) {
       System.err.println("error: " + mistake.getMessage());
       System.exit(FAILURE);
     }
-    System.exit(new Main(CliContext.ofProcess()).run(args));
+    System.exit(new Main(process).run(args));
   }
 
   /** Runs one command line and answers its exit code. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "List and settle payments whose outcome is unknown, resolve refunds refused for good"
-            + " (docs/payments.md).",
+            + " (docs/design/payments.md).",
     subcommands = {
       PaymentsListCommand.class,
       PaymentsSettleCommand.class,

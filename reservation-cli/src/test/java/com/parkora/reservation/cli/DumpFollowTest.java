@@ -3,8 +3,10 @@ package com.parkora.reservation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.testing.Polling;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,24 +63,15 @@ class DumpFollowTest {
     }
   }
 
-  private static void awaitLines(Path file, int count, Future<CliProcess.Result> following)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      if (following.isDone()) {
-        throw new AssertionError("the dump stopped following: " + following.get());
-      }
-      if (Files.exists(file) && Files.readAllLines(file).size() >= count) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "expected "
-            + count
-            + " lines in "
-            + file
-            + ", got "
-            + (Files.exists(file) ? Files.readAllLines(file).size() : 0));
+  private static void awaitLines(Path file, int count, Future<CliProcess.Result> following) {
+    Polling.await(count + " lines in " + file)
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> {
+              if (following.isDone()) {
+                throw new AssertionError("the dump stopped following: " + following.get());
+              }
+              return Files.exists(file) && Files.readAllLines(file).size() >= count;
+            });
   }
 }

@@ -21,6 +21,7 @@ import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.relay.FeedReader;
 import com.parkora.reservation.relay.FeedRelay;
 import com.parkora.reservation.relay.RelaySettings;
+import com.parkora.reservation.testing.Polling;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,9 +120,14 @@ class RelayPostgresTest {
 
         proxy.cut();
         int beforeCut = commands.get();
-        Thread.sleep(Duration.ofSeconds(10));
+        long failedBeforeCut = relay.stats().failed();
+        Polling.await("publishing to fail while the broker is away")
+            .until(() -> relay.stats().failed() > failedBeforeCut);
+        int publishingFailed = commands.get();
+        Polling.await("commands to go on while publishing fails")
+            .until(() -> commands.get() >= publishingFailed + 10);
         int duringCut = commands.get() - beforeCut;
-        long failedDuringCut = relay.stats().failed();
+        long failedDuringCut = relay.stats().failed() - failedBeforeCut;
         proxy.restore();
 
         writing.set(false);

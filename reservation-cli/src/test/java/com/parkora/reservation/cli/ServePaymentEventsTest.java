@@ -12,6 +12,7 @@ import com.parkora.reservation.contract.TestPayments;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.PaymentGateway.ChargeResult;
+import com.parkora.reservation.testing.Polling;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ class ServePaymentEventsTest {
 
       try (ServedService one = ServedService.start(work, env(db));
           ServedService two = ServedService.start(work, env(db))) {
-        Polling.until("both consuming", () -> consuming(one) && consuming(two));
+        Polling.await("both consuming").until(() -> consuming(one) && consuming(two));
         TestQueue deadLetters = broker.bind(queue.deadLetterExchange(), "#");
 
         publish(processed("txn-unknown", unknown));
@@ -78,10 +79,11 @@ class ServePaymentEventsTest {
         publish("{\"transaction_id\": ");
 
         deadLetters.awaitUntil(m -> m.size() == 1, Polling.DEADLINE);
-        Polling.until(
-            "the unknown outcome settled", () -> types(db, unknown).contains("PAYMENT_PROCESSED"));
-        Polling.until("the refund made", () -> types(db, cancelled).contains("REFUND_COMPLETED"));
-        Polling.until("both copies handled", () -> handled(one) + handled(two) == 3);
+        Polling.await("the unknown outcome settled")
+            .until(() -> types(db, unknown).contains("PAYMENT_PROCESSED"));
+        Polling.await("the refund made")
+            .until(() -> types(db, cancelled).contains("REFUND_COMPLETED"));
+        Polling.await("both copies handled").until(() -> handled(one) + handled(two) == 3);
 
         assertThat(types(db, unknown)).containsOnlyOnce("PAYMENT_SETTLED", "PAYMENT_PROCESSED");
         assertThat(types(db, cancelled)).containsOnlyOnce("REFUND_REQUESTED", "REFUND_COMPLETED");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.testing.Polling;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,18 +89,18 @@ class ServePostgresTest {
             WHERE datname = current_database() AND wait_event_type = 'Lock'
               AND pid <> pg_backend_pid()
             """)) {
-      Polling.until(
-          "a command waits for the locked table",
-          () -> {
-            try (ResultSet count = waiting.executeQuery()) {
-              return count.next() && count.getLong(1) > 0;
-            }
-          });
+      Polling.await("a command waits for the locked table")
+          .until(
+              () -> {
+                try (ResultSet count = waiting.executeQuery()) {
+                  return count.next() && count.getLong(1) > 0;
+                }
+              });
     }
   }
 
   private static void awaitLog(ServedService served, String line) throws Exception {
-    Polling.until("serve logs '" + line + "'", () -> served.log().contains(line));
+    Polling.await("serve logs '" + line + "'").until(() -> served.log().contains(line));
   }
 
   private CompletableFuture<HttpResponse<String>> postAsync(int port) {

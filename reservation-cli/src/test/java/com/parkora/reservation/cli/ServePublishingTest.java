@@ -6,6 +6,7 @@ import com.parkora.reservation.clients.rabbit.RabbitSettings;
 import com.parkora.reservation.clients.rabbit.testing.RabbitBroker;
 import com.parkora.reservation.clients.rabbit.testing.TestQueue;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.testing.Polling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,29 +191,21 @@ class ServePublishingTest {
     return m.find() && Double.parseDouble(m.group(1)) == 1.0;
   }
 
-  private static void awaitOneActive(List<ServedService> instances) throws Exception {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (Instant.now().isBefore(deadline)) {
-      int active = 0;
-      for (ServedService s : instances) {
-        active += leaseHeld(s) ? 1 : 0;
-      }
-      assertThat(active).as("instances publishing at once").isLessThanOrEqualTo(1);
-      if (active == 1) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no instance took the relay's lease");
+  private static void awaitOneActive(List<ServedService> instances) {
+    Polling.await("one instance to take the relay's lease")
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              int active = 0;
+              for (ServedService s : instances) {
+                active += leaseHeld(s) ? 1 : 0;
+              }
+              assertThat(active).as("instances publishing at once").isLessThanOrEqualTo(1);
+              return active == 1;
+            });
   }
 
-  private static void awaitLeaseHeld(ServedService service, Duration within) throws Exception {
-    Instant deadline = Instant.now().plus(within);
-    while (!leaseHeld(service)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the standby did not take over within " + within);
-      }
-      Thread.sleep(100);
-    }
+  private static void awaitLeaseHeld(ServedService service, Duration within) {
+    Polling.await("the standby to take over").atMost(within).until(() -> leaseHeld(service));
   }
 }

@@ -1,5 +1,6 @@
 package com.parkora.reservation.cli;
 
+import com.parkora.reservation.testing.Polling;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** {@code reservation serve} running as a process on a free port, for tests. */
 record ServedService(Process process, Path logFile, int port) implements AutoCloseable {
@@ -92,22 +94,23 @@ record ServedService(Process process, Path logFile, int port) implements AutoClo
   }
 
   private void awaitReady(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + log());
-      }
-      try {
-        if (get("/health/ready").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
+    try {
+      Polling.await("serve to be ready").atMost(timeout).until(this::ready);
+    } catch (ConditionTimeoutException e) {
+      close();
+      throw new AssertionError("serve was not ready within " + timeout + ":\n" + log(), e);
     }
-    close();
-    throw new AssertionError("serve was not ready within " + timeout + ":\n" + log());
+  }
+
+  private boolean ready() throws Exception {
+    if (!process.isAlive()) {
+      throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + log());
+    }
+    try {
+      return get("/health/ready").statusCode() == 200;
+    } catch (IOException notYet) {
+      return false; // not listening yet
+    }
   }
 
   private URI uri(String path) {

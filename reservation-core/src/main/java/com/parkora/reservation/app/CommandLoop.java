@@ -27,6 +27,9 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
 
   static final int ATTEMPTS = 3;
 
+  /** What a decision recorded, and the state it left. */
+  record Decided(Reservation state, List<ReservationEvent> events) {}
+
   CommandLoop(Storage storage, NewEvents newEvents, Actor actor) {
     this(storage, newEvents, actor, AnswerRecorder.NONE);
   }
@@ -50,7 +53,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
   /** As {@link #decide}, answering the whole state after the decision. */
   Reservation decideState(
       TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
-    return retried(tenant, uow -> decideOnce(uow, id.value(), decision));
+    return retried(tenant, uow -> decideOnce(uow, id.value(), decision)).state();
   }
 
   /**
@@ -65,7 +68,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
     return retried(
         tenant,
         uow -> {
-          R result = answer.apply(decideOnce(uow, id.value(), decision));
+          R result = answer.apply(decideOnce(uow, id.value(), decision).state());
           recorder.keep(uow, result);
           return result;
         });
@@ -76,6 +79,12 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
    * made after a deletion.
    */
   Reservation decideStateEvenIfDeleted(
+      TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
+    return decidedEvenIfDeleted(tenant, id, decision).state();
+  }
+
+  /** As {@link #decideStateEvenIfDeleted}, answering the events recorded too. */
+  Decided decidedEvenIfDeleted(
       TenantId tenant, ReservationId id, Function<Reservation, List<ReservationEvent>> decision) {
     return retried(tenant, uow -> decideOnAny(uow, id.value(), decision));
   }
@@ -113,14 +122,14 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
     return visible(storage.inTransaction(tenant, uow -> uow.events().load(id.value())));
   }
 
-  private Reservation decideOnce(
+  private Decided decideOnce(
       UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
     Reservation state =
         visible(uow.events().load(id)).orElseThrow(() -> new ReservationException.NotFound(id));
     return recorded(uow, state, decision);
   }
 
-  private Reservation decideOnAny(
+  private Decided decideOnAny(
       UnitOfWork uow, UUID id, Function<Reservation, List<ReservationEvent>> decision) {
     List<StoredEvent> stream = uow.events().load(id);
     if (stream.isEmpty()) {
@@ -130,7 +139,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
         uow, Reservation.replay(stream.stream().map(StoredEvent::event).toList()), decision);
   }
 
-  private Reservation recorded(
+  private Decided recorded(
       UnitOfWork uow, Reservation state, Function<Reservation, List<ReservationEvent>> decision) {
     UUID id = state.id();
     List<ReservationEvent> changes = decision.apply(state);
@@ -138,7 +147,7 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
     for (ReservationEvent change : changes) {
       state = Reservation.evolve(state, change);
     }
-    return state;
+    return new Decided(state, changes);
   }
 
   private Optional<Reservation> visible(List<StoredEvent> stream) {

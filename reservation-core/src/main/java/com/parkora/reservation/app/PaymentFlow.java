@@ -107,7 +107,7 @@ record PaymentFlow(
     if (state.payment().isOpen()) {
       return Optional.of(awaitOutcome(tenant, id, state.payment().attempt()));
     }
-    if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
+    if (state.status() == ReservationStatus.CONFIRMED && state.isPaidWith(state.transactionId())) {
       return Optional.of(PaymentOutcome.paid(state.transactionId(), "Reservation is already paid"));
     }
     if (!state.isPayable()) {
@@ -198,7 +198,7 @@ record PaymentFlow(
 
   /** The answer for a reservation whose attempt ended, as recorded. */
   private static PaymentOutcome answerFrom(Reservation state, String chargedAs) {
-    if (state.status() == ReservationStatus.CONFIRMED && state.transactionId() != null) {
+    if (state.status() == ReservationStatus.CONFIRMED && state.isPaidWith(state.transactionId())) {
       return PaymentOutcome.paid(state.transactionId(), "Payment processed");
     }
     PaymentState.Ending last = state.payment().last();
@@ -218,6 +218,11 @@ record PaymentFlow(
     return PaymentOutcome.failed(PaymentOutcome.PAYMENT_PENDING, message);
   }
 
+  /**
+   * A racing pay (a double click, a retry) waits for one payment call, tens to hundreds of
+   * milliseconds; the claim's holder may be another instance, so there is no signal to wait on. A
+   * one-stream read every 20 ms answers soon after the outcome is recorded, at a negligible cost.
+   */
   private static void sleep() {
     try {
       Thread.sleep(20);

@@ -1,7 +1,6 @@
 package com.parkora.reservation.app;
 
 import com.parkora.reservation.domain.PaymentDecisions;
-import com.parkora.reservation.domain.Reservation;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationEvent.PaymentSettled;
 import com.parkora.reservation.domain.ReservationEvent.RefundCompleted;
@@ -14,8 +13,6 @@ import com.parkora.reservation.port.RefundQueue.PendingRefund;
 import com.parkora.reservation.port.Storage;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * The payment service's own events applied to reservations. A charge finds its reservation's tenant
@@ -45,17 +42,15 @@ record PaymentNotices(Storage storage, CommandLoop loop, CommandClock clock, Ref
       return Handled.UNKNOWN_RESERVATION;
     }
     String txn = Payments.transaction(notice.transactionId());
-    AtomicReference<List<ReservationEvent>> decided = new AtomicReference<>(List.of());
-    Function<Reservation, List<ReservationEvent>> decision =
-        state -> {
-          decided.set(new PaymentDecisions(state).reported(txn, SOURCE, clock.now()));
-          return decided.get();
-        };
-    Reservation after = loop.decideStateEvenIfDeleted(tenant.get(), id.get(), decision);
-    if (after.payment().refundOwed(txn)) {
+    CommandLoop.Decided decided =
+        loop.decidedEvenIfDeleted(
+            tenant.get(),
+            id.get(),
+            state -> new PaymentDecisions(state).reported(txn, SOURCE, clock.now()));
+    if (decided.state().payment().refundOwed(txn)) {
       refunds.sendNow(tenant.get(), txn);
     }
-    return outcome(decided.get());
+    return outcome(decided.events());
   }
 
   private Handled refunded(PaymentNotice.Refunded notice) {
@@ -63,15 +58,12 @@ record PaymentNotices(Storage storage, CommandLoop loop, CommandClock clock, Ref
     List<PendingRefund> owed = storage.refunds().owedFor(txn);
     boolean recorded = false;
     for (PendingRefund refund : owed) {
-      AtomicReference<List<ReservationEvent>> decided = new AtomicReference<>(List.of());
-      loop.decideStateEvenIfDeleted(
-          refund.tenant(),
-          new ReservationId(refund.reservationId()),
-          state -> {
-            decided.set(new PaymentDecisions(state).refunded(txn, notice.refundId(), clock.now()));
-            return decided.get();
-          });
-      recorded |= decided.get().stream().anyMatch(RefundCompleted.class::isInstance);
+      CommandLoop.Decided decided =
+          loop.decidedEvenIfDeleted(
+              refund.tenant(),
+              new ReservationId(refund.reservationId()),
+              state -> new PaymentDecisions(state).refunded(txn, notice.refundId(), clock.now()));
+      recorded |= decided.events().stream().anyMatch(RefundCompleted.class::isInstance);
     }
     return recorded ? Handled.REFUND_COMPLETED : Handled.IGNORED;
   }

@@ -32,7 +32,12 @@ public final class Payments {
   /** The {@code error_code} of the {@code REFUND_FAILED} that puts a refused refund back. */
   public static final String RETRY_REQUESTED = "RETRY_REQUESTED";
 
-  /** Claims older than this are listed as unsettled only when their outcome was recorded. */
+  /**
+   * Claims older than this are listed as unsettled only when their outcome was recorded. A claim
+   * left without an outcome is recorded as unknown by the next pay or by the expiry sweep (every 30
+   * s) once it is older than a call can take, so an unrecorded claim is minutes old at most; a day
+   * bounds the scan with room for every instance having been down that long.
+   */
   private static final Duration RECENT_CLAIMS = Duration.ofDays(1);
 
   private final ServiceParts parts;
@@ -59,17 +64,6 @@ public final class Payments {
         id,
         txn,
         s -> new PaymentDecisions(s).settle(txn, Inputs.clip(source), parts.clock.now()));
-  }
-
-  /**
-   * A charge of the reservation that it does not need (a second charge, or one for a reservation
-   * that moved on) is refunded; its own payment and a charge already refunded change nothing.
-   */
-  public ReservationView refundUnneeded(
-      TenantId tenant, String id, String transactionId, String reason) {
-    String txn = transaction(transactionId);
-    return owingRefunds(
-        tenant, id, txn, s -> new PaymentDecisions(s).unneeded(txn, reason, parts.clock.now()));
   }
 
   /** The tenant's charges whose outcome is unknown, oldest claim first. */

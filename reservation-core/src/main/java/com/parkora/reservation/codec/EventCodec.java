@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * The one place that knows the wire form of events: the snake_case payloads of docs/events.md (the
- * {@code data} column, readable by the Python service and back) and the message envelope of §6
- * (RabbitMQ bodies, dumps, the embedded store's journal).
+ * {@code data} column, readable by the Python service and back) and the message envelope of
+ * docs/notifications.md (RabbitMQ bodies, dumps, the embedded store's journal).
  *
  * <p>Reading is lenient where the Python service was loose (numbers as strings, times without an
  * offset are UTC); writing is exact.
@@ -58,7 +58,7 @@ public final class EventCodec {
     return decode(eventType, read(dataText), aggregateId, tenant, recordedAt);
   }
 
-  // ---- message envelope (§6) ----
+  // ---- message envelope (docs/notifications.md) ----
 
   /**
    * {@code

@@ -12,7 +12,6 @@ import com.parkora.reservation.domain.ReservationEvent.RefundRequested;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -42,13 +41,12 @@ public final class PaymentDecisions {
   }
 
   /**
-   * The payment service charged. Still payable: the payment; already confirmed with this very
-   * transaction (the payment service's own confirmation came first): nothing; moved on (cancelled,
-   * expired, paid otherwise): the charge is owed back.
+   * The payment service charged. Already paid with this very transaction (the payment service's own
+   * confirmation came first): nothing; still payable: the payment; moved on (cancelled, expired,
+   * paid otherwise): the charge is owed back.
    */
   public List<ReservationEvent> charged(UUID attempt, String transactionId, Instant now) {
-    if (state.status() == ReservationStatus.CONFIRMED
-        && Objects.equals(transactionId, state.transactionId())) {
+    if (state.isPaidWith(transactionId)) {
       return List.of();
     }
     if (state.isPayable()) {
@@ -108,8 +106,7 @@ public final class PaymentDecisions {
     if (transactionId == null) {
       return List.of(settled);
     }
-    if (state.status() == ReservationStatus.CONFIRMED
-        && transactionId.equals(state.transactionId())) {
+    if (state.isPaidWith(transactionId)) {
       return List.of(settled);
     }
     if (state.isPayable()) {
@@ -126,8 +123,7 @@ public final class PaymentDecisions {
    * back, unless it is the reservation's payment or already owed.
    */
   public List<ReservationEvent> unneeded(String transactionId, String reason, Instant now) {
-    boolean isThePayment = transactionId.equals(state.transactionId()) && state.status().isActive();
-    if (isThePayment || payment.refundsRequested().contains(transactionId)) {
+    if (state.isPaidWith(transactionId) || payment.refundsRequested().contains(transactionId)) {
       return List.of();
     }
     return List.of(
@@ -145,17 +141,10 @@ public final class PaymentDecisions {
     if (!state.deleted() && payment.isOpen()) {
       return settle(transactionId, source, now);
     }
-    boolean isThePayment =
-        !state.deleted()
-            && transactionId.equals(state.transactionId())
-            && (state.status() == ReservationStatus.CONFIRMED
-                || state.status() == ReservationStatus.COMPLETED);
-    if (isThePayment || payment.refundsRequested().contains(transactionId)) {
-      return List.of();
-    }
-    String reason = "charged (" + source + ") but not needed: the reservation " + standing();
-    return List.of(
-        new RefundRequested(state.id(), transactionId, state.totalCost(), reason, null, now));
+    return unneeded(
+        transactionId,
+        "charged (" + source + ") but not needed: the reservation " + standing(),
+        now);
   }
 
   private String standing() {

@@ -18,7 +18,6 @@ import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -165,7 +164,7 @@ public record Reservation(
   /** Confirming again with the same (or no) transaction changes nothing: callbacks may repeat. */
   public List<ReservationEvent> confirm(String transactionId, Instant now) {
     if (status == ReservationStatus.CONFIRMED
-        && (transactionId == null || Objects.equals(transactionId, this.transactionId))) {
+        && (transactionId == null || isPaidWith(transactionId))) {
       return List.of();
     }
     require(ReservationStatus.PENDING, "confirm");
@@ -190,31 +189,20 @@ public record Reservation(
   }
 
   /**
-   * A payment for this reservation succeeded. Recording the same transaction twice is a no-op; a
-   * reservation confirmed without a payment (the payment service's callback may confirm it while
-   * the charge is still being answered) gets the payment attached.
+   * Whether {@code transactionId} is this reservation's payment: it is CONFIRMED or COMPLETED with
+   * that very transaction. The one answer to that question for every decision about money.
    */
-  public List<ReservationEvent> recordPayment(String transactionId, Instant now) {
-    if (status == ReservationStatus.CONFIRMED
-        && Objects.equals(transactionId, this.transactionId)) {
-      return List.of();
-    }
-    if (!isPayable()) {
-      throw new ReservationException.InvalidState(status, "pay");
-    }
-    return List.of(new PaymentProcessed(id, transactionId, now));
+  public boolean isPaidWith(String transactionId) {
+    return transactionId != null
+        && !deleted
+        && transactionId.equals(this.transactionId)
+        && (status == ReservationStatus.CONFIRMED || status == ReservationStatus.COMPLETED);
   }
 
   /** PENDING, or CONFIRMED with no payment recorded. */
   public boolean isPayable() {
     return status == ReservationStatus.PENDING
         || status == ReservationStatus.CONFIRMED && transactionId == null;
-  }
-
-  public List<ReservationEvent> recordPaymentFailure(
-      String errorCode, String message, Instant now) {
-    require(ReservationStatus.PENDING, "pay");
-    return List.of(new PaymentFailed(id, errorCode, message, now));
   }
 
   /** Only a reservation that never held a paid slot may be deleted: PENDING or CANCELLED. */

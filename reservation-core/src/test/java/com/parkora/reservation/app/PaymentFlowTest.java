@@ -10,6 +10,7 @@ import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.memory.InMemoryStorage;
 import com.parkora.reservation.port.PaymentGateway;
+import com.parkora.reservation.port.PaymentNotice;
 import com.parkora.reservation.port.StoredEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -108,18 +109,36 @@ class PaymentFlowTest {
     assertThat(storage.eventCount(tenant)).isEqualTo(before);
   }
 
+  /** The payment service reports, on its own, that it charged {@code txn} for the reservation. */
+  private void reportCharge(String id, String txn) {
+    service.payments().notices().handle(new PaymentNotice.Charged(txn, id, new BigDecimal("7.50")));
+  }
+
   @Test
   void a_charge_no_reservation_needs_is_refunded_once() {
     String id = booked(7.5);
     String paid = service.pay(tenant, id).transactionId();
 
-    service.payments().refundUnneeded(tenant, id, "txn-duplicate", "charged twice");
-    service.payments().refundUnneeded(tenant, id, "txn-duplicate", "charged twice");
-    service.payments().refundUnneeded(tenant, id, paid, "the reservation's own payment");
+    reportCharge(id, "txn-duplicate");
+    reportCharge(id, "txn-duplicate");
+    reportCharge(id, paid);
 
     assertThat(payments.refunded).containsExactly("txn-duplicate");
     assertThat(service.byId(tenant, id).orElseThrow().status())
         .isEqualTo(ReservationStatus.CONFIRMED);
+  }
+
+  @Test
+  void a_completed_reservations_own_payment_reported_again_asks_for_no_refund() {
+    String id = booked(7.5);
+    String paid = service.pay(tenant, id).transactionId();
+    service.complete(tenant, id);
+
+    reportCharge(id, paid);
+
+    assertThat(payments.refunded).isEmpty();
+    assertThat(service.byId(tenant, id).orElseThrow().status())
+        .isEqualTo(ReservationStatus.COMPLETED);
   }
 
   @Test

@@ -26,6 +26,7 @@ import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
+import com.parkora.reservation.testing.Polling;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -612,15 +613,12 @@ public abstract class StorageContract {
   /**
    * The tenant's feed once it holds {@code count} events. A gap-free feed may hold committed events
    * back while any older transaction on the server is open (another test's, another database's), so
-   * it is polled, with a generous deadline.
+   * it is polled.
    */
-  private List<FeedEvent> awaitFeed(TenantId tenant, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    List<FeedEvent> events = storage.feed().readAfter(FeedPosition.START, 100, Optional.of(tenant));
-    while (events.size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      events = storage.feed().readAfter(FeedPosition.START, 100, Optional.of(tenant));
-    }
-    return events;
+  private List<FeedEvent> awaitFeed(TenantId tenant, int count) {
+    return Polling.await("the tenant's feed to hold " + count + " events")
+        .until(
+            () -> storage.feed().readAfter(FeedPosition.START, 100, Optional.of(tenant)),
+            events -> events.size() >= count);
   }
 }

@@ -3,7 +3,14 @@ package com.parkora.reservation.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Raw client input becomes a command record, or an input error naming the field. */
@@ -53,15 +60,35 @@ class CommandParsingTest {
         .hasMessage("reason must not contain NUL characters");
   }
 
+  /**
+   * All fifteen types against the "Status after" column of docs/events.md: a status named first is
+   * the one that follows, anything else ("unchanged", "the row is removed") keeps the current one.
+   */
   @Test
-  void every_event_type_names_the_status_that_follows_or_keeps_the_current_one() {
-    assertThat(EventType.PAYMENT_PROCESSED.statusAfter(ReservationStatus.PENDING))
-        .isEqualTo(ReservationStatus.CONFIRMED);
-    assertThat(EventType.PAYMENT_FAILED.statusAfter(ReservationStatus.PENDING))
-        .isEqualTo(ReservationStatus.PENDING);
-    assertThat(EventType.RESERVATION_DELETED.statusAfter(ReservationStatus.CANCELLED))
-        .isEqualTo(ReservationStatus.CANCELLED);
-    assertThat(EventType.RESERVATION_CREATED.resultingStatus())
-        .isEqualTo(ReservationStatus.PENDING);
+  void every_event_type_names_the_status_that_follows_or_keeps_the_current_one() throws Exception {
+    Map<String, String> documented = new LinkedHashMap<>();
+    for (String row : Files.readAllLines(Path.of("..", "docs", "events.md"))) {
+      Matcher m = Pattern.compile("^\\| `([A-Z_]+)` \\|.*\\| ([^|]+) \\|$").matcher(row);
+      if (m.matches()) {
+        documented.put(m.group(1), m.group(2).trim());
+      }
+    }
+
+    assertThat(documented.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(EventType.values()).map(Enum::name).toList());
+    for (EventType type : EventType.values()) {
+      String after = documented.get(type.name());
+      ReservationStatus named =
+          Arrays.stream(ReservationStatus.values())
+              .filter(s -> after.startsWith(s.name()))
+              .findFirst()
+              .orElse(null);
+      for (ReservationStatus before : ReservationStatus.values()) {
+        assertThat(type.statusAfter(before))
+            .as("%s after %s (docs/events.md: %s)", type, before, after)
+            .isEqualTo(named == null ? before : named);
+      }
+    }
   }
 }

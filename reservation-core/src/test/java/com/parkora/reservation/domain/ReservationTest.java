@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.parkora.reservation.domain.ReservationEvent.PaymentFailed;
-import com.parkora.reservation.domain.ReservationEvent.PaymentProcessed;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCancelled;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCompleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationConfirmed;
@@ -111,24 +110,11 @@ class ReservationTest {
   }
 
   @Test
-  void a_payment_confirms_a_pending_reservation_once() {
-    assertThat(pending().recordPayment("t-5", LATER))
-        .containsExactly(new PaymentProcessed(ID, "t-5", LATER));
-    Reservation paid = given(new PaymentProcessed(ID, "t-5", T0));
-    assertThat(paid.status()).isEqualTo(ReservationStatus.CONFIRMED);
-    assertThat(paid.transactionId()).isEqualTo("t-5");
-    assertThat(paid.recordPayment("t-5", LATER)).isEmpty();
-    assertRefused(() -> paid.recordPayment("t-6", LATER), ReservationStatus.CONFIRMED);
-  }
-
-  @Test
   void a_failed_payment_keeps_the_reservation_pending() {
     Reservation state = given(new PaymentFailed(ID, "CARD", "declined", LATER));
     assertThat(state.status()).isEqualTo(ReservationStatus.PENDING);
     assertThat(state.updatedAt()).isEqualTo(LATER);
     assertThat(state.version()).isEqualTo(2);
-    assertRefused(
-        () -> cancelled().recordPaymentFailure("X", "y", LATER), ReservationStatus.CANCELLED);
   }
 
   @Test

@@ -11,22 +11,20 @@ import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.EventPublisher;
 import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.StoredEvent;
+import com.parkora.reservation.testing.Polling;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The relay's rules on the in-memory store: order, confirm before checkpoint, retry, resume. */
 class FeedRelayTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final RelaySettings FAST =
       new RelaySettings(
           3,
@@ -46,8 +44,8 @@ class FeedRelayTest {
   void events_are_published_in_commit_order_and_the_checkpoint_waits_for_the_confirms()
       throws Exception {
     List<StoredEvent> confirmed = new ArrayList<>();
-    AtomicInteger attempts = new AtomicInteger();
-    EventPublisher failingThrice =
+    AtomicBoolean brokerAway = new AtomicBoolean(true);
+    EventPublisher failingWhileAway =
         new EventPublisher() {
           @Override
           public void publish(StoredEvent event) {
@@ -56,7 +54,7 @@ class FeedRelayTest {
 
           @Override
           public void publishAll(List<StoredEvent> events) {
-            if (attempts.incrementAndGet() <= 3) {
+            if (brokerAway.get()) {
               throw new IllegalStateException("broker away");
             }
             synchronized (confirmed) {
@@ -70,12 +68,13 @@ class FeedRelayTest {
     }
 
     try (CommitSignal signal = storage.newCommitSignal();
-        FeedRelay relay = start(signal, failingThrice, lease)) {
-      await(() -> relay.stats().failed() > 0);
+        FeedRelay relay = start(signal, failingWhileAway, lease)) {
+      Polling.await("a failed page").until(() -> relay.stats().failed() > 0);
       assertThat(lease.checkpoint()).isEqualTo(FeedPosition.START);
-      await(() -> relay.stats().published() == 8);
+      brokerAway.set(false);
+      Polling.await("eight events published").until(() -> relay.stats().published() == 8);
       book();
-      await(() -> relay.stats().published() == 10);
+      Polling.await("ten events published").until(() -> relay.stats().published() == 10);
       assertThat(relay.stats().leaseHeld()).isTrue();
     }
 
@@ -91,14 +90,14 @@ class FeedRelayTest {
     book();
     try (CommitSignal signal = storage.newCommitSignal();
         FeedRelay relay = start(signal, recordingInto(first), new CheckpointFile(file))) {
-      await(() -> relay.stats().published() == 2);
+      Polling.await("two events published").until(() -> relay.stats().published() == 2);
     }
     book();
 
     List<StoredEvent> second = new ArrayList<>();
     try (CommitSignal signal = storage.newCommitSignal();
         FeedRelay relay = start(signal, recordingInto(second), new CheckpointFile(file))) {
-      await(() -> relay.stats().published() == 2);
+      Polling.await("two events published").until(() -> relay.stats().published() == 2);
     }
     assertThat(first).extracting(StoredEvent::position).containsExactly(1L, 2L);
     assertThat(second).extracting(StoredEvent::position).containsExactly(3L, 4L);
@@ -135,15 +134,5 @@ class FeedRelayTest {
             .id()
             .toString();
     service.confirm(tenant, id, "txn-" + id);
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("gave up waiting");
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -35,10 +35,12 @@ import java.util.Map;
  * Answers a query whose root fields all return reservations and select only their scalar fields
  * (the clients' lists and look-ups) without graphql-java's field-by-field execution, the idea
  * behind graphql-jit: the plan of a validated document is made once, the arguments are coerced by
- * graphql-java's own {@link ValuesResolver}, the same data fetchers run, and the rows are written
- * straight to JSON, key for key and byte for byte what graphql-java's answer serializes to.
- * Anything else (fragments, directives, another type, an error of any kind) is left to
- * graphql-java, which then answers as always.
+ * graphql-java's own {@link ValuesResolver} (marked {@code @Internal}: it may change in any
+ * release, so {@code FlatQueriesTest}, which compares this answer with graphql-java's on the
+ * clients' documents and random selections, is what an upgrade must pass), the same data fetchers
+ * run, and the rows are written straight to JSON, key for key and byte for byte what graphql-java's
+ * answer serializes to. Anything else (fragments, directives, another type, an error of any kind)
+ * is left to graphql-java, which then answers as always.
  */
 final class FlatQueries {
 

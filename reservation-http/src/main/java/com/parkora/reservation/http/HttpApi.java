@@ -17,8 +17,9 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
- * The HTTP face of the reservation service: GraphQL (docs/graphql.md), the REST paths (§2), tenancy
- * (§3), documentation pages, metrics and CORS, as one Javalin app.
+ * The HTTP face of the reservation service: GraphQL (docs/graphql.md), the REST paths
+ * (docs/rest.md), tenancy (docs/tenancy.md), documentation pages, metrics and CORS, as one Javalin
+ * app.
  *
  * <pre>{@code
  * Javalin app = HttpApi.create(service, HttpSettings.builder().defaultTenant(tenant).build());

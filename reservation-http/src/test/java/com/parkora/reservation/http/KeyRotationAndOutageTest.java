@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.parkora.reservation.memory.InMemoryStorage;
+import com.parkora.reservation.testing.Polling;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,8 +96,10 @@ class KeyRotationAndOutageTest {
         .isEqualTo("UNAUTHENTICATED");
 
     realm.proxy().restore();
-    awaitTrue(
-        () -> api.get("/health/ready", Map.of()).json().at("/checks/auth").asText().equals("up"));
+    Polling.await("the keys fetched again once the realm is back")
+        .until(
+            () ->
+                api.get("/health/ready", Map.of()).json().at("/checks/auth").asText().equals("up"));
     assertThat(status(realm.token("user-1"))).isEqualTo(200);
   }
 
@@ -116,18 +117,5 @@ class KeyRotationAndOutageTest {
 
   private static Map<String, String> headers(String token) {
     return Map.of("Authorization", "Bearer " + token, "X-Tenant-ID", RunningApi.TENANT);
-  }
-
-  private static void awaitTrue(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("condition not met within a minute").isBefore(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** The operations of §1 the known clients do not send, and the two additive queries. */
+/**
+ * The operations of docs/graphql.md the known clients do not send, and the two additive queries.
+ */
 class OtherOperationsTest {
 
   private static final String FIELDS = "{ id status transactionId updatedAt }";

@@ -6,10 +6,10 @@ import com.parkora.reservation.clients.testing.LoopbackProxy;
 import com.parkora.reservation.jdbc.DatabaseUrl;
 import com.parkora.reservation.jdbc.PostgresStorage;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
+import com.parkora.reservation.testing.Polling;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
@@ -96,13 +96,9 @@ class PostgresReadinessTest {
 
   /** Polls readiness (a reused answer may lag a second) with every answer due within PROMPT. */
   private int promptlyAwaitReady(int expected) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    int status = readyWithin(PROMPT);
-    while (status != expected && Instant.now().isBefore(deadline)) {
-      sleep();
-      status = readyWithin(PROMPT);
-    }
-    return status;
+    return Polling.await("/health/ready to answer " + expected + " promptly")
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> readyWithin(PROMPT), status -> status == expected);
   }
 
   private int readyWithin(Duration timeout) {
@@ -111,27 +107,14 @@ class PostgresReadinessTest {
     return api.send(request).status();
   }
 
-  /** Polls readiness until it answers as expected or 30 s pass; answers the last status seen. */
+  /** Polls readiness until it answers as expected; answers that status. */
   private int awaitReady(IntPredicate expected) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    int status = readyStatus();
-    while (!expected.test(status) && Instant.now().isBefore(deadline)) {
-      sleep();
-      status = readyStatus();
-    }
-    return status;
+    return Polling.await("/health/ready to answer as expected")
+        .pollInterval(Duration.ofMillis(200))
+        .until(this::readyStatus, expected::test);
   }
 
   private int readyStatus() {
     return api.get("/health/ready", Map.of()).status();
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -10,6 +10,7 @@ import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
+import com.parkora.reservation.testing.Polling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,13 +160,8 @@ class EventFeedTest {
   }
 
   private static List<FeedEvent> readUntil(TenantId tenant, int count) {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    List<FeedEvent> events = read(tenant);
-    while (events.size() < count && Instant.now().isBefore(deadline)) {
-      sleep(20);
-      events = read(tenant);
-    }
-    return events;
+    return Polling.await("the tenant's feed to hold " + count + " events")
+        .until(() -> read(tenant), events -> events.size() >= count);
   }
 
   private static void sleep(long millis) {

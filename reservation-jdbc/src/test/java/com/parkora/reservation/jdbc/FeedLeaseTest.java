@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.FeedPosition;
+import com.parkora.reservation.testing.Polling;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -55,12 +56,10 @@ class FeedLeaseTest {
     long old = stale.acquire().orElseThrow();
     assertThat(stale.saveCheckpoint(old, new FeedPosition(10, 1))).isTrue();
 
-    OptionalLong taken = fresh.acquire();
-    while (taken.isEmpty()) {
-      Thread.sleep(50);
-      taken = fresh.acquire();
-    }
-    long current = taken.getAsLong();
+    long current =
+        Polling.await("the fresh holder to take the expired lease")
+            .until(fresh::acquire, OptionalLong::isPresent)
+            .getAsLong();
     assertThat(current).isGreaterThan(old);
     assertThat(fresh.checkpoint()).isEqualTo(new FeedPosition(10, 1));
 

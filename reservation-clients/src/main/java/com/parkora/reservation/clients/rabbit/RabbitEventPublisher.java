@@ -1,6 +1,7 @@
 package com.parkora.reservation.clients.rabbit;
 
 import com.parkora.reservation.codec.EventCodec;
+import com.parkora.reservation.domain.EventType;
 import com.parkora.reservation.port.EventPublisher;
 import com.parkora.reservation.port.StoredEvent;
 import com.rabbitmq.client.AMQP;
@@ -11,7 +12,6 @@ import com.rabbitmq.client.MessageProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes events to the {@code reservations} topic exchange as docs/notifications.md describes:
  * routing key {@code reservation.<type>}, persistent, JSON, {@code message_id} = event id, header
- * {@code tenant_id}, the §6 body. A page counts as published only once the broker confirmed every
- * message of it on the channel it was sent on: if the connection dropped in between (and recovered
- * by itself), the page fails and is sent again, since a recovered channel knows nothing of the
- * confirms the old one was owed.
+ * {@code tenant_id}, the JSON body of every event. A page counts as published only once the broker
+ * confirmed every message of it on the channel it was sent on: if the connection dropped in between
+ * (and recovered by itself), the page fails and is sent again, since a recovered channel knows
+ * nothing of the confirms the old one was owed.
  */
 public final class RabbitEventPublisher implements EventPublisher, AutoCloseable {
 
@@ -41,9 +41,9 @@ public final class RabbitEventPublisher implements EventPublisher, AutoCloseable
     this.codec = codec;
   }
 
-  /** The routing key of an event type: lower case, {@code _} turned into {@code .}. */
+  /** The routing key of an event: its type's ({@link EventType#routingKey}). */
   public static String routingKey(StoredEvent event) {
-    return "reservation." + event.type().name().toLowerCase(Locale.ROOT).replace('_', '.');
+    return event.type().routingKey();
   }
 
   @Override
