@@ -108,7 +108,7 @@ public final class Bench implements Callable<Integer> {
     if (only.contains("pod")) {
       new PodGoal(this).run();
     }
-    String machine = machine();
+    String machine = Report.machine(shell);
     report.write(output, machine);
     System.out.println();
     System.out.println(report.markdown(machine));
@@ -236,23 +236,5 @@ public final class Bench implements Callable<Integer> {
 
   static String format(double value) {
     return String.format("%,.0f", value);
-  }
-
-  private String machine() throws Exception {
-    String cpu =
-        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-            .filter(l -> l.startsWith("model name"))
-            .findFirst()
-            .map(l -> l.substring(l.indexOf(':') + 1).trim())
-            .orElse("unknown CPU");
-    String pg = shell.psql("postgres", "SHOW server_version").trim();
-    return Runtime.getRuntime().availableProcessors()
-        + " cores ("
-        + cpu
-        + "), "
-        + Runtime.getRuntime().maxMemory() / 1024 / 1024
-        + " MiB bench heap, PostgreSQL "
-        + pg
-        + " on loopback, fsync on";
   }
 }

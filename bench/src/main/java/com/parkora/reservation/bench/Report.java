@@ -55,4 +55,23 @@ final class Report {
     Files.createDirectories(file.getParent());
     Files.writeString(file, markdown(machine));
   }
+
+  /** The host the run was measured on: cores, CPU model, bench heap, PostgreSQL version. */
+  static String machine(Shell shell) throws Exception {
+    String cpu =
+        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            .filter(l -> l.startsWith("model name"))
+            .findFirst()
+            .map(l -> l.substring(l.indexOf(':') + 1).trim())
+            .orElse("unknown CPU");
+    String pg = shell.psql("postgres", "SHOW server_version").trim();
+    return Runtime.getRuntime().availableProcessors()
+        + " cores ("
+        + cpu
+        + "), "
+        + Runtime.getRuntime().maxMemory() / 1024 / 1024
+        + " MiB bench heap, PostgreSQL "
+        + pg
+        + " on loopback, fsync on";
+  }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -102,7 +101,7 @@ public final class PostgresStorage implements Storage {
    * connections of their own, outside the pool's limits: one may take minutes on a big database.
    */
   public String migrate() {
-    return guarded(() -> Migrations.migrate(migrations));
+    return SqlFailures.guarded(() -> Migrations.migrate(migrations));
   }
 
   /** The pool (or the data source given), for tools that need plain JDBC. */
@@ -123,7 +122,7 @@ public final class PostgresStorage implements Storage {
   @Override
   public <T> T read(TenantId tenant, Function<ReadModel, T> query) {
     long started = System.nanoTime();
-    return guarded(
+    return SqlFailures.guarded(
         () -> {
           try (Handle handle = jdbi.open()) {
             timeout.start(handle, started);
@@ -152,7 +151,7 @@ public final class PostgresStorage implements Storage {
   }
 
   long rebuild(TenantId tenant, Projector projector, RebuildProgress progress, int batchEvents) {
-    return guarded(
+    return SqlFailures.guarded(
         () ->
             jdbi.inTransaction(
                 handle -> {
@@ -229,8 +228,7 @@ public final class PostgresStorage implements Storage {
   }
 
   private <T> T inTenant(TenantId tenant, Function<Session, T> work) {
-    return guarded(
-        () -> jdbi.inTransaction(handle -> work.apply(Session.forTenant(handle, tenant))));
+    return bounded(handle -> work.apply(Session.forTenant(handle, tenant)));
   }
 
   private <T> T inSystem(Function<Session, T> work) {
@@ -240,20 +238,12 @@ public final class PostgresStorage implements Storage {
   /** One transaction, to end within the timeout from now. */
   private <T> T bounded(Function<Handle, T> work) {
     long started = System.nanoTime();
-    return guarded(
+    return SqlFailures.guarded(
         () ->
             jdbi.inTransaction(
                 handle -> {
                   timeout.start(handle, started);
                   return work.apply(handle);
                 }));
-  }
-
-  private static <T> T guarded(Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (JdbiException e) {
-      throw SqlFailures.translate(e);
-    }
   }
 }

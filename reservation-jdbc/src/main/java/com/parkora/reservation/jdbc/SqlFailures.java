@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
 
@@ -68,5 +69,16 @@ final class SqlFailures {
                     || state.equals("57P03")
                     || state.equals("53300"))
         .isPresent();
+  }
+
+  /**
+   * Runs {@code action}, answering a JDBI failure as the domain's exception ({@link #translate}).
+   */
+  static <T> T guarded(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (JdbiException e) {
+      throw translate(e);
+    }
   }
 }
