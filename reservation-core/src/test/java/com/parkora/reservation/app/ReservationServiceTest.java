@@ -88,7 +88,7 @@ class ReservationServiceTest {
   void a_start_in_the_past_but_within_the_default_grace_of_180_minutes_is_accepted() {
     assertThat(book("A-1", "2026-12-01T07:55:00Z", 1).status())
         .isEqualTo(ReservationStatus.PENDING);
-    assertThat(book("A-2", "2026-12-01T05:00:00Z", 1).status())
+    assertThat(book("A-2", "2026-12-01T05:00:00Z", 4).status())
         .isEqualTo(ReservationStatus.PENDING);
   }
 
