@@ -1,9 +1,8 @@
 package com.parkora.reservation.cli;
 
-import com.parkora.reservation.domain.TenantId;
-import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,19 +19,7 @@ import picocli.CommandLine.Option;
             + " --retry to send it again now that the cause is fixed.")
 final class PaymentsRefundCommand extends StoreCommand {
 
-  @Option(
-      names = "--tenant",
-      required = true,
-      paramLabel = "UUID",
-      description = "The reservation's tenant.")
-  TenantId tenant;
-
-  @Option(
-      names = "--reservation",
-      required = true,
-      paramLabel = "ID",
-      description = "The reservation the refund is owed for.")
-  UUID reservation;
+  @Mixin ReservationTarget target;
 
   @Option(
       names = "--transaction",
@@ -66,9 +53,10 @@ final class PaymentsRefundCommand extends StoreCommand {
       bootstrap
           .service()
           .payments()
-          .resolveRefund(tenant, reservation.toString(), transaction, resolution.refundId);
+          .resolveRefund(
+              target.tenant, target.reservation.toString(), transaction, resolution.refundId);
       boolean owed =
-          bootstrap.service().payments().refusedRefunds(tenant).stream()
+          bootstrap.service().payments().refusedRefunds(target.tenant).stream()
               .anyMatch(r -> r.transactionId().equals(transaction.trim()));
       context
           .out()

@@ -1,10 +1,9 @@
 package com.parkora.reservation.cli;
 
-import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.ReservationView;
-import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,19 +19,7 @@ import picocli.CommandLine.Option;
             + " when it did not (the reservation can be paid again).")
 final class PaymentsSettleCommand extends StoreCommand {
 
-  @Option(
-      names = "--tenant",
-      required = true,
-      paramLabel = "UUID",
-      description = "The reservation's tenant.")
-  TenantId tenant;
-
-  @Option(
-      names = "--reservation",
-      required = true,
-      paramLabel = "ID",
-      description = "The reservation whose payment waits.")
-  UUID reservation;
+  @Mixin ReservationTarget target;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Outcome outcome;
@@ -60,7 +47,8 @@ final class PaymentsSettleCommand extends StoreCommand {
           bootstrap
               .service()
               .payments()
-              .settle(tenant, reservation.toString(), outcome.transaction, "operator");
+              .settle(
+                  target.tenant, target.reservation.toString(), outcome.transaction, "operator");
       context
           .out()
           .println(
