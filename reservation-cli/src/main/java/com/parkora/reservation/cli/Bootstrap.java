@@ -13,6 +13,7 @@ import com.parkora.reservation.port.CommitSignal;
 import com.parkora.reservation.port.Storage;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -60,6 +61,9 @@ public final class Bootstrap implements AutoCloseable {
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       onClose("metrics registry", metrics::close);
       new JvmMemoryMetrics().bindTo(metrics);
+      JvmGcMetrics gc = new JvmGcMetrics();
+      gc.bindTo(metrics);
+      onClose("GC metrics", gc::close);
       new JvmThreadMetrics().bindTo(metrics);
       new ProcessorMetrics().bindTo(metrics);
       new UptimeMetrics().bindTo(metrics);

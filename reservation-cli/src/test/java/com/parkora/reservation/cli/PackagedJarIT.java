@@ -32,7 +32,8 @@ class PackagedJarIT {
       assertThat(created.path("status").asText()).isEqualTo("PENDING");
       assertThat(served.get("/docs").statusCode()).isEqualTo(200);
       assertThat(served.get("/redoc").statusCode()).isEqualTo(200);
-      assertThat(served.get("/metrics").body()).contains("jvm_memory_used_bytes");
+      assertThat(served.get("/metrics").body())
+          .contains("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total");
       assertThat(served.terminate()).isZero();
     }
     assertThat(Files.readAllLines(work.resolve("data").resolve("events.jsonl"))).hasSize(1);
