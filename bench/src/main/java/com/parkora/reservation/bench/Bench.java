@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -50,6 +51,14 @@ public final class Bench implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Small data sets and short loads: a smoke run.")
   boolean quick;
+
+  @Option(
+      names = "--pod-jvm",
+      paramLabel = "OPTIONS",
+      description =
+          "The pod goal also measures creates with these JDK_JAVA_OPTIONS (repeatable; 5 minutes"
+              + " each), e.g. --pod-jvm=-XX:TieredStopAtLevel=1.")
+  List<String> podJvms = List.of();
 
   @Option(
       names = "--only",
@@ -124,6 +133,10 @@ public final class Bench implements Callable<Integer> {
 
   boolean quick() {
     return quick;
+  }
+
+  List<String> podJvms() {
+    return podJvms;
   }
 
   int seconds() {

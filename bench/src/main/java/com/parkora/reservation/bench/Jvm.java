@@ -30,14 +30,6 @@ final class Jvm {
    */
   static final Map<String, String> DEPLOYMENT_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
-  /**
-   * What a deployment with one CPU or less adds to the environment (the 200m pod's Helm values): C1
-   * alone. The java launcher puts {@code JDK_JAVA_OPTIONS} before the argument file, so it adds
-   * options the file does not set and cannot override those it does. Why: bench/README.md.
-   */
-  static final Map<String, String> SMALL_POD_ENV =
-      Map.of("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1");
-
   private Jvm() {}
 
   /** JDK 25 makes an ahead-of-time cache from a training run ({@code -XX:AOTCacheOutput}). */

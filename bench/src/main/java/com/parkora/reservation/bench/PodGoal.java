@@ -2,19 +2,18 @@ package com.parkora.reservation.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The service in the pod it runs in: a cgroup of 200m CPU and 256 MiB, as the kubelet makes it.
  * Measures, in one run: the cost of a create and of the front end's read at the steady state with
  * no CPU quota (the yardstick: the pod's ideal rate is 0.2 CPU / that cost); launch to ready in the
  * pod without and with the training run's cache, with the production command and the image's; the
- * warm-up curves of creates and reads in 10 s buckets from ready; the pod's peak memory under the
- * abuse load; and OOM kills, SIGTERM included.
+ * warm-up curves of creates and reads in 10 s buckets from ready, one pod at a time (and with other
+ * JVM options given by {@code --pod-jvm}); the pod's peak memory under the abuse load; and OOM
+ * kills, SIGTERM included.
  */
 record PodGoal(Bench bench) {
 
@@ -22,6 +21,8 @@ record PodGoal(Bench bench) {
   static final double CPUS = MILLICORES / 1000.0;
   private static final int CLIENTS = 8;
   private static final int PORT = 18090;
+  private static final double SETTLED = 0.05;
+  private static final int MAX_WINDOWS = 8;
 
   void run() throws Exception {
     System.out.printf(
@@ -39,7 +40,6 @@ record PodGoal(Bench bench) {
     Path readScript = QueryGoals.script(bench.scratch(), "pod-by-user", QueryGoals::byUser);
     PodCurve.Scripts reads = () -> readScript;
     Steady steady = steady(db, creates, reads);
-    Steady c1 = steadyPodEnvironment(db, creates, reads);
 
     Start bare =
         start(db, "no-cache", s -> bench.startProduction(db, PORT, s.log, s.pod, absent()));
@@ -58,21 +58,26 @@ record PodGoal(Bench bench) {
                     s.pod));
 
     int buckets = bench.quick() ? 6 : 30;
-    List<PodCurve> curves;
-    try (ExecutorService all = Executors.newFixedThreadPool(3)) {
-      Future<PodCurve> c = all.submit(() -> curve(db, "creates", creates, 1, buckets, pod("c")));
-      Future<PodCurve> r = all.submit(() -> curve(db, "reads", reads, 2, buckets, pod("r")));
-      Future<PodCurve> t =
-          all.submit(() -> curve(db, "creates", creates, 3, buckets, tieredPod("t")));
-      curves = List.of(c.get(), r.get(), t.get());
+    List<PodCurve> curves = new ArrayList<>();
+    curves.add(curve(db, "creates", creates, buckets, pod("creates")));
+    curves.add(curve(db, "reads", reads, buckets, pod("reads")));
+    for (String options : bench.podJvms()) {
+      Pod alternative = pod("alternative-" + curves.size());
+      curves.add(curve(db, "creates", creates, buckets, alternative.withEnvironment(jvm(options))));
     }
     Abuse abuse = abuse();
     bench.dropDatabase(db);
-    new PodReport(bench.report(), steady, c1, List.of(bare, served, image), curves, abuse).add();
+    new PodReport(bench.report(), steady, List.of(bare, served, image), curves, abuse).add();
   }
 
   /** What the pod's ideal rates are made of: unlimited CPU, the deployment's memory. */
-  record Steady(double createRate, double createCpu, double readRate, double readCpu) {}
+  record Steady(
+      double createRate,
+      double createCpu,
+      double createSeconds,
+      double readRate,
+      double readCpu,
+      double readSeconds) {}
 
   /** One start in a fresh pod: seconds to ready, then SIGTERM: exit status, OOM kills. */
   record Start(String name, double ready, int exit, long oomKills) {}
@@ -85,37 +90,35 @@ record PodGoal(Bench bench) {
       throws Exception {
     System.out.println("   steady state without a CPU quota (the yardstick of the pod)");
     try (ServiceProcess service = bench.startProduction(db, PORT, "serve-pod-steady.log")) {
-      return steady(service, creates, reads);
+      service.awaitReady(Duration.ofSeconds(60));
+      double[] c = settled(service, creates, "creates");
+      double[] r = settled(service, reads, "reads");
+      return new Steady(c[0], c[1], c[2], r[0], r[1], r[2]);
     }
   }
 
   /**
-   * The same with the pod's environment (C1 alone): the pod's ideal rate is the cheaper of the two,
-   * whichever the pod runs.
+   * The steady state of one load: after a warm-up, windows of it until the cost of a request stops
+   * falling (two windows within {@link #SETTLED} of each other), since tiered compilation goes on
+   * improving the code for minutes. {rate, CPU-seconds of the service per request, seconds run}.
    */
-  private Steady steadyPodEnvironment(String db, PodCurve.Scripts creates, PodCurve.Scripts reads)
+  private double[] settled(ServiceProcess service, PodCurve.Scripts script, String name)
       throws Exception {
-    System.out.println("   the same with the pod's environment " + Jvm.SMALL_POD_ENV);
-    try (ServiceProcess service =
-        bench.startProduction(
-            db,
-            PORT,
-            "serve-pod-steady-c1.log",
-            Jvm.deploymentPod("steady-c1").withEnvironment(Jvm.SMALL_POD_ENV))) {
-      return steady(service, creates, reads);
-    }
-  }
-
-  private Steady steady(ServiceProcess service, PodCurve.Scripts creates, PodCurve.Scripts reads)
-      throws Exception {
-    service.awaitReady(Duration.ofSeconds(60));
     Duration warm = Duration.ofSeconds(bench.quick() ? 5 : 30);
-    Duration measured = Duration.ofSeconds(bench.quick() ? 5 : 20);
-    Wrk.run(service.baseUrl(), creates.next(), CLIENTS, warm);
-    double[] c = costPerRequest(service, creates, measured, "creates");
-    Wrk.run(service.baseUrl(), reads.next(), CLIENTS, warm);
-    double[] r = costPerRequest(service, reads, measured, "reads");
-    return new Steady(c[0], c[1], r[0], r[1]);
+    Duration window = Duration.ofSeconds(bench.quick() ? 5 : 20);
+    Wrk.run(service.baseUrl(), script.next(), CLIENTS, warm);
+    long seconds = warm.toSeconds();
+    double[] last = costPerRequest(service, script, window, name);
+    for (int i = 0; i < (bench.quick() ? 0 : MAX_WINDOWS); i++) {
+      double[] next = costPerRequest(service, script, window, name);
+      seconds += window.toSeconds();
+      boolean settled = Math.abs(next[1] - last[1]) <= SETTLED * last[1];
+      last = next;
+      if (settled) {
+        break;
+      }
+    }
+    return new double[] {last[0], last[1], seconds + window.toSeconds()};
   }
 
   /** {rate, CPU-seconds of the service per request}. */
@@ -153,12 +156,14 @@ record PodGoal(Bench bench) {
     }
   }
 
-  private PodCurve curve(
-      String db, String name, PodCurve.Scripts script, int slot, int buckets, Pod pod)
+  private PodCurve curve(String db, String name, PodCurve.Scripts script, int buckets, Pod pod)
       throws Exception {
-    String jvm = pod.environment().isEmpty() ? "tiered, no pod environment" : "pod environment";
+    String jvm =
+        pod.environment().isEmpty()
+            ? "the chart's JVM, tiered"
+            : "JDK_JAVA_OPTIONS=" + pod.environment().get("JDK_JAVA_OPTIONS");
     try (ServiceProcess service =
-        bench.startProduction(db, PORT + slot, "serve-pod-" + pod.name() + ".log", pod)) {
+        bench.startProduction(db, PORT, "serve-pod-" + pod.name() + ".log", pod)) {
       double ready = service.awaitReady(Duration.ofSeconds(120));
       return PodCurve.measure(name, jvm, service, ready, script, CLIENTS, buckets);
     }
@@ -180,14 +185,13 @@ record PodGoal(Bench bench) {
     }
   }
 
-  /** The 200m / 256 MiB pod with the deployment's environment ({@link Jvm#SMALL_POD_ENV}). */
+  /** The 200m / 256 MiB pod with the chart's environment (no JVM options of its own). */
   private static Pod pod(String name) throws Exception {
-    return tieredPod(name).withEnvironment(Jvm.SMALL_POD_ENV);
+    return Pod.create("reservation-bench-pod-" + name, MILLICORES, Jvm.MEMORY_MIB);
   }
 
-  /** The same pod without that environment: the options file alone (tiered compilation). */
-  private static Pod tieredPod(String name) throws Exception {
-    return Pod.create("reservation-bench-pod-" + name, MILLICORES, Jvm.MEMORY_MIB);
+  private static Map<String, String> jvm(String options) {
+    return Map.of("JDK_JAVA_OPTIONS", options);
   }
 
   private Path absent() {

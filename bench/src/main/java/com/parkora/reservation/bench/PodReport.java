@@ -6,7 +6,6 @@ import java.util.List;
 record PodReport(
     Report report,
     PodGoal.Steady steady,
-    PodGoal.Steady c1,
     List<PodGoal.Start> starts,
     List<PodCurve> curves,
     PodGoal.Abuse abuse) {
@@ -14,13 +13,12 @@ record PodReport(
   private static final String POD = "pod " + PodGoal.MILLICORES + "m/" + Jvm.MEMORY_MIB + " MiB: ";
 
   void add() {
-    double idealCreates = PodGoal.CPUS / Math.min(steady.createCpu(), c1.createCpu());
-    double idealReads = PodGoal.CPUS / Math.min(steady.readCpu(), c1.readCpu());
-    steadyRows("bin/jvm.options (tiered C1+C2)", steady);
-    steadyRows("with the pod's environment (C1 alone)", c1);
+    double idealCreates = PodGoal.CPUS / steady.createCpu();
+    double idealReads = PodGoal.CPUS / steady.readCpu();
+    steadyRows();
     report.add(
         Result.info(
-            POD + "ideal creates/s / reads/s (0.2 CPU / the lower cost above)",
+            POD + "ideal creates/s / reads/s (0.2 CPU / the steady cost above)",
             Bench.format(idealCreates) + " / " + Bench.format(idealReads),
             ""));
     for (PodGoal.Start start : starts) {
@@ -87,19 +85,21 @@ record PodReport(
                 && abuse.serverErrors() == 0));
   }
 
-  private void steadyRows(String jvm, PodGoal.Steady figures) {
+  private void steadyRows() {
     report.add(
         Result.info(
-            "no CPU quota, 256 MiB, "
-                + jvm
-                + ": creates/s / ReservationsByUser reads/s (8 clients); service CPU per create /"
-                + " per read (ms, /proc)",
-            Bench.format(figures.createRate())
+            "no CPU quota, 256 MiB, the chart's JVM (bin/jvm.options, tiered C1+C2), once the cost"
+                + " of a request stops falling (after "
+                + Bench.format(steady.createSeconds())
+                + " s of creates, "
+                + Bench.format(steady.readSeconds())
+                + " s of reads): creates/s / ReservationsByUser reads/s (8 clients); service CPU"
+                + " per create / per read (ms, /proc)",
+            Bench.format(steady.createRate())
                 + " / "
-                + Bench.format(figures.readRate())
+                + Bench.format(steady.readRate())
                 + "; "
-                + String.format(
-                    "%.3f / %.3f", figures.createCpu() * 1000, figures.readCpu() * 1000),
+                + String.format("%.3f / %.3f", steady.createCpu() * 1000, steady.readCpu() * 1000),
             ""));
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -25,13 +24,7 @@ record QueryGoals(Bench bench) {
             bench.shell().resource("generate-reservations.sql"),
             Map.of("per_tenant", String.valueOf(perTenant)));
 
-    try (ServiceProcess service =
-        ServiceProcess.serve(
-            bench.jar(),
-            List.of("-Xmx256m"),
-            bench.url(db),
-            18082,
-            bench.scratch().resolve("serve-queries.log"))) {
+    try (ServiceProcess service = bench.serveProduction(db, 18082, "serve-queries.log")) {
       service.awaitReady(Duration.ofSeconds(60));
       queryGoal(db, service, "ReservationsByUser", "by-user.pgbench.sql", QueryGoals::byUser);
       queryGoal(
@@ -98,6 +91,8 @@ record QueryGoals(Bench bench) {
     ServerHistogram httpBefore = httpHistogram(service);
     double gcBefore = ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_sum");
     double gcCountBefore = ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_count");
+    double allocatedBefore =
+        ServerHistogram.sum(service.baseUrl(), "jvm_gc_memory_allocated_bytes_total");
     Wrk.Outcome outcome = Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.seconds()));
     double serverP99 =
         ServerHistogram.scrape(service.baseUrl(), operation).percentileMillisSince(before, 99);
@@ -106,6 +101,11 @@ record QueryGoals(Bench bench) {
         (ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_sum") - gcBefore) * 1000;
     double gcCount =
         ServerHistogram.sum(service.baseUrl(), "jvm_gc_pause_seconds_count") - gcCountBefore;
+    double allocatedKiB =
+        (ServerHistogram.sum(service.baseUrl(), "jvm_gc_memory_allocated_bytes_total")
+                - allocatedBefore)
+            / outcome.requests()
+            / 1024;
     Bench.failOnErrors(operation, outcome);
     Pgbench baseline =
         bench.shell().pgbench(db, bench.shell().resource(script), 8, bench.seconds());
@@ -135,12 +135,12 @@ record QueryGoals(Bench bench) {
         Result.info(
             operation
                 + " p99 of the whole HTTP request in the service (ms, http_server_requests);"
-                + " GC pauses in the measured seconds",
+                + " GC pauses in the measured seconds; heap allocated per request",
             Double.isNaN(gcMillis)
                 ? String.format("%.2f; GC pauses not exported (no jvm_gc_pause_seconds)", httpP99)
                 : String.format(
-                    "%.2f; %.0f pauses, %.0f ms in all (%.1f%% of the time)",
-                    httpP99, gcCount, gcMillis, gcMillis / outcome.seconds() / 10),
+                    "%.2f; %.0f pauses, %.0f ms in all (%.1f%% of the time); %.0f KiB",
+                    httpP99, gcCount, gcMillis, gcMillis / outcome.seconds() / 10, allocatedKiB),
             ""));
   }
 
