@@ -129,12 +129,14 @@ record GraphQlEndpoint(
     return failure.code().name();
   }
 
+  /** The body; read into an array of its declared length when it has one (no 8 KiB chunk). */
   private byte[] readBody(Context ctx) {
-    if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBodyBytes) {
       throw new ContentTooLargeResponse();
     }
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] body = in.readNBytes(Math.toIntExact(maxBodyBytes + 1));
+      byte[] body = declared >= 0 ? exactly(in, (int) declared) : in.readNBytes(limit());
       if (body.length > maxBodyBytes) {
         throw new ContentTooLargeResponse();
       }
@@ -142,5 +144,17 @@ record GraphQlEndpoint(
     } catch (IOException e) {
       throw new BadRequestResponse();
     }
+  }
+
+  private static byte[] exactly(InputStream in, int length) throws IOException {
+    byte[] body = new byte[length];
+    if (in.readNBytes(body, 0, length) < length) {
+      throw new IOException("the body ended before its Content-Length");
+    }
+    return body;
+  }
+
+  private int limit() {
+    return Math.toIntExact(maxBodyBytes + 1);
   }
 }
