@@ -25,6 +25,31 @@ class OpenApiMatchesRoutesTest {
     }
   }
 
+  @Test
+  void every_post_declares_the_idempotency_key_it_honours() {
+    try (RunningApi api = RunningApi.inMemory()) {
+      JsonNode paths = api.get("/openapi.json", Map.of()).json().path("paths");
+
+      Set<String> posts = new TreeSet<>();
+      Set<String> keyed = new TreeSet<>();
+      for (Map.Entry<String, JsonNode> path : paths.properties()) {
+        JsonNode post = path.getValue().path("post");
+        if (post.isMissingNode()) {
+          continue;
+        }
+        posts.add(path.getKey());
+        post.path("parameters")
+            .forEach(
+                p -> {
+                  if (p.path("$ref").asText().endsWith("/" + "IdempotencyKey")) {
+                    keyed.add(path.getKey());
+                  }
+                });
+      }
+      assertThat(keyed).isEqualTo(posts).contains("/graphql", "/admin/rebuild");
+    }
+  }
+
   private static Set<String> registered(RunningApi api) {
     Set<String> routes = new TreeSet<>();
     api.app
