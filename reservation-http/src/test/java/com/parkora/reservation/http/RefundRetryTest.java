@@ -35,9 +35,12 @@ class RefundRetryTest {
   private static final TenantId TENANT = TenantId.parse(RunningApi.TENANT);
 
   private final PaymentServer server = new PaymentServer();
+
+  /** A deadline far from what is tested: a 2 s one ran out on a loaded machine. */
   private final GrpcPaymentGateway gateway =
       new GrpcPaymentGateway(
-          new PaymentSettings("127.0.0.1", server.port(), Duration.ofSeconds(2), false));
+          new PaymentSettings("127.0.0.1", server.port(), Duration.ofSeconds(10), false));
+
   @TempDir Path dataDir;
 
   @AfterEach
