@@ -5,7 +5,7 @@ import com.parkora.reservation.domain.Reservation;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.port.EventStore;
+import com.parkora.reservation.port.EventReader;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
@@ -51,7 +51,7 @@ record ReservationHistory(Storage storage, Actor actor) {
   }
 
   private List<StoredEvent> read(
-      TenantId tenant, String id, BiFunction<EventStore, ReservationId, List<StoredEvent>> query) {
+      TenantId tenant, String id, BiFunction<EventReader, ReservationId, List<StoredEvent>> query) {
     return ReservationId.lookup(id)
         .map(target -> storage.inTransaction(tenant, uow -> query.apply(uow.events(), target)))
         .filter(this::visible)

@@ -25,7 +25,7 @@ public final class ReservationService {
   private final ServiceParts parts;
   private final Actor actor;
   private final ReservationCommands commands;
-  private final PaymentFlow payments;
+  private final PaymentFlow paymentFlow;
   private final ReservationQueries queries;
   private final ReservationHistory history;
 
@@ -37,7 +37,7 @@ public final class ReservationService {
     this.parts = parts;
     this.actor = Objects.requireNonNull(actor, "actor");
     this.commands = parts.commands(actor, recorder);
-    this.payments = parts.payments(actor, recorder);
+    this.paymentFlow = parts.paymentFlow(actor, recorder);
     this.queries = parts.queries(actor);
     this.history = parts.history(actor);
   }
@@ -132,13 +132,13 @@ public final class ReservationService {
 
   /** Charges a PENDING reservation and confirms it; payment outcomes are answers, not errors. */
   public PaymentOutcome pay(TenantId tenant, String id) {
-    return payments.pay(tenant, id);
+    return paymentFlow.pay(tenant, id);
   }
 
   /** Administration: settling unknown payment outcomes, and the refunds owed. */
-  public Payments payments() {
+  public PaymentAdministration paymentAdministration() {
     actor.requireAdmin();
-    return new Payments(parts);
+    return new PaymentAdministration(parts);
   }
 
   /**

@@ -47,7 +47,7 @@ public final class UnitOfWork {
   }
 
   /** Reads of the tenant's log. */
-  public EventStore events() {
+  public EventReader events() {
     return log;
   }
 

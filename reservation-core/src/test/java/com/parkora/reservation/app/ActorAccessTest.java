@@ -33,7 +33,7 @@ class ActorAccessTest {
   private final ReservationService system =
       ReservationService.builder(storage)
           .clock(TestClock.at("2026-12-01T08:00:00Z"))
-          .payments(new ScriptedPayments())
+          .paymentGateway(new ScriptedPayments())
           .build();
   private final TenantId tenant = new TenantId(UUID.randomUUID());
   private final ReservationService alice = system.as(user(ALICE));
@@ -157,7 +157,8 @@ class ActorAccessTest {
   @Test
   void administration_needs_the_admin_role_while_authentication_is_on() {
     assertDenied(() -> alice.eventStats(tenant), ErrorCode.FORBIDDEN);
-    assertDenied(() -> system.as(user(BOB, Role.SERVICE)).payments(), ErrorCode.FORBIDDEN);
+    assertDenied(
+        () -> system.as(user(BOB, Role.SERVICE)).paymentAdministration(), ErrorCode.FORBIDDEN);
     assertDenied(
         () -> system.as(Actor.anonymous("r", "t")).rebuild(tenant, Storage.RebuildProgress.NONE),
         ErrorCode.UNAUTHENTICATED);
@@ -166,7 +167,7 @@ class ActorAccessTest {
     assertThat(system.as(user(BOB, Role.ADMIN)).eventStats(tenant).totalEvents()).isEqualTo(1);
     assertThat(system.as(Actor.unchecked("r", "t")).rebuild(tenant, Storage.RebuildProgress.NONE))
         .isEqualTo(1);
-    assertThat(system.payments().unsettled(tenant)).isEmpty();
+    assertThat(system.paymentAdministration().unsettled(tenant)).isEmpty();
   }
 
   @Test

@@ -35,7 +35,7 @@ class ReservationServiceTest {
   private final ReservationService service =
       ReservationService.builder(storage)
           .clock(clock)
-          .payments(payments)
+          .paymentGateway(payments)
           .pendingHold(Duration.ofMinutes(15))
           .build();
   private final TenantId tenant = new TenantId(UUID.randomUUID());
@@ -416,7 +416,7 @@ class ReservationServiceTest {
   private ReservationService payingWhile(Runnable meanwhile, String transactionId) {
     return ReservationService.builder(storage)
         .clock(clock)
-        .payments(
+        .paymentGateway(
             new com.parkora.reservation.port.PaymentGateway() {
               @Override
               public ChargeResult charge(TenantId t, UUID r, UUID u, BigDecimal amount) {

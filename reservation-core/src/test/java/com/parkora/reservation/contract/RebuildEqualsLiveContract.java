@@ -31,7 +31,7 @@ public abstract class RebuildEqualsLiveContract {
     TestClock clock = new TestClock(START);
     ScriptedPayments payments = new ScriptedPayments();
     ReservationService service =
-        ReservationService.builder(storage).clock(clock).payments(payments).build();
+        ReservationService.builder(storage).clock(clock).paymentGateway(payments).build();
     Random random = new Random(20261124L);
 
     for (int sequence = 0; sequence < SEQUENCES; sequence++) {

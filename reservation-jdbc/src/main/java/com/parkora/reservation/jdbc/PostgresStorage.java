@@ -140,7 +140,7 @@ public final class PostgresStorage implements Storage {
     Session session = Session.forTenant(handle, tenant);
     return new UnitOfWork(
         tenant,
-        new PgEventStore(session, codec, rows, notifier::poke),
+        new PgEventLog(session, codec, rows, notifier::poke),
         new PgReadModel(session),
         new PgAnswers(session));
   }

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.StatementException;
  *
  * @param afterAppendCommit run once after the transaction commits, if it appended
  */
-record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable afterAppendCommit)
+record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAppendCommit)
     implements EventLog {
 
   static final int STREAM_FETCH_SIZE = 2_000;
