@@ -5,9 +5,7 @@ import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,7 +20,6 @@ final class MemoryFeed implements EventFeed {
 
   private final ReentrantLock lock;
   private final MemoryState state;
-  private final Map<String, FeedPosition> checkpoints = new HashMap<>();
 
   MemoryFeed(ReentrantLock lock, MemoryState state) {
     this.lock = lock;
@@ -60,25 +57,5 @@ final class MemoryFeed implements EventFeed {
   /** Index in the log of the first event after {@code after}: positions are 1..n in log order. */
   private int firstAfter(FeedPosition after) {
     return (int) Math.min(Math.max(after.position(), 0), state.log().size());
-  }
-
-  @Override
-  public FeedPosition checkpoint(String consumer) {
-    lock.lock();
-    try {
-      return checkpoints.getOrDefault(consumer, FeedPosition.START);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
-  public void saveCheckpoint(String consumer, FeedPosition position) {
-    lock.lock();
-    try {
-      checkpoints.put(consumer, position);
-    } finally {
-      lock.unlock();
-    }
   }
 }

@@ -566,16 +566,6 @@ public abstract class StorageContract {
   }
 
   @Test
-  void a_consumer_checkpoint_is_kept() {
-    String consumer = "contract-" + UUID.randomUUID();
-    assertThat(storage.feed().checkpoint(consumer)).isEqualTo(FeedPosition.START);
-    storage.feed().saveCheckpoint(consumer, new FeedPosition(7, 42));
-    assertThat(storage.feed().checkpoint(consumer)).isEqualTo(new FeedPosition(7, 42));
-    storage.feed().saveCheckpoint(consumer, new FeedPosition(8, 43));
-    assertThat(storage.feed().checkpoint(consumer)).isEqualTo(new FeedPosition(8, 43));
-  }
-
-  @Test
   void a_rebuild_restores_the_read_model_from_events_alone() {
     TenantId tenant = newTenant();
     TenantId bystander = newTenant();

@@ -24,19 +24,6 @@ final class PgEventFeed implements EventFeed {
       """
           .formatted(Rows.FEED_COLUMNS);
 
-  private static final String SAVE_CHECKPOINT =
-      """
-      INSERT INTO feed_checkpoints (consumer, transaction_id, position)
-      VALUES (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)
-      ON CONFLICT (consumer) DO UPDATE
-        SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
-      """;
-
-  /** Runs work in a transaction of the system role. */
-  interface SystemTransactions {
-    <T> T inSystem(Function<Session, T> work);
-  }
-
   private final SystemTransactions transactions;
   private final Rows rows;
 
@@ -66,23 +53,6 @@ final class PgEventFeed implements EventFeed {
   }
 
   @Override
-  public FeedPosition checkpoint(String consumer) {
-    return inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(
-                    """
-                    SELECT transaction_id::text::bigint AS transaction_id, position
-                    FROM feed_checkpoints WHERE consumer = :consumer
-                    """)
-                .bind("consumer", consumer)
-                .mapTo(FeedPosition.class)
-                .findOne()
-                .orElse(FeedPosition.START));
-  }
-
-  @Override
   public long countAfter(FeedPosition after) {
     return inSystem(
         session ->
@@ -97,25 +67,6 @@ final class PgEventFeed implements EventFeed {
                 .bind("position", after.position())
                 .mapTo(Long.class)
                 .one());
-  }
-
-  @Override
-  public void saveCheckpoint(String consumer, FeedPosition position) {
-    inSystem(
-        session -> {
-          saveCheckpoint(session, consumer, position);
-          return null;
-        });
-  }
-
-  static void saveCheckpoint(Session session, String consumer, FeedPosition position) {
-    session
-        .handle()
-        .createUpdate(SAVE_CHECKPOINT)
-        .bind("consumer", consumer)
-        .bind("txid", position.transactionId())
-        .bind("position", position.position())
-        .execute();
   }
 
   private <T> T inSystem(Function<Session, T> work) {

@@ -34,9 +34,9 @@ final class PgIdempotency implements IdempotencyStore {
   }
 
   private final TenantTransactions tenants;
-  private final PgEventFeed.SystemTransactions system;
+  private final SystemTransactions system;
 
-  PgIdempotency(TenantTransactions tenants, PgEventFeed.SystemTransactions system) {
+  PgIdempotency(TenantTransactions tenants, SystemTransactions system) {
     this.tenants = tenants;
     this.system = system;
   }

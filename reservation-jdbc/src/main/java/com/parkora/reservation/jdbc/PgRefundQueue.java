@@ -46,9 +46,9 @@ final class PgRefundQueue implements RefundQueue {
       RETURNING\s"""
           + COLUMNS;
 
-  private final PgEventFeed.SystemTransactions transactions;
+  private final SystemTransactions transactions;
 
-  PgRefundQueue(PgEventFeed.SystemTransactions transactions) {
+  PgRefundQueue(SystemTransactions transactions) {
     this.transactions = transactions;
   }
 

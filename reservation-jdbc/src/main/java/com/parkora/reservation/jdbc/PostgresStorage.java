@@ -201,7 +201,7 @@ public final class PostgresStorage implements Storage {
 
   /** The lease of feed consumer {@code consumer} for instance {@code holder}. */
   public FeedLease feedLease(String consumer, String holder, Duration term) {
-    return new PgFeedLease(this::inSystem, feed(), consumer, holder, term);
+    return new PgFeedLease(this::inSystem, consumer, holder, term);
   }
 
   /**
