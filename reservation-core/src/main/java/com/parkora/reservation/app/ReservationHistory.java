@@ -16,9 +16,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Reads of a reservation's stream: its events, and its state at a point in time or version folded
- * from them. A malformed or unknown id finds nothing, and so does a reservation the {@link Actor}
- * may not see.
+ * Reads of a reservation's stream: its events, and its state at a point in time folded from them. A
+ * malformed or unknown id finds nothing, and so does a reservation the {@link Actor} may not see.
  */
 record ReservationHistory(Storage storage, Actor actor) {
 
@@ -31,12 +30,6 @@ record ReservationHistory(Storage storage, Actor actor) {
   Optional<ReservationView> stateAt(TenantId tenant, String id, String asOf) {
     Instant at = Inputs.instant("asOf", asOf);
     return fold(read(tenant, id, (events, target) -> events.loadUpTo(target.value(), at)));
-  }
-
-  /** The reservation as it stood after event {@code version}. */
-  Optional<ReservationView> stateAtVersion(TenantId tenant, String id, long version) {
-    return fold(
-        read(tenant, id, (events, target) -> events.loadUpToVersion(target.value(), version)));
   }
 
   /** The state after each event, oldest first (a deletion shows the last state before it). */

@@ -119,10 +119,6 @@ public final class ReservationService {
     return commands.complete(tenant, id);
   }
 
-  public ReservationView expire(TenantId tenant, String id) {
-    return commands.expire(tenant, id);
-  }
-
   /**
    * Deletes a PENDING or CANCELLED reservation; answers instead of throwing for the client's sake.
    */
@@ -198,11 +194,6 @@ public final class ReservationService {
    */
   public Optional<ReservationView> stateAt(TenantId tenant, String id, String asOf) {
     return history.stateAt(tenant, id, asOf);
-  }
-
-  /** The reservation as it stood after event {@code version}. */
-  public Optional<ReservationView> stateAtVersion(TenantId tenant, String id, long version) {
-    return history.stateAtVersion(tenant, id, version);
   }
 
   /** The state after each event, oldest first (a deletion shows the last state before it). */

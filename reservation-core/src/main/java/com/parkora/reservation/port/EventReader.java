@@ -18,11 +18,6 @@ public interface EventReader {
   /** The whole stream, oldest first; empty when it does not exist for this tenant. */
   List<StoredEvent> load(UUID aggregateId);
 
-  /** The stream up to and including {@code version}. */
-  default List<StoredEvent> loadUpToVersion(UUID aggregateId, long version) {
-    return load(aggregateId).stream().filter(e -> e.version() <= version).toList();
-  }
-
   /** The stream as it stood at {@code asOf}: events recorded at or before that instant. */
   default List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {
     return load(aggregateId).stream().filter(e -> !e.createdAt().isAfter(asOf)).toList();

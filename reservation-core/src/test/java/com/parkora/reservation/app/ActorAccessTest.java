@@ -76,7 +76,6 @@ class ActorAccessTest {
     assertThat(alice.events(tenant, bobsId)).isEmpty();
     assertThat(alice.history(tenant, bobsId)).isEmpty();
     assertThat(alice.stateAt(tenant, bobsId, "2030-01-01T00:00:00Z")).isEmpty();
-    assertThat(alice.stateAtVersion(tenant, bobsId, 1)).isEmpty();
     assertThat(bob.byId(tenant, bobsId)).contains(bobs);
     assertThat(bob.events(tenant, bobsId)).hasSize(1);
   }
@@ -86,7 +85,6 @@ class ActorAccessTest {
     assertThat(failure(() -> alice.cancel(tenant, bobsId, "no")))
         .isEqualTo(failure(() -> alice.cancel(tenant, missing, "no")).replace(missing, bobsId));
     assertDenied(() -> alice.cancel(tenant, bobsId, "no"), ErrorCode.NOT_FOUND);
-    assertDenied(() -> alice.expire(tenant, bobsId), ErrorCode.NOT_FOUND);
     assertThat(alice.pay(tenant, bobsId).errorCode())
         .isEqualTo(PaymentOutcome.RESERVATION_NOT_FOUND);
     assertThat(alice.pay(tenant, bobsId).message())

@@ -85,7 +85,7 @@ public abstract class RebuildEqualsLiveContract {
           }
           case 4 -> service.cancel(tenant, id, random.nextBoolean() ? "changed plans" : null);
           case 5 -> service.complete(tenant, id);
-          case 6 -> service.expire(tenant, id);
+          case 6 -> service.expireDue(tenant, 10);
           default -> service.delete(tenant, id);
         }
       } catch (ReservationException.InvalidState

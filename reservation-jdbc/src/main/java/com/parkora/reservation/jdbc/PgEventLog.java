@@ -155,11 +155,6 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
   }
 
   @Override
-  public List<StoredEvent> loadUpToVersion(UUID aggregateId, long version) {
-    return stream(aggregateId, " AND version <= :version", Map.of("version", version));
-  }
-
-  @Override
   public List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {
     return stream(aggregateId, " AND created_at <= :asOf", Map.of("asOf", timestamp(asOf)));
   }
