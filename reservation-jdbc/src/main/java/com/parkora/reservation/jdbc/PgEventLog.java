@@ -79,7 +79,6 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
           insert(event, version)
               .orElseThrow(() -> new ReservationException.Conflict(aggregateId, expectedVersion));
       session.markWriteLocked();
-      PgRefunds.follow(session, event);
       stored.add(withPosition(event, position));
       version++;
     }
@@ -145,7 +144,6 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
         .orElseThrow(
             () -> new ReservationException.Conflict(event.aggregateId(), event.version() - 1));
     session.markWriteLocked();
-    PgRefunds.follow(session, event);
     return true;
   }
 

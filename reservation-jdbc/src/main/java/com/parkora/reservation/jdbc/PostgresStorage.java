@@ -142,6 +142,7 @@ public final class PostgresStorage implements Storage {
         tenant,
         new PgEventLog(session, codec, rows, notifier::poke),
         new PgReadModel(session),
+        new PgRefunds(session),
         new PgAnswers(session));
   }
 
