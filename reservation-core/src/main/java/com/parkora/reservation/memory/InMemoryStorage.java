@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,7 +28,7 @@ import java.util.function.Supplier;
  */
 public final class InMemoryStorage implements Storage {
 
-  private final ReentrantLock lock = new ReentrantLock();
+  private final StoreLock lock = new StoreLock();
   private final MemoryState state = new MemoryState(new MemoryRefunds(lock));
   private final MemoryFeed feed = new MemoryFeed(lock, state);
   private final List<MemoryCommitSignal> signals = new CopyOnWriteArrayList<>();
@@ -179,7 +178,7 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public IdempotencyStore idempotency() {
-    return new MemoryIdempotency(state.keys(), onCommit, this::locked);
+    return new MemoryIdempotency(state.keys(), onCommit, lock);
   }
 
   /** A signal raised after every commit that appended events; close it when done. */
@@ -192,12 +191,7 @@ public final class InMemoryStorage implements Storage {
 
   /** Runs {@code action} holding the store's one lock. */
   private <T> T locked(Supplier<T> action) {
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
-    }
+    return lock.locked(action);
   }
 
   @Override

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -21,10 +20,10 @@ import java.util.function.Supplier;
  */
 final class MemoryRefunds implements RefundQueue {
 
-  private final ReentrantLock lock;
+  private final StoreLock lock;
   private final Map<Key, Entry> owed = new LinkedHashMap<>();
 
-  MemoryRefunds(ReentrantLock lock) {
+  MemoryRefunds(StoreLock lock) {
     this.lock = lock;
   }
 
@@ -128,12 +127,7 @@ final class MemoryRefunds implements RefundQueue {
   }
 
   private <T> T locked(Supplier<T> action) {
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
-    }
+    return lock.locked(action);
   }
 
   private record Key(TenantId tenant, String transactionId) {}

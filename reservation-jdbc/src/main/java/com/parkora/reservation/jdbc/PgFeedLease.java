@@ -49,11 +49,10 @@ record PgFeedLease(SystemTransactions transactions, String consumer, String hold
 
   @Override
   public OptionalLong acquire() {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(ACQUIRE)
+    return transactions.query(
+        ACQUIRE,
+        query ->
+            query
                 .bind("consumer", consumer)
                 .bind("holder", holder)
                 .bind("term", termSeconds())
@@ -70,11 +69,10 @@ record PgFeedLease(SystemTransactions transactions, String consumer, String hold
 
   @Override
   public FeedPosition checkpoint() {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(CHECKPOINT)
+    return transactions.query(
+        CHECKPOINT,
+        query ->
+            query
                 .bind("consumer", consumer)
                 .mapTo(FeedPosition.class)
                 .findOne()

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * role, taking expired rows {@code FOR UPDATE SKIP LOCKED}, so instances purging at once skip each
  * other's rows instead of waiting or failing.
  */
-final class PgIdempotency implements IdempotencyStore {
+record PgIdempotency(PgIdempotency.TenantTransactions tenants, SystemTransactions system)
+    implements IdempotencyStore {
 
   private static final String PURGE =
       """
@@ -31,14 +32,6 @@ final class PgIdempotency implements IdempotencyStore {
   /** Runs work in a transaction of one tenant. */
   interface TenantTransactions {
     <T> T inTenant(TenantId tenant, Function<Session, T> work);
-  }
-
-  private final TenantTransactions tenants;
-  private final SystemTransactions system;
-
-  PgIdempotency(TenantTransactions tenants, SystemTransactions system) {
-    this.tenants = tenants;
-    this.system = system;
   }
 
   @Override
