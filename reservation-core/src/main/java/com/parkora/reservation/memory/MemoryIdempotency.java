@@ -15,13 +15,8 @@ record MemoryIdempotency(MemoryKeys keys, InMemoryStorage.CommitLog journal, Sto
     implements IdempotencyStore {
 
   @Override
-  public Claim claim(
-      IdempotencyKey key,
-      String fingerprint,
-      Instant now,
-      Instant expiredBefore,
-      Instant staleBefore) {
-    return lock.locked(() -> keys.claim(key, fingerprint, now, expiredBefore, staleBefore));
+  public Claim claim(ClaimRequest request) {
+    return lock.locked(() -> keys.claim(request));
   }
 
   @Override

@@ -35,15 +35,9 @@ record PgIdempotency(PgIdempotency.TenantTransactions tenants, SystemTransaction
   }
 
   @Override
-  public Claim claim(
-      IdempotencyKey key,
-      String fingerprint,
-      Instant now,
-      Instant expiredBefore,
-      Instant staleBefore) {
+  public Claim claim(ClaimRequest request) {
     return tenants.inTenant(
-        key.tenant(),
-        session -> new PgAnswers(session).claim(key, fingerprint, now, expiredBefore, staleBefore));
+        request.key().tenant(), session -> new PgAnswers(session).claim(request));
   }
 
   @Override
