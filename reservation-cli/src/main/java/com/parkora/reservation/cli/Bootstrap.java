@@ -70,16 +70,20 @@ public final class Bootstrap implements AutoCloseable {
       this.service =
           ReservationService.builder(store.storage())
               .pendingHold(config.pendingHold())
-              .payments(OutsideServices.payments(config, metrics, this::onClose))
+              .paymentGateway(OutsideServices.paymentGateway(config, metrics, this::onClose))
               .paymentCallLimit(OutsideServices.callLimit(config))
               .spots(OutsideServices.spots(config, new ObjectMapper()))
               .startGrace(config.startGrace())
               .idempotencyTtl(config.idempotencyTtl())
               .build();
-      Gauge.builder("payment.refunds.pending", () -> orNaN(service.payments()::pendingRefunds))
+      Gauge.builder(
+              "payment.refunds.pending",
+              () -> orNaN(service.paymentAdministration()::pendingRefunds))
           .description("Refunds owed and not yet made, across tenants")
           .register(metrics);
-      Gauge.builder("payment.refunds.refused", () -> orNaN(service.payments()::refusedRefundCount))
+      Gauge.builder(
+              "payment.refunds.refused",
+              () -> orNaN(service.paymentAdministration()::refusedRefundCount))
           .description("Refunds the payment service refused for good, waiting for an operator")
           .register(metrics);
     } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ final class OutsideServices {
 
   private OutsideServices() {}
 
-  static PaymentGateway payments(Config config, MeterRegistry metrics, Closer closer) {
+  static PaymentGateway paymentGateway(Config config, MeterRegistry metrics, Closer closer) {
     GrpcPaymentGateway grpc =
         new GrpcPaymentGateway(
             new PaymentSettings(

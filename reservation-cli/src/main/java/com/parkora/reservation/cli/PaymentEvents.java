@@ -22,6 +22,6 @@ final class PaymentEvents {
     PaymentQueueSettings queue =
         PaymentQueueSettings.DEFAULTS.withQueue(config.rabbitmqPaymentsQueue());
     return RabbitPaymentConsumer.start(
-        rabbit, queue, service.payments().notices(), new PaymentEventMetrics(metrics));
+        rabbit, queue, service.paymentAdministration().notices(), new PaymentEventMetrics(metrics));
   }
 }

@@ -1,6 +1,6 @@
 package com.parkora.reservation.cli;
 
-import com.parkora.reservation.app.Payments;
+import com.parkora.reservation.app.PaymentAdministration;
 import com.parkora.reservation.app.UnsettledPayment;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.domain.Times;
@@ -31,9 +31,9 @@ final class PaymentsListCommand extends StoreCommand {
   @Override
   public Integer call() {
     try (Bootstrap bootstrap = openStore()) {
-      Payments payments = bootstrap.service().payments();
+      PaymentAdministration admin = bootstrap.service().paymentAdministration();
       PrintStream out = context.out();
-      for (UnsettledPayment p : payments.unsettled(tenant)) {
+      for (UnsettledPayment p : admin.unsettled(tenant)) {
         out.println(
             "unsettled charge: reservation "
                 + p.reservationId()
@@ -43,7 +43,7 @@ final class PaymentsListCommand extends StoreCommand {
                 + Times.format(p.claimedAt())
                 + (p.outcomeRecorded() ? " (outcome unknown)" : " (no outcome recorded)"));
       }
-      for (RefusedRefund r : payments.refusedRefunds(tenant)) {
+      for (RefusedRefund r : admin.refusedRefunds(tenant)) {
         out.println(
             "refused refund: reservation "
                 + r.reservationId()

@@ -52,11 +52,11 @@ final class PaymentsRefundCommand extends StoreCommand {
     try (Bootstrap bootstrap = openStore()) {
       bootstrap
           .service()
-          .payments()
+          .paymentAdministration()
           .resolveRefund(
               target.tenant, target.reservation.toString(), transaction, resolution.refundId);
       boolean owed =
-          bootstrap.service().payments().refusedRefunds(target.tenant).stream()
+          bootstrap.service().paymentAdministration().refusedRefunds(target.tenant).stream()
               .anyMatch(r -> r.transactionId().equals(transaction.trim()));
       context
           .out()

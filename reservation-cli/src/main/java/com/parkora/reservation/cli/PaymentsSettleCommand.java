@@ -46,7 +46,7 @@ final class PaymentsSettleCommand extends StoreCommand {
       ReservationView after =
           bootstrap
               .service()
-              .payments()
+              .paymentAdministration()
               .settle(
                   target.tenant, target.reservation.toString(), outcome.transaction, "operator");
       context

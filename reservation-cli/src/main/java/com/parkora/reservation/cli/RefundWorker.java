@@ -42,7 +42,7 @@ final class RefundWorker implements AutoCloseable {
     try {
       int sent;
       do {
-        sent = service.payments().sendDueRefunds(BATCH);
+        sent = service.paymentAdministration().sendDueRefunds(BATCH);
       } while (sent == BATCH);
       outage.succeeded();
     } catch (RuntimeException e) {

@@ -79,7 +79,7 @@ class PaymentsRefundTest {
   private String[] refusedRefund() {
     try (JournaledStorage storage = Journal.open(dataDir, new EventCodec())) {
       ReservationService service =
-          ReservationService.builder(storage).payments(new NotFound()).build();
+          ReservationService.builder(storage).paymentGateway(new NotFound()).build();
       String id =
           service
               .create(

@@ -40,7 +40,7 @@ class PaymentsSettleTest {
       ReservationService service = ReservationService.builder(storage).build();
       assertThat(service.byId(TENANT, charged).orElseThrow().status())
           .isEqualTo(ReservationStatus.CONFIRMED);
-      assertThat(service.payments().unsettled(TENANT)).isEmpty();
+      assertThat(service.paymentAdministration().unsettled(TENANT)).isEmpty();
     }
   }
 
@@ -85,7 +85,7 @@ class PaymentsSettleTest {
   private String unknownOutcome(String spot) {
     try (JournaledStorage storage = Journal.open(dataDir, new EventCodec())) {
       ReservationService service =
-          ReservationService.builder(storage).payments(new NoAnswer()).build();
+          ReservationService.builder(storage).paymentGateway(new NoAnswer()).build();
       String id =
           service
               .create(

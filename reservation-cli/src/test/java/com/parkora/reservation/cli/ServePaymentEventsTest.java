@@ -62,7 +62,7 @@ class ServePaymentEventsTest {
       TestPayments lostAnswers = new TestPayments();
       lostAnswers.charges.add(new ChargeResult.Unknown("DEADLINE_EXCEEDED"));
       ReservationService unknownOutcomes =
-          ReservationService.builder(db.storage()).payments(lostAnswers).build();
+          ReservationService.builder(db.storage()).paymentGateway(lostAnswers).build();
       String unknown = booked(unknownOutcomes, "U-1");
       unknownOutcomes.pay(tenant, unknown);
       String cancelled = booked(unknownOutcomes, "C-1");

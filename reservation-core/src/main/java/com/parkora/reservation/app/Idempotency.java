@@ -54,7 +54,11 @@ public final class Idempotency {
     long pause = 5;
     while (true) {
       var now = clock.now();
-      Claim claim = store().claim(key, fingerprint, now, now.minus(ttl), now.minus(lease));
+      Claim claim =
+          store()
+              .claim(
+                  new IdempotencyStore.ClaimRequest(
+                      key, fingerprint, now, now.minus(ttl), now.minus(lease)));
       switch (claim) {
         case Claim.Claimed claimed -> {
           return claimed;

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 record PaymentFlow(
     CommandLoop loop,
     CommandClock clock,
-    PaymentGateway payments,
+    PaymentGateway paymentGateway,
     RefundFlow refunds,
     Supplier<UUID> ids,
     Duration callLimit) {
@@ -44,7 +44,7 @@ record PaymentFlow(
     if (settled.isPresent()) {
       return settled.get();
     }
-    if (payments == PaymentGateway.NONE) {
+    if (paymentGateway == PaymentGateway.NONE) {
       loop.recorder().undecided();
       return PaymentOutcome.failed(
           PaymentOutcome.SERVICE_UNAVAILABLE, "No payment service is configured");
@@ -79,7 +79,7 @@ record PaymentFlow(
           : answerFrom(claimed, null);
     }
     ChargeResult result =
-        payments.charge(tenant, claimed.id(), claimed.userId(), claimed.totalCost());
+        paymentGateway.charge(tenant, claimed.id(), claimed.userId(), claimed.totalCost());
     try {
       return record(tenant, id, attempt, result);
     } catch (RuntimeException cannotRecord) {

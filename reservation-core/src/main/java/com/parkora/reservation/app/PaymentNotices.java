@@ -41,7 +41,7 @@ record PaymentNotices(Storage storage, CommandLoop loop, CommandClock clock, Ref
     if (tenant.isEmpty()) {
       return Handled.UNKNOWN_RESERVATION;
     }
-    String txn = Payments.transaction(notice.transactionId());
+    String txn = PaymentAdministration.transaction(notice.transactionId());
     CommandLoop.Decided decided =
         loop.decidedEvenIfDeleted(
             tenant.get(),

@@ -21,7 +21,7 @@ import java.util.List;
 record RefundFlow(
     CommandLoop loop,
     CommandClock clock,
-    PaymentGateway payments,
+    PaymentGateway paymentGateway,
     Storage storage, // its refund queue, asked when used
     Duration lease,
     Backoff backoff) {
@@ -30,7 +30,7 @@ record RefundFlow(
 
   /** Refunds are owed only where there is a payment service to send them to. */
   boolean enabled() {
-    return payments != PaymentGateway.NONE;
+    return paymentGateway != PaymentGateway.NONE;
   }
 
   /** A first try right after commit; a failure is left to the worker. */
@@ -67,7 +67,8 @@ record RefundFlow(
 
   private void send(PendingRefund refund) {
     RefundResult result =
-        payments.refund(refund.tenant(), refund.transactionId(), BigDecimal.ZERO, refund.reason());
+        paymentGateway.refund(
+            refund.tenant(), refund.transactionId(), BigDecimal.ZERO, refund.reason());
     Instant now = clock.now();
     switch (result) {
       case RefundResult.Refunded done -> completed(refund, done.refundId(), now);

@@ -129,10 +129,6 @@ record ReservationCommands(
         tenant, ReservationId.parse(id), state -> state.complete(clock.now()), ReservationView::of);
   }
 
-  ReservationView expire(TenantId tenant, String id) {
-    return loop.decide(tenant, ReservationId.parse(id), state -> state.expire(clock.now()));
-  }
-
   /** Deletes a PENDING or CANCELLED reservation; answers instead of throwing. */
   DeleteOutcome delete(TenantId tenant, String id) {
     Optional<ReservationId> target = ReservationId.lookup(id);

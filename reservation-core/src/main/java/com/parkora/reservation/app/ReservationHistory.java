@@ -5,7 +5,7 @@ import com.parkora.reservation.domain.Reservation;
 import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationId;
 import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.port.EventStore;
+import com.parkora.reservation.port.EventReader;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
@@ -16,9 +16,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Reads of a reservation's stream: its events, and its state at a point in time or version folded
- * from them. A malformed or unknown id finds nothing, and so does a reservation the {@link Actor}
- * may not see.
+ * Reads of a reservation's stream: its events, and its state at a point in time folded from them. A
+ * malformed or unknown id finds nothing, and so does a reservation the {@link Actor} may not see.
  */
 record ReservationHistory(Storage storage, Actor actor) {
 
@@ -33,12 +32,6 @@ record ReservationHistory(Storage storage, Actor actor) {
     return fold(read(tenant, id, (events, target) -> events.loadUpTo(target.value(), at)));
   }
 
-  /** The reservation as it stood after event {@code version}. */
-  Optional<ReservationView> stateAtVersion(TenantId tenant, String id, long version) {
-    return fold(
-        read(tenant, id, (events, target) -> events.loadUpToVersion(target.value(), version)));
-  }
-
   /** The state after each event, oldest first (a deletion shows the last state before it). */
   List<ReservationView> history(TenantId tenant, String id) {
     List<ReservationView> states = new ArrayList<>();
@@ -51,7 +44,7 @@ record ReservationHistory(Storage storage, Actor actor) {
   }
 
   private List<StoredEvent> read(
-      TenantId tenant, String id, BiFunction<EventStore, ReservationId, List<StoredEvent>> query) {
+      TenantId tenant, String id, BiFunction<EventReader, ReservationId, List<StoredEvent>> query) {
     return ReservationId.lookup(id)
         .map(target -> storage.inTransaction(tenant, uow -> query.apply(uow.events(), target)))
         .filter(this::visible)

@@ -25,7 +25,7 @@ public final class ReservationService {
   private final ServiceParts parts;
   private final Actor actor;
   private final ReservationCommands commands;
-  private final PaymentFlow payments;
+  private final PaymentFlow paymentFlow;
   private final ReservationQueries queries;
   private final ReservationHistory history;
 
@@ -37,7 +37,7 @@ public final class ReservationService {
     this.parts = parts;
     this.actor = Objects.requireNonNull(actor, "actor");
     this.commands = parts.commands(actor, recorder);
-    this.payments = parts.payments(actor, recorder);
+    this.paymentFlow = parts.paymentFlow(actor, recorder);
     this.queries = parts.queries(actor);
     this.history = parts.history(actor);
   }
@@ -119,10 +119,6 @@ public final class ReservationService {
     return commands.complete(tenant, id);
   }
 
-  public ReservationView expire(TenantId tenant, String id) {
-    return commands.expire(tenant, id);
-  }
-
   /**
    * Deletes a PENDING or CANCELLED reservation; answers instead of throwing for the client's sake.
    */
@@ -132,13 +128,13 @@ public final class ReservationService {
 
   /** Charges a PENDING reservation and confirms it; payment outcomes are answers, not errors. */
   public PaymentOutcome pay(TenantId tenant, String id) {
-    return payments.pay(tenant, id);
+    return paymentFlow.pay(tenant, id);
   }
 
   /** Administration: settling unknown payment outcomes, and the refunds owed. */
-  public Payments payments() {
+  public PaymentAdministration paymentAdministration() {
     actor.requireAdmin();
-    return new Payments(parts);
+    return new PaymentAdministration(parts);
   }
 
   /**
@@ -198,11 +194,6 @@ public final class ReservationService {
    */
   public Optional<ReservationView> stateAt(TenantId tenant, String id, String asOf) {
     return history.stateAt(tenant, id, asOf);
-  }
-
-  /** The reservation as it stood after event {@code version}. */
-  public Optional<ReservationView> stateAtVersion(TenantId tenant, String id, long version) {
-    return history.stateAtVersion(tenant, id, version);
   }
 
   /** The state after each event, oldest first (a deletion shows the last state before it). */

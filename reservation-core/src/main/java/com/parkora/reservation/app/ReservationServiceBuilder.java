@@ -19,7 +19,7 @@ public final class ReservationServiceBuilder {
   Clock clock = Clock.systemUTC();
   Supplier<UUID> ids = UUID::randomUUID;
   SpotDirectory spots = SpotDirectory.ANY;
-  PaymentGateway payments = PaymentGateway.NONE;
+  PaymentGateway paymentGateway = PaymentGateway.NONE;
   BookingWindow window = BookingWindow.DEFAULT;
   Duration callLimit = Duration.ofSeconds(15);
   RefundFlow.Backoff refundBackoff =
@@ -48,8 +48,8 @@ public final class ReservationServiceBuilder {
     return this;
   }
 
-  public ReservationServiceBuilder payments(PaymentGateway value) {
-    this.payments = value;
+  public ReservationServiceBuilder paymentGateway(PaymentGateway value) {
+    this.paymentGateway = value;
     return this;
   }
 

@@ -23,7 +23,7 @@ final class ServiceParts {
   final Idempotency idempotency;
   private final Supplier<UUID> ids;
   private final SpotDirectory spots;
-  private final PaymentGateway gateway;
+  private final PaymentGateway paymentGateway;
   private final BookingWindow window;
   private final CommandLoop loop;
 
@@ -32,7 +32,7 @@ final class ServiceParts {
     this.clock = new CommandClock(builder.clock);
     this.ids = builder.ids;
     this.spots = builder.spots;
-    this.gateway = builder.payments;
+    this.paymentGateway = builder.paymentGateway;
     this.callLimit = builder.callLimit;
     this.window = builder.window;
     this.loop = new CommandLoop(storage, new NewEvents(ids), Actor.SYSTEM_ACTOR);
@@ -40,7 +40,7 @@ final class ServiceParts {
         new RefundFlow(
             loop.as(Actor.system("refunds")),
             clock,
-            gateway,
+            paymentGateway,
             storage,
             callLimit,
             builder.refundBackoff);
@@ -59,9 +59,9 @@ final class ServiceParts {
         loop.as(actor).answering(recorder), clock, ids, spots, refunds, window);
   }
 
-  PaymentFlow payments(Actor actor, AnswerRecorder recorder) {
+  PaymentFlow paymentFlow(Actor actor, AnswerRecorder recorder) {
     return new PaymentFlow(
-        loop.as(actor).answering(recorder), clock, gateway, refunds, ids, callLimit);
+        loop.as(actor).answering(recorder), clock, paymentGateway, refunds, ids, callLimit);
   }
 
   ReservationQueries queries(Actor actor) {

@@ -51,21 +51,27 @@ public record BookingWindow(Duration startGrace, Duration hold) {
    */
   public void check(Instant start, Instant end, Instant now) {
     if (start.isBefore(now.minus(startGrace))) {
-      throw new ReservationException.InvalidInput(
+      throw refused(
           "startTime",
-          "startTime must not lie more than "
-              + startGrace.toMinutes()
-              + " minutes in the past, got "
-              + Times.format(start));
+          "startTime must not lie more than %d minutes in the past, got %s",
+          startGrace,
+          start);
     }
     if (end.isBefore(now.plus(hold))) {
-      throw new ReservationException.InvalidInput(
+      throw refused(
           "endTime",
-          "the reservation must end at least "
-              + hold.toMinutes()
-              + " minutes from now (the time it waits to be paid), got an endTime of "
-              + Times.format(end));
+          "the reservation must end at least %d minutes from now (the time it waits to be paid),"
+              + " got an endTime of %s",
+          hold,
+          end);
     }
+  }
+
+  /** INVALID_INPUT of {@code field}: {@code rule} with its limit in minutes and the value sent. */
+  private static ReservationException refused(
+      String field, String rule, Duration limit, Instant sent) {
+    return new ReservationException.InvalidInput(
+        field, rule.formatted(limit.toMinutes(), Times.format(sent)));
   }
 
   /** When a reservation created at {@code createdAt} and ending at {@code end} stops waiting. */

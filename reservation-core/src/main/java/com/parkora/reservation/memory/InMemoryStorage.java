@@ -8,18 +8,14 @@ import com.parkora.reservation.port.IdempotencyStore;
 import com.parkora.reservation.port.KeptAnswer;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.RefundQueue;
-import com.parkora.reservation.port.RefundQueue.RefusedRefund;
 import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.port.UnitOfWork;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,10 +28,9 @@ import java.util.function.Supplier;
  */
 public final class InMemoryStorage implements Storage {
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final MemoryState state = new MemoryState();
+  private final StoreLock lock = new StoreLock();
+  private final MemoryState state = new MemoryState(new MemoryRefunds(lock));
   private final MemoryFeed feed = new MemoryFeed(lock, state);
-  private final MemoryRefunds refunds = new MemoryRefunds();
   private final List<MemoryCommitSignal> signals = new CopyOnWriteArrayList<>();
   private final CommitLog onCommit;
   private long commits;
@@ -77,11 +72,12 @@ public final class InMemoryStorage implements Storage {
             MemoryTransaction transaction = new MemoryTransaction(tenant, state, commits + 1);
             MemoryAnswerLog answers = new MemoryAnswerLog(state.keys());
             try {
-              T result = work.apply(new UnitOfWork(tenant, transaction, transaction, answers));
+              T result =
+                  work.apply(
+                      new UnitOfWork(tenant, transaction, transaction, transaction, answers));
               if (!transaction.appended().isEmpty() || answers.kept() != null) {
                 onCommit.write(transaction.appended(), answers.kept());
                 commits++;
-                transaction.appended().forEach(refunds::follow);
                 appended[0] = !transaction.appended().isEmpty();
               }
               return result;
@@ -116,7 +112,6 @@ public final class InMemoryStorage implements Storage {
           try {
             UnitOfWork work = transaction.unitOfWork();
             commit.forEach(work::importEvent);
-            commit.forEach(refunds::follow);
             return commit.size();
           } catch (RuntimeException failure) {
             transaction.rollback();
@@ -178,43 +173,12 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public RefundQueue refunds() {
-    return new RefundQueue() {
-      @Override
-      public List<PendingRefund> takeDue(Instant now, Duration lease, int limit) {
-        return locked(() -> refunds.takeDue(now, lease, limit));
-      }
-
-      @Override
-      public Optional<PendingRefund> take(
-          TenantId tenant, String transactionId, Instant now, Duration lease) {
-        return locked(() -> refunds.take(tenant, transactionId, now, lease));
-      }
-
-      @Override
-      public List<PendingRefund> owedFor(String transactionId) {
-        return locked(() -> refunds.owedFor(transactionId));
-      }
-
-      @Override
-      public long pending() {
-        return locked(refunds::pending);
-      }
-
-      @Override
-      public List<RefusedRefund> refused(TenantId tenant) {
-        return locked(() -> refunds.refused(tenant));
-      }
-
-      @Override
-      public long refusedCount() {
-        return locked(refunds::refusedCount);
-      }
-    };
+    return state.refunds();
   }
 
   @Override
   public IdempotencyStore idempotency() {
-    return new MemoryIdempotency(state.keys(), onCommit, this::locked);
+    return new MemoryIdempotency(state.keys(), onCommit, lock);
   }
 
   /** A signal raised after every commit that appended events; close it when done. */
@@ -227,12 +191,7 @@ public final class InMemoryStorage implements Storage {
 
   /** Runs {@code action} holding the store's one lock. */
   private <T> T locked(Supplier<T> action) {
-    lock.lock();
-    try {
-      return action.get();
-    } finally {
-      lock.unlock();
-    }
+    return lock.locked(action);
   }
 
   @Override

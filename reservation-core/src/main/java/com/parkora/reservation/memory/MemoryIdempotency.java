@@ -6,37 +6,17 @@ import com.parkora.reservation.port.KeptAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * {@link IdempotencyStore} of the embedded store: {@link MemoryKeys} under the store's lock; an
  * answer that caused no events is journaled on a line of its own.
  */
-final class MemoryIdempotency implements IdempotencyStore {
-
-  /** Runs an action holding the store's lock. */
-  interface Lock {
-    <T> T locked(Supplier<T> action);
-  }
-
-  private final MemoryKeys keys;
-  private final InMemoryStorage.CommitLog journal;
-  private final Lock lock;
-
-  MemoryIdempotency(MemoryKeys keys, InMemoryStorage.CommitLog journal, Lock lock) {
-    this.keys = keys;
-    this.journal = journal;
-    this.lock = lock;
-  }
+record MemoryIdempotency(MemoryKeys keys, InMemoryStorage.CommitLog journal, StoreLock lock)
+    implements IdempotencyStore {
 
   @Override
-  public Claim claim(
-      IdempotencyKey key,
-      String fingerprint,
-      Instant now,
-      Instant expiredBefore,
-      Instant staleBefore) {
-    return lock.locked(() -> keys.claim(key, fingerprint, now, expiredBefore, staleBefore));
+  public Claim claim(ClaimRequest request) {
+    return lock.locked(() -> keys.claim(request));
   }
 
   @Override

@@ -3,6 +3,7 @@ package com.parkora.reservation.memory;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.port.IdempotencyKey;
 import com.parkora.reservation.port.IdempotencyStore.Claim;
+import com.parkora.reservation.port.IdempotencyStore.ClaimRequest;
 import com.parkora.reservation.port.KeptAnswer;
 import com.parkora.reservation.port.StoredAnswer;
 import java.time.Instant;
@@ -24,22 +25,19 @@ final class MemoryKeys {
 
   private final Map<IdempotencyKey, Entry> entries = new HashMap<>();
 
-  Claim claim(
-      IdempotencyKey key,
-      String fingerprint,
-      Instant now,
-      Instant expiredBefore,
-      Instant staleBefore) {
-    Entry entry = entries.get(key);
+  Claim claim(ClaimRequest request) {
+    Entry entry = entries.get(request.key());
+    String fingerprint = request.fingerprint();
     boolean takeOver =
         entry == null
-            || !entry.createdAt().isAfter(expiredBefore)
+            || !entry.createdAt().isAfter(request.expiredBefore())
             || entry.answer() == null
                 && entry.fingerprint().equals(fingerprint)
-                && !entry.claimedAt().isAfter(staleBefore);
+                && !entry.claimedAt().isAfter(request.staleBefore());
     if (takeOver) {
       UUID claim = UUID.randomUUID();
-      entries.put(key, new Entry(fingerprint, claim, now, now, null));
+      Instant now = request.now();
+      entries.put(request.key(), new Entry(fingerprint, claim, now, now, null));
       return new Claim.Claimed(claim, now);
     }
     if (!entry.fingerprint().equals(fingerprint)) {

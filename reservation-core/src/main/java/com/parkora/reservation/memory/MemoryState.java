@@ -20,9 +20,18 @@ final class MemoryState {
   private final Map<TenantId, List<StoredEvent>> byTenant = new HashMap<>();
   private final Map<TenantId, TenantRows> rows = new HashMap<>();
   private final MemoryKeys keys = new MemoryKeys();
+  private final MemoryRefunds refunds;
+
+  MemoryState(MemoryRefunds refunds) {
+    this.refunds = refunds;
+  }
 
   MemoryKeys keys() {
     return keys;
+  }
+
+  MemoryRefunds refunds() {
+    return refunds;
   }
 
   List<FeedEvent> log() {

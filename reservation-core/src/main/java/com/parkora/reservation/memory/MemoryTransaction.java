@@ -10,11 +10,13 @@ import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.port.NewEvent;
 import com.parkora.reservation.port.ReadModelWrite;
+import com.parkora.reservation.port.RefundWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.StoredEvent;
 import com.parkora.reservation.port.UnitOfWork;
 import com.parkora.reservation.port.WritableReadModel;
+import com.parkora.reservation.port.WritableRefundQueue;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** A unit of work on {@link MemoryState}: writes apply at once and are undone on rollback. */
-final class MemoryTransaction implements EventLog, WritableReadModel {
+final class MemoryTransaction implements EventLog, WritableReadModel, WritableRefundQueue {
 
   private static final Comparator<ReservationView> BY_START_DESC =
       Comparator.comparing(ReservationView::startTime)
@@ -60,7 +62,7 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
   }
 
   UnitOfWork unitOfWork() {
-    return new UnitOfWork(tenant, this, this);
+    return new UnitOfWork(tenant, this, this, this);
   }
 
   @Override
@@ -192,16 +194,7 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
 
   @Override
   public List<UUID> pendingDue(Instant createdBefore, Instant endBefore, int limit) {
-    return rows()
-        .newestFirst()
-        .filter(r -> r.status() == ReservationStatus.PENDING)
-        .filter(r -> !r.createdAt().isAfter(createdBefore) || !r.endTime().isAfter(endBefore))
-        .sorted(
-            Comparator.comparing(ReservationView::createdAt)
-                .thenComparing(ReservationView::id, TenantRows.UUID_ORDER))
-        .limit(limit)
-        .map(ReservationView::id)
-        .toList();
+    return rows().pendingDue(createdBefore, endBefore, limit);
   }
 
   @Override
@@ -230,6 +223,11 @@ final class MemoryTransaction implements EventLog, WritableReadModel {
             rows.put(before);
           }
         });
+  }
+
+  @Override
+  public void apply(RefundWrite write) {
+    undo.push(state.refunds().apply(tenant, write));
   }
 
   private void insert(TenantRows rows, ReservationView row) {

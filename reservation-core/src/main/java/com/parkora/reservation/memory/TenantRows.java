@@ -1,5 +1,6 @@
 package com.parkora.reservation.memory;
 
+import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.port.ReservationView;
 import java.time.Instant;
 import java.util.Comparator;
@@ -58,6 +59,22 @@ final class TenantRows {
     return rows.stream()
         .filter(r -> from == null || r.endTime().isAfter(from))
         .filter(r -> to == null || r.startTime().isBefore(to))
+        .toList();
+  }
+
+  /**
+   * Up to {@code limit} PENDING rows created at or before {@code createdBefore} or ending at or
+   * before {@code endBefore}, oldest first.
+   */
+  List<UUID> pendingDue(Instant createdBefore, Instant endBefore, int limit) {
+    return newestFirst.stream()
+        .filter(r -> r.status() == ReservationStatus.PENDING)
+        .filter(r -> !r.createdAt().isAfter(createdBefore) || !r.endTime().isAfter(endBefore))
+        .sorted(
+            Comparator.comparing(ReservationView::createdAt)
+                .thenComparing(ReservationView::id, UUID_ORDER))
+        .limit(limit)
+        .map(ReservationView::id)
         .toList();
   }
 

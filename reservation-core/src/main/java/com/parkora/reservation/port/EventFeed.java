@@ -22,9 +22,4 @@ public interface EventFeed {
    * reporting how far a consumer is behind.
    */
   long countAfter(FeedPosition after);
-
-  /** The saved checkpoint of a named consumer, {@link FeedPosition#START} when none. */
-  FeedPosition checkpoint(String consumer);
-
-  void saveCheckpoint(String consumer, FeedPosition position);
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
  * The write side of a store's event log, implemented by each store and used only by {@link
  * UnitOfWork}, which projects whatever it writes.
  */
-public interface EventLog extends EventStore {
+public interface EventLog extends EventReader {
 
   /**
    * Appends events to a stream whose current version must be {@code expectedVersion} (0 for a new

@@ -27,16 +27,19 @@ public interface IdempotencyStore {
   }
 
   /**
-   * Claims {@code key} for a request of {@code fingerprint} at {@code now}. A key kept since {@code
-   * expiredBefore} or earlier counts as absent; an unanswered claim of the same fingerprint made at
-   * {@code staleBefore} or earlier is taken over (its request died before answering).
+   * A claim of {@code key} for a request of {@code fingerprint} at {@code now}. A key kept since
+   * {@code expiredBefore} or earlier counts as absent; an unanswered claim of the same fingerprint
+   * made at {@code staleBefore} or earlier is taken over (its request died before answering).
    */
-  Claim claim(
+  record ClaimRequest(
       IdempotencyKey key,
       String fingerprint,
       Instant now,
       Instant expiredBefore,
-      Instant staleBefore);
+      Instant staleBefore) {}
+
+  /** Claims a key as {@code request} says. */
+  Claim claim(ClaimRequest request);
 
   /**
    * Keeps an answer that caused no events, in a transaction of its own; false when the claim is not

@@ -10,12 +10,13 @@ import com.parkora.reservation.domain.ReservationEvent.ReservationCreated;
 import com.parkora.reservation.domain.ReservationEvent.ReservationDeleted;
 import com.parkora.reservation.domain.ReservationEvent.ReservationExpired;
 import com.parkora.reservation.domain.ReservationStatus;
+import java.util.Optional;
 
 /**
- * Maps an event to its read-model write. Pure: it reads only the event (timestamps included), never
- * the aggregate or the clock, so replaying the log through it reproduces the live read model.
- * Rebuilds take it as an argument, so a projector that changed (or a faulty one, in tests) can be
- * replayed.
+ * Maps an event to its read-model write, and a refund event to its refund-queue write. Pure: it
+ * reads only the event (timestamps included), never the aggregate or the clock, so replaying the
+ * log through it reproduces the live read model. Rebuilds take it as an argument, so a projector
+ * that changed (or a faulty one, in tests) can be replayed.
  */
 public class Projector {
 
@@ -52,6 +53,30 @@ public class Projector {
       case ReservationEvent.RefundCompleted e -> update(e, null);
       case ReservationEvent.RefundRefused e -> update(e, null);
     };
+  }
+
+  /** What a refund event does to the refund queue; empty for every other event. */
+  public Optional<RefundWrite> refundWrite(ReservationEvent event) {
+    return Optional.ofNullable(
+        switch (event) {
+          case ReservationEvent.RefundRequested e ->
+              new RefundWrite.Owed(
+                  e.reservationId(), e.transactionId(), e.amount(), e.reason(), e.occurredAt());
+          case ReservationEvent.RefundFailed e ->
+              new RefundWrite.Retry(
+                  e.transactionId(),
+                  e.attempt(),
+                  e.nextAttemptAt(),
+                  e.errorCode() + ": " + e.message());
+          case ReservationEvent.RefundRefused e ->
+              new RefundWrite.Refused(
+                  e.transactionId(),
+                  e.attempt(),
+                  e.occurredAt(),
+                  e.errorCode() + ": " + e.message());
+          case ReservationEvent.RefundCompleted e -> new RefundWrite.Settled(e.transactionId());
+          default -> null;
+        });
   }
 
   private static ReadModelWrite update(ReservationEvent event, String transactionId) {

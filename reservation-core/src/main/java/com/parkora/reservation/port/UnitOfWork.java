@@ -7,9 +7,9 @@ import java.util.UUID;
 
 /**
  * One transaction bound to one tenant. Events are written only through {@link #record} and {@link
- * #importEvent}, which project every event they store into the read model in the same transaction:
- * no writer can append without projecting, so the read model is never behind the log. Both commit
- * together or not at all.
+ * #importEvent}, which project every event they store into the read model, and each refund event
+ * into the refund queue, in the same transaction: no writer can append without projecting, so
+ * neither is ever behind the log. All commit together or not at all.
  */
 public final class UnitOfWork {
 
@@ -18,27 +18,36 @@ public final class UnitOfWork {
   private final TenantId tenant;
   private final EventLog log;
   private final WritableReadModel readModel;
+  private final WritableRefundQueue refunds;
   private final AnswerLog answers;
 
   /** A unit of work that keeps no answers: replays and rebuilds, which answer no request. */
-  public UnitOfWork(TenantId tenant, EventLog log, WritableReadModel readModel) {
+  public UnitOfWork(
+      TenantId tenant, EventLog log, WritableReadModel readModel, WritableRefundQueue refunds) {
     this(
         tenant,
         log,
         readModel,
+        refunds,
         answer -> {
           throw new IllegalStateException("this unit of work keeps no answers");
         });
   }
 
   /**
-   * Made by a store around its transaction; the store passes its own log, read model and the place
-   * where it keeps the answers of idempotent requests.
+   * Made by a store around its transaction; the store passes its own log, read model, refund queue
+   * and the place where it keeps the answers of idempotent requests.
    */
-  public UnitOfWork(TenantId tenant, EventLog log, WritableReadModel readModel, AnswerLog answers) {
+  public UnitOfWork(
+      TenantId tenant,
+      EventLog log,
+      WritableReadModel readModel,
+      WritableRefundQueue refunds,
+      AnswerLog answers) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.log = Objects.requireNonNull(log, "log");
     this.readModel = Objects.requireNonNull(readModel, "readModel");
+    this.refunds = Objects.requireNonNull(refunds, "refunds");
     this.answers = Objects.requireNonNull(answers, "answers");
   }
 
@@ -47,7 +56,7 @@ public final class UnitOfWork {
   }
 
   /** Reads of the tenant's log. */
-  public EventStore events() {
+  public EventReader events() {
     return log;
   }
 
@@ -98,5 +107,6 @@ public final class UnitOfWork {
 
   private void project(StoredEvent event) {
     readModel.apply(PROJECTOR.project(event.event()));
+    PROJECTOR.refundWrite(event.event()).ifPresent(refunds::apply);
   }
 }

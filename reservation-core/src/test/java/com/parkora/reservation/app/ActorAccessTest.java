@@ -33,7 +33,7 @@ class ActorAccessTest {
   private final ReservationService system =
       ReservationService.builder(storage)
           .clock(TestClock.at("2026-12-01T08:00:00Z"))
-          .payments(new ScriptedPayments())
+          .paymentGateway(new ScriptedPayments())
           .build();
   private final TenantId tenant = new TenantId(UUID.randomUUID());
   private final ReservationService alice = system.as(user(ALICE));
@@ -76,7 +76,6 @@ class ActorAccessTest {
     assertThat(alice.events(tenant, bobsId)).isEmpty();
     assertThat(alice.history(tenant, bobsId)).isEmpty();
     assertThat(alice.stateAt(tenant, bobsId, "2030-01-01T00:00:00Z")).isEmpty();
-    assertThat(alice.stateAtVersion(tenant, bobsId, 1)).isEmpty();
     assertThat(bob.byId(tenant, bobsId)).contains(bobs);
     assertThat(bob.events(tenant, bobsId)).hasSize(1);
   }
@@ -86,7 +85,6 @@ class ActorAccessTest {
     assertThat(failure(() -> alice.cancel(tenant, bobsId, "no")))
         .isEqualTo(failure(() -> alice.cancel(tenant, missing, "no")).replace(missing, bobsId));
     assertDenied(() -> alice.cancel(tenant, bobsId, "no"), ErrorCode.NOT_FOUND);
-    assertDenied(() -> alice.expire(tenant, bobsId), ErrorCode.NOT_FOUND);
     assertThat(alice.pay(tenant, bobsId).errorCode())
         .isEqualTo(PaymentOutcome.RESERVATION_NOT_FOUND);
     assertThat(alice.pay(tenant, bobsId).message())
@@ -157,7 +155,8 @@ class ActorAccessTest {
   @Test
   void administration_needs_the_admin_role_while_authentication_is_on() {
     assertDenied(() -> alice.eventStats(tenant), ErrorCode.FORBIDDEN);
-    assertDenied(() -> system.as(user(BOB, Role.SERVICE)).payments(), ErrorCode.FORBIDDEN);
+    assertDenied(
+        () -> system.as(user(BOB, Role.SERVICE)).paymentAdministration(), ErrorCode.FORBIDDEN);
     assertDenied(
         () -> system.as(Actor.anonymous("r", "t")).rebuild(tenant, Storage.RebuildProgress.NONE),
         ErrorCode.UNAUTHENTICATED);
@@ -166,7 +165,7 @@ class ActorAccessTest {
     assertThat(system.as(user(BOB, Role.ADMIN)).eventStats(tenant).totalEvents()).isEqualTo(1);
     assertThat(system.as(Actor.unchecked("r", "t")).rebuild(tenant, Storage.RebuildProgress.NONE))
         .isEqualTo(1);
-    assertThat(system.payments().unsettled(tenant)).isEmpty();
+    assertThat(system.paymentAdministration().unsettled(tenant)).isEmpty();
   }
 
   @Test

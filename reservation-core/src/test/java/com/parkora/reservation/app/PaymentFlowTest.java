@@ -37,7 +37,7 @@ class PaymentFlowTest {
   private final ReservationService service =
       ReservationService.builder(storage)
           .clock(clock)
-          .payments(payments)
+          .paymentGateway(payments)
           .paymentCallLimit(CALL_LIMIT)
           .refundBackoff(Duration.ofSeconds(5), Duration.ofMinutes(5))
           .build();
@@ -52,7 +52,7 @@ class PaymentFlowTest {
     assertThat(service.pay(tenant, id).errorCode()).isEqualTo(PaymentOutcome.PAYMENT_PENDING);
 
     assertThat(payments.charged.get()).isEqualTo(1);
-    assertThat(service.payments().unsettled(tenant))
+    assertThat(service.paymentAdministration().unsettled(tenant))
         .singleElement()
         .satisfies(
             u -> {
@@ -71,14 +71,14 @@ class PaymentFlowTest {
     service.pay(tenant, confirmed);
     service.pay(tenant, notCharged);
 
-    service.payments().settle(tenant, confirmed, "txn-found", "operator");
-    service.payments().settle(tenant, notCharged, null, "operator");
+    service.paymentAdministration().settle(tenant, confirmed, "txn-found", "operator");
+    service.paymentAdministration().settle(tenant, notCharged, null, "operator");
 
     assertThat(service.byId(tenant, confirmed).orElseThrow().transactionId())
         .isEqualTo("txn-found");
     assertThat(service.byId(tenant, confirmed).orElseThrow().status())
         .isEqualTo(ReservationStatus.CONFIRMED);
-    assertThat(service.payments().unsettled(tenant)).isEmpty();
+    assertThat(service.paymentAdministration().unsettled(tenant)).isEmpty();
     PaymentOutcome again = service.pay(tenant, notCharged);
     assertThat(again.success()).isTrue();
     assertThat(payments.charged.get()).isEqualTo(3);
@@ -91,7 +91,7 @@ class PaymentFlowTest {
     service.pay(tenant, id);
     service.cancel(tenant, id, "gave up");
 
-    service.payments().settle(tenant, id, "txn-late", "payment-service");
+    service.paymentAdministration().settle(tenant, id, "txn-late", "payment-service");
 
     assertThat(payments.refunded).containsExactly("txn-late");
     assertThat(types(id)).endsWith("PAYMENT_SETTLED", "REFUND_REQUESTED", "REFUND_COMPLETED");
@@ -102,7 +102,8 @@ class PaymentFlowTest {
     String id = booked(7.5);
     long before = storage.eventCount(tenant);
 
-    assertThatThrownBy(() -> service.payments().settle(tenant, id, "txn-x", "operator"))
+    assertThatThrownBy(
+            () -> service.paymentAdministration().settle(tenant, id, "txn-x", "operator"))
         .isInstanceOfSatisfying(
             ReservationException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
@@ -111,7 +112,10 @@ class PaymentFlowTest {
 
   /** The payment service reports, on its own, that it charged {@code txn} for the reservation. */
   private void reportCharge(String id, String txn) {
-    service.payments().notices().handle(new PaymentNotice.Charged(txn, id, new BigDecimal("7.50")));
+    service
+        .paymentAdministration()
+        .notices()
+        .handle(new PaymentNotice.Charged(txn, id, new BigDecimal("7.50")));
   }
 
   @Test
@@ -151,7 +155,7 @@ class PaymentFlowTest {
 
     assertThat(later.errorCode()).isEqualTo(PaymentOutcome.PAYMENT_PENDING);
     assertThat(types(id)).endsWith("PAYMENT_CLAIMED", "PAYMENT_OUTCOME_UNKNOWN");
-    assertThat(service.payments().unsettled(tenant)).hasSize(1);
+    assertThat(service.paymentAdministration().unsettled(tenant)).hasSize(1);
     assertThat(payments.charged.get()).isEqualTo(1);
 
     payments.hold.countDown();
@@ -159,7 +163,7 @@ class PaymentFlowTest {
     assertThat(service.byId(tenant, id).orElseThrow().status())
         .as("the late answer settles it")
         .isEqualTo(ReservationStatus.CONFIRMED);
-    assertThat(service.payments().unsettled(tenant)).isEmpty();
+    assertThat(service.paymentAdministration().unsettled(tenant)).isEmpty();
   }
 
   @Test
@@ -170,16 +174,18 @@ class PaymentFlowTest {
     payments.refunds.add(new PaymentGateway.RefundResult.Refused("LATER", "busy"));
 
     service.cancel(tenant, id, "plans changed");
-    assertThat(service.payments().sendDueRefunds(10)).as("not due before its backoff").isZero();
+    assertThat(service.paymentAdministration().sendDueRefunds(10))
+        .as("not due before its backoff")
+        .isZero();
     clock.advance(Duration.ofSeconds(5));
-    assertThat(service.payments().sendDueRefunds(10)).isEqualTo(1);
+    assertThat(service.paymentAdministration().sendDueRefunds(10)).isEqualTo(1);
     clock.advance(Duration.ofSeconds(9));
-    assertThat(service.payments().sendDueRefunds(10))
+    assertThat(service.paymentAdministration().sendDueRefunds(10))
         .as("second backoff is twice the first")
         .isZero();
     clock.advance(Duration.ofSeconds(1));
-    assertThat(service.payments().sendDueRefunds(10)).isEqualTo(1);
-    assertThat(service.payments().sendDueRefunds(10)).isZero();
+    assertThat(service.paymentAdministration().sendDueRefunds(10)).isEqualTo(1);
+    assertThat(service.paymentAdministration().sendDueRefunds(10)).isZero();
 
     assertThat(payments.refundCalls).isEqualTo(3);
     assertThat(types(id))
@@ -189,7 +195,7 @@ class PaymentFlowTest {
             "REFUND_FAILED",
             "REFUND_FAILED",
             "REFUND_COMPLETED");
-    assertThat(service.payments().pendingRefunds()).isZero();
+    assertThat(service.paymentAdministration().pendingRefunds()).isZero();
   }
 
   @Test
@@ -214,11 +220,11 @@ class PaymentFlowTest {
     assertThat(service.expireDue(tenant, 10)).isEqualTo(1);
 
     assertThat(types(id)).endsWith("PAYMENT_OUTCOME_UNKNOWN", "RESERVATION_EXPIRED");
-    assertThat(service.payments().unsettled(tenant)).hasSize(1);
+    assertThat(service.paymentAdministration().unsettled(tenant)).hasSize(1);
     payments.hold.countDown();
     stuck.join();
     assertThat(payments.refunded).containsExactly("txn-1");
-    assertThat(service.payments().unsettled(tenant)).isEmpty();
+    assertThat(service.paymentAdministration().unsettled(tenant)).isEmpty();
   }
 
   private List<String> types(String id) {
@@ -238,7 +244,7 @@ class PaymentFlowTest {
     ReservationService racing =
         ReservationService.builder(storage)
             .clock(clock)
-            .payments(payments)
+            .paymentGateway(payments)
             .paymentCallLimit(CALL_LIMIT)
             .ids(
                 () -> {

@@ -35,7 +35,7 @@ class ReservationServiceTest {
   private final ReservationService service =
       ReservationService.builder(storage)
           .clock(clock)
-          .payments(payments)
+          .paymentGateway(payments)
           .pendingHold(Duration.ofMinutes(15))
           .build();
   private final TenantId tenant = new TenantId(UUID.randomUUID());
@@ -233,10 +233,15 @@ class ReservationServiceTest {
   }
 
   @Test
-  void expiring_a_confirmed_reservation_is_rejected() {
+  void the_expiry_sweep_leaves_a_confirmed_reservation_whose_hold_ran_out() {
     String id = booked();
     service.confirm(tenant, id, null);
-    assertRejected(() -> service.expire(tenant, id), ErrorCode.INVALID_STATE);
+    long before = storage.eventCount(tenant);
+    clock.advance(Duration.ofHours(4));
+    assertThat(service.expireDue(tenant, 100)).isZero();
+    assertThat(service.byId(tenant, id).orElseThrow().status())
+        .isEqualTo(ReservationStatus.CONFIRMED);
+    assertThat(storage.eventCount(tenant)).isEqualTo(before);
   }
 
   @Test
@@ -416,7 +421,7 @@ class ReservationServiceTest {
   private ReservationService payingWhile(Runnable meanwhile, String transactionId) {
     return ReservationService.builder(storage)
         .clock(clock)
-        .payments(
+        .paymentGateway(
             new com.parkora.reservation.port.PaymentGateway() {
               @Override
               public ChargeResult charge(TenantId t, UUID r, UUID u, BigDecimal amount) {
@@ -486,8 +491,7 @@ class ReservationServiceTest {
     assertThat(service.stateAt(tenant, id, "2026-12-01T08:05:00Z").orElseThrow().status())
         .isEqualTo(ReservationStatus.CONFIRMED);
     assertThat(service.stateAt(tenant, id, "2026-12-01T07:00:00Z")).isEmpty();
-    assertThat(service.stateAtVersion(tenant, id, 2).orElseThrow().transactionId())
-        .isEqualTo("t-1");
+    assertThat(service.history(tenant, id).get(1).transactionId()).isEqualTo("t-1");
     assertThat(service.history(tenant, id))
         .extracting(ReservationView::status)
         .containsExactly(

@@ -32,7 +32,7 @@ public abstract class EventMetadataContract extends ReopenedStoreContract {
   private final ScriptedPayments payments = new ScriptedPayments();
 
   private ReservationService service() {
-    return ReservationService.builder(storage).clock(clock).payments(payments).build();
+    return ReservationService.builder(storage).clock(clock).paymentGateway(payments).build();
   }
 
   private ReservationService as(Actor actor) {

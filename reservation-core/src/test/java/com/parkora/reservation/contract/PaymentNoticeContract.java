@@ -47,10 +47,10 @@ public abstract class PaymentNoticeContract {
     service =
         ReservationService.builder(storage)
             .clock(clock)
-            .payments(payments)
+            .paymentGateway(payments)
             .paymentCallLimit(Duration.ofSeconds(15))
             .build();
-    notices = service.payments().notices();
+    notices = service.paymentAdministration().notices();
   }
 
   @Test
@@ -79,7 +79,7 @@ public abstract class PaymentNoticeContract {
         .satisfies(r -> assertThat(r.status()).isEqualTo(ReservationStatus.CONFIRMED))
         .satisfies(r -> assertThat(r.transactionId()).isEqualTo(txn));
     assertThat(events(id)).hasSize(stored);
-    assertThat(service.payments().unsettled(tenant)).isEmpty();
+    assertThat(service.paymentAdministration().unsettled(tenant)).isEmpty();
   }
 
   @Test

@@ -43,7 +43,10 @@ public abstract class PendingHoldContract {
   @BeforeEach
   void buildService() {
     service =
-        ReservationService.builder(newStorage()).clock(clock).payments(new TestPayments()).build();
+        ReservationService.builder(newStorage())
+            .clock(clock)
+            .paymentGateway(new TestPayments())
+            .build();
   }
 
   @Test

@@ -31,7 +31,7 @@ public abstract class RebuildEqualsLiveContract {
     TestClock clock = new TestClock(START);
     ScriptedPayments payments = new ScriptedPayments();
     ReservationService service =
-        ReservationService.builder(storage).clock(clock).payments(payments).build();
+        ReservationService.builder(storage).clock(clock).paymentGateway(payments).build();
     Random random = new Random(20261124L);
 
     for (int sequence = 0; sequence < SEQUENCES; sequence++) {
@@ -85,7 +85,7 @@ public abstract class RebuildEqualsLiveContract {
           }
           case 4 -> service.cancel(tenant, id, random.nextBoolean() ? "changed plans" : null);
           case 5 -> service.complete(tenant, id);
-          case 6 -> service.expire(tenant, id);
+          case 6 -> service.expireDue(tenant, 10);
           default -> service.delete(tenant, id);
         }
       } catch (ReservationException.InvalidState

@@ -39,7 +39,7 @@ public abstract class RefundRefusalContract {
     service =
         ReservationService.builder(storage)
             .clock(clock)
-            .payments(payments)
+            .paymentGateway(payments)
             .refundBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10))
             .build();
   }
@@ -54,7 +54,7 @@ public abstract class RefundRefusalContract {
     payments.loseRefundAnswers = false;
 
     clock.advance(Duration.ofMinutes(1));
-    service.payments().sendDueRefunds(10);
+    service.paymentAdministration().sendDueRefunds(10);
 
     List<StoredEvent> events = service.events(tenant, id);
     assertThat(events.getLast().type().name()).isEqualTo("REFUND_COMPLETED");
@@ -62,7 +62,7 @@ public abstract class RefundRefusalContract {
         .hasFieldOrPropertyWithValue("refundId", payments.refundIdOf(txn));
     assertThat(storage.refunds().owedFor(txn)).isEmpty();
     clock.advance(Duration.ofHours(1));
-    service.payments().sendDueRefunds(10);
+    service.paymentAdministration().sendDueRefunds(10);
     assertThat(payments.refundCallsOf(txn)).isEqualTo(2);
   }
 
@@ -76,7 +76,7 @@ public abstract class RefundRefusalContract {
 
     for (int i = 0; i < 12; i++) {
       clock.advance(Duration.ofMinutes(15));
-      service.payments().sendDueRefunds(10);
+      service.paymentAdministration().sendDueRefunds(10);
     }
 
     assertThat(payments.refundCallsOf(txn)).isEqualTo(1);
@@ -92,21 +92,21 @@ public abstract class RefundRefusalContract {
     service.cancel(tenant, id, "plans changed");
 
     assertThat(types(id)).endsWith("REFUND_REQUESTED", "REFUND_REFUSED");
-    assertThat(service.payments().refusedRefunds(tenant))
+    assertThat(service.paymentAdministration().refusedRefunds(tenant))
         .singleElement()
         .satisfies(r -> assertThat(r.reservationId().toString()).isEqualTo(id))
         .satisfies(r -> assertThat(r.transactionId()).isEqualTo(txn))
         .satisfies(r -> assertThat(r.error()).isEqualTo("REFUND_NOT_ALLOWED: status: FAILED"))
         .satisfies(r -> assertThat(r.attempts()).isEqualTo(1));
-    assertThat(service.payments().refusedRefundCount()).isPositive();
-    assertThat(service.payments().refusedRefunds(newTenant())).isEmpty();
+    assertThat(service.paymentAdministration().refusedRefundCount()).isPositive();
+    assertThat(service.paymentAdministration().refusedRefunds(newTenant())).isEmpty();
 
-    service.payments().resolveRefund(tenant, id, txn, "rf-by-hand");
+    service.paymentAdministration().resolveRefund(tenant, id, txn, "rf-by-hand");
 
     assertThat(types(id)).endsWith("REFUND_REFUSED", "REFUND_COMPLETED");
     assertThat(service.events(tenant, id).getLast().event())
         .hasFieldOrPropertyWithValue("refundId", "rf-by-hand");
-    assertThat(service.payments().refusedRefunds(tenant)).isEmpty();
+    assertThat(service.paymentAdministration().refusedRefunds(tenant)).isEmpty();
     assertThat(storage.refunds().owedFor(txn)).isEmpty();
     assertThat(payments.refundCallsOf(txn)).isEqualTo(1);
   }
@@ -119,11 +119,11 @@ public abstract class RefundRefusalContract {
     service.cancel(tenant, id, "plans changed");
     payments.refundAnswer = null; // the cause was fixed
 
-    service.payments().resolveRefund(tenant, id, txn, null);
+    service.paymentAdministration().resolveRefund(tenant, id, txn, null);
 
     assertThat(types(id)).endsWith("REFUND_REFUSED", "REFUND_FAILED", "REFUND_COMPLETED");
     assertThat(payments.refundCallsOf(txn)).isEqualTo(2);
-    assertThat(service.payments().refusedRefunds(tenant)).isEmpty();
+    assertThat(service.paymentAdministration().refusedRefunds(tenant)).isEmpty();
   }
 
   @Test
@@ -131,7 +131,7 @@ public abstract class RefundRefusalContract {
     String id = paid();
     String txn = transactionOf(id);
 
-    assertThatThrownBy(() -> service.payments().resolveRefund(tenant, id, txn, "rf-1"))
+    assertThatThrownBy(() -> service.paymentAdministration().resolveRefund(tenant, id, txn, "rf-1"))
         .isInstanceOf(ReservationException.InvalidInput.class)
         .hasMessageContaining("no refused refund");
   }
@@ -143,11 +143,11 @@ public abstract class RefundRefusalContract {
     payments.refundAnswer = new RefundResult.Refused("INTERNAL_ERROR", "database error");
     service.cancel(tenant, id, "plans changed");
     clock.advance(Duration.ofMinutes(1));
-    service.payments().sendDueRefunds(10);
+    service.paymentAdministration().sendDueRefunds(10);
 
     assertThat(payments.refundCallsOf(txn)).isEqualTo(2);
     assertThat(types(id)).endsWith("REFUND_FAILED", "REFUND_FAILED");
-    assertThat(service.payments().refusedRefunds(tenant)).isEmpty();
+    assertThat(service.paymentAdministration().refusedRefunds(tenant)).isEmpty();
   }
 
   protected String paid() {

@@ -125,7 +125,7 @@ public abstract class StorageContract {
   }
 
   @Test
-  void a_stream_loads_up_to_a_version_or_an_instant() {
+  void a_stream_loads_up_to_an_instant() {
     TenantId tenant = newTenant();
     UUID id = UUID.randomUUID();
     record(tenant, id, 0, created(tenant, id, "A-1", T0, 2));
@@ -134,7 +134,6 @@ public abstract class StorageContract {
     storage.inTransaction(
         tenant,
         uow -> {
-          assertThat(uow.events().loadUpToVersion(id, 1)).hasSize(1);
           assertThat(uow.events().loadUpTo(id, T0.plusSeconds(59))).hasSize(1);
           assertThat(uow.events().loadUpTo(id, T0.plusSeconds(60))).hasSize(2);
           return null;
@@ -563,16 +562,6 @@ public abstract class StorageContract {
     assertThat(storage.feed().readAfter(all.get(2).feedPosition(), 100, Optional.of(tenant)))
         .isEmpty();
     assertThat(storage.feed().readAfter(FeedPosition.START, 2, Optional.of(tenant))).hasSize(2);
-  }
-
-  @Test
-  void a_consumer_checkpoint_is_kept() {
-    String consumer = "contract-" + UUID.randomUUID();
-    assertThat(storage.feed().checkpoint(consumer)).isEqualTo(FeedPosition.START);
-    storage.feed().saveCheckpoint(consumer, new FeedPosition(7, 42));
-    assertThat(storage.feed().checkpoint(consumer)).isEqualTo(new FeedPosition(7, 42));
-    storage.feed().saveCheckpoint(consumer, new FeedPosition(8, 43));
-    assertThat(storage.feed().checkpoint(consumer)).isEqualTo(new FeedPosition(8, 43));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package com.parkora.reservation.http;
 
-import com.parkora.reservation.app.Payments;
+import com.parkora.reservation.app.PaymentAdministration;
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.app.UnsettledPayment;
 import com.parkora.reservation.domain.EventType;
@@ -145,12 +145,12 @@ record RestRoutes(
    * the payment service refused for good, waiting for {@code reservation payments refund}.
    */
   private void unsettledPayments(Context ctx) {
-    Payments payments = acting(ctx).payments();
+    PaymentAdministration admin = acting(ctx).paymentAdministration();
     TenantId tenant = tenant(ctx);
     List<Map<String, Object>> unsettled =
-        payments.unsettled(tenant).stream().map(RestRoutes::unsettled).toList();
+        admin.unsettled(tenant).stream().map(RestRoutes::unsettled).toList();
     List<Map<String, Object>> refused =
-        payments.refusedRefunds(tenant).stream().map(RestRoutes::refused).toList();
+        admin.refusedRefunds(tenant).stream().map(RestRoutes::refused).toList();
     ctx.json(Map.of("unsettled", unsettled, "refused_refunds", refused));
   }
 

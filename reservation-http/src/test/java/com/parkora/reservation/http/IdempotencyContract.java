@@ -53,7 +53,7 @@ abstract class IdempotencyContract {
     ReservationService service =
         ReservationService.builder(storage())
             .clock(RunningApi.CLOCK)
-            .payments(gateway)
+            .paymentGateway(gateway)
             .paymentCallLimit(Duration.ofSeconds(12))
             .build();
     api = RunningApi.start(service, HttpSettings.defaults());

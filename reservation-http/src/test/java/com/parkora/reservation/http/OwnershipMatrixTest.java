@@ -49,7 +49,7 @@ class OwnershipMatrixTest {
       ReservationService service =
           ReservationService.builder(new InMemoryStorage())
               .clock(RunningApi.CLOCK)
-              .payments(new ScriptedPayments())
+              .paymentGateway(new ScriptedPayments())
               .build();
       APIS.put(
           mode,

@@ -56,7 +56,7 @@ class PaymentsEndToEndTest {
   private ReservationService service(Duration hold) {
     return ReservationService.builder(new InMemoryStorage())
         .clock(RunningApi.CLOCK)
-        .payments(gateway)
+        .paymentGateway(gateway)
         .paymentCallLimit(TIMEOUT.plusSeconds(2))
         .pendingHold(hold)
         .build();
@@ -124,7 +124,7 @@ class PaymentsEndToEndTest {
     assertThat(status(id)).isEqualTo(ReservationStatus.PENDING);
     assertThat(types(id))
         .containsExactly("RESERVATION_CREATED", "PAYMENT_CLAIMED", "PAYMENT_RELEASED");
-    assertThat(api.service.payments().unsettled(TENANT)).isEmpty();
+    assertThat(api.service.paymentAdministration().unsettled(TENANT)).isEmpty();
   }
 
   @Test
@@ -140,18 +140,18 @@ class PaymentsEndToEndTest {
     assertThat(server.charges()).hasSize(1);
     assertThat(types(id))
         .containsExactly("RESERVATION_CREATED", "PAYMENT_CLAIMED", "PAYMENT_OUTCOME_UNKNOWN");
-    assertThat(api.service.payments().unsettled(TENANT))
+    assertThat(api.service.paymentAdministration().unsettled(TENANT))
         .extracting(u -> u.reservationId().toString())
         .containsExactly(id);
     JsonNode listed =
         api.get("/admin/payments/unsettled", Map.of("X-Tenant-ID", RunningApi.TENANT)).json();
     assertThat(listed.path("unsettled").get(0).path("reservation_id").asText()).isEqualTo(id);
 
-    api.service.payments().settle(TENANT, id, "txn-1-" + id, "operator");
+    api.service.paymentAdministration().settle(TENANT, id, "txn-1-" + id, "operator");
 
     assertThat(status(id)).isEqualTo(ReservationStatus.CONFIRMED);
     assertThat(api.service.byId(TENANT, id).orElseThrow().transactionId()).isEqualTo("txn-1-" + id);
-    assertThat(api.service.payments().unsettled(TENANT)).isEmpty();
+    assertThat(api.service.paymentAdministration().unsettled(TENANT)).isEmpty();
     assertThat(server.charges()).hasSize(1);
   }
 
@@ -165,7 +165,7 @@ class PaymentsEndToEndTest {
         });
     assertThat(pay(id).path("errorCode").asText()).isEqualTo(PaymentOutcome.PAYMENT_PENDING);
 
-    api.service.payments().settle(TENANT, id, null, "operator");
+    api.service.paymentAdministration().settle(TENANT, id, null, "operator");
     server.onCharge(server::approve);
 
     assertThat(pay(id).path("success").asBoolean()).isTrue();
@@ -256,7 +256,7 @@ class PaymentsEndToEndTest {
     assertThat(server.refunds().getFirst().getTransactionId()).isEqualTo(txn);
     assertThat(server.refunds().getFirst().getAmount()).isZero();
     assertThat(types(id)).endsWith("RESERVATION_CANCELLED", "REFUND_REQUESTED", "REFUND_COMPLETED");
-    assertThat(api.service.payments().sendDueRefunds(10)).isZero();
+    assertThat(api.service.paymentAdministration().sendDueRefunds(10)).isZero();
     assertThat(server.refunds()).hasSize(1);
   }
 

@@ -84,7 +84,7 @@ class RefundRetryTest {
     try (Storage storage = stores.get()) {
       ReservationService service = service(storage);
       awaitRefunds(service, 3);
-      assertThat(service.payments().sendDueRefunds(10)).isZero();
+      assertThat(service.paymentAdministration().sendDueRefunds(10)).isZero();
       List<StoredEvent> events = service.events(TENANT, id);
       assertThat(events.stream().map(e -> e.type().name()))
           .containsSubsequence(
@@ -108,7 +108,7 @@ class RefundRetryTest {
   private void awaitRefunds(ReservationService service, int count) {
     Instant deadline = Instant.now().plusSeconds(30);
     while (server.refunds().size() < count && Instant.now().isBefore(deadline)) {
-      service.payments().sendDueRefunds(10);
+      service.paymentAdministration().sendDueRefunds(10);
       Thread.onSpinWait();
     }
     assertThat(server.refunds()).hasSize(count);
@@ -117,7 +117,7 @@ class RefundRetryTest {
   private ReservationService service(Storage storage) {
     return ReservationService.builder(storage)
         .clock(RunningApi.CLOCK)
-        .payments(gateway)
+        .paymentGateway(gateway)
         .refundBackoff(Duration.ofMillis(1), Duration.ofMillis(20))
         .build();
   }

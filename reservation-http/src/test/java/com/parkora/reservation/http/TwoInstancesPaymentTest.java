@@ -92,6 +92,9 @@ class TwoInstancesPaymentTest {
   }
 
   private static ReservationService service(PostgresStorage storage, GrpcPaymentGateway gateway) {
-    return ReservationService.builder(storage).clock(RunningApi.CLOCK).payments(gateway).build();
+    return ReservationService.builder(storage)
+        .clock(RunningApi.CLOCK)
+        .paymentGateway(gateway)
+        .build();
   }
 }

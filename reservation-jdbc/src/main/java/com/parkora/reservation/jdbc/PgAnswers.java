@@ -6,18 +6,19 @@ import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.port.AnswerLog;
 import com.parkora.reservation.port.IdempotencyKey;
 import com.parkora.reservation.port.IdempotencyStore.Claim;
+import com.parkora.reservation.port.IdempotencyStore.ClaimRequest;
 import com.parkora.reservation.port.KeptAnswer;
 import com.parkora.reservation.port.StoredAnswer;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * {@code idempotency_keys} in one tenant's transaction: claiming a key, keeping an answer under the
  * claim (in the transaction of the request's events) and giving a claim up. Row security keeps each
  * tenant to its own keys.
  */
-final class PgAnswers implements AnswerLog {
+record PgAnswers(Session session) implements AnswerLog {
 
   private static final String CLAIM =
       """
@@ -48,42 +49,21 @@ final class PgAnswers implements AnswerLog {
       WHERE tenant_id = :tenant AND subject = :subject AND idempotency_key = :key
         AND claim = :claim""";
 
-  private final Session session;
-
-  PgAnswers(Session session) {
-    this.session = session;
-  }
-
-  Claim claim(
-      IdempotencyKey key,
-      String fingerprint,
-      Instant now,
-      Instant expiredBefore,
-      Instant staleBefore) {
-    UUID claim = UUID.randomUUID();
+  Claim claim(ClaimRequest request) {
+    String fingerprint = request.fingerprint();
     Optional<UUID> claimed =
-        session
-            .handle()
-            .createQuery(CLAIM)
-            .bind("tenant", key.tenant().value())
-            .bind("subject", key.subject())
-            .bind("key", key.key())
+        ofKey(session.handle().createQuery(CLAIM), request.key())
             .bind("fingerprint", fingerprint)
-            .bind("claim", claim)
-            .bind("now", timestamp(now))
-            .bind("expiredBefore", timestamp(expiredBefore))
-            .bind("staleBefore", timestamp(staleBefore))
+            .bind("claim", UUID.randomUUID())
+            .bind("now", timestamp(request.now()))
+            .bind("expiredBefore", timestamp(request.expiredBefore()))
+            .bind("staleBefore", timestamp(request.staleBefore()))
             .mapTo(UUID.class)
             .findOne();
     if (claimed.isPresent()) {
-      return new Claim.Claimed(claimed.get(), now);
+      return new Claim.Claimed(claimed.get(), request.now());
     }
-    return session
-        .handle()
-        .createQuery(FOUND)
-        .bind("tenant", key.tenant().value())
-        .bind("subject", key.subject())
-        .bind("key", key.key())
+    return ofKey(session.handle().createQuery(FOUND), request.key())
         .map(
             (rs, ctx) -> {
               if (!fingerprint.equals(rs.getString("fingerprint"))) {
@@ -101,12 +81,7 @@ final class PgAnswers implements AnswerLog {
 
   /** Keeps the answer under its claim; false when the claim is not held. */
   boolean tryKeep(KeptAnswer answer) {
-    return session
-            .handle()
-            .createUpdate(KEEP)
-            .bind("tenant", answer.key().tenant().value())
-            .bind("subject", answer.key().subject())
-            .bind("key", answer.key().key())
+    return ofKey(session.handle().createUpdate(KEEP), answer.key())
             .bind("claim", answer.claim())
             .bind("status", answer.answer().status())
             .bind("body", answer.answer().body())
@@ -123,13 +98,14 @@ final class PgAnswers implements AnswerLog {
   }
 
   void release(IdempotencyKey key, UUID claim) {
-    session
-        .handle()
-        .createUpdate(RELEASE)
+    ofKey(session.handle().createUpdate(RELEASE), key).bind("claim", claim).execute();
+  }
+
+  /** {@code statement} bound to the row of {@code key}. */
+  private static <S extends SqlStatement<S>> S ofKey(S statement, IdempotencyKey key) {
+    return statement
         .bind("tenant", key.tenant().value())
         .bind("subject", key.subject())
-        .bind("key", key.key())
-        .bind("claim", claim)
-        .execute();
+        .bind("key", key.key());
   }
 }

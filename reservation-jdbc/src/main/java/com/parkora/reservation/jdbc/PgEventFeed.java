@@ -6,119 +6,62 @@ import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Every tenant's events by {@code (transaction_id, position)}, read as the system role. Only events
  * of transactions older than the oldest one still running are returned: a transaction that commits
  * late can only have an id at or above that horizon, so it lands after what was already read.
  */
-final class PgEventFeed implements EventFeed {
+record PgEventFeed(SystemTransactions transactions, Rows rows) implements EventFeed {
 
   /** After a position and below the oldest transaction still running: no gap, ever. */
   private static final String READ =
       """
-      SELECT %s FROM event_store
+      SELECT id, aggregate_id, tenant_id, version, position, event_type, data::text AS data,
+             event_metadata::text AS event_metadata, created_at,
+             transaction_id::text::bigint AS transaction_id
+      FROM event_store
       WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)
         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      """
-          .formatted(Rows.FEED_COLUMNS);
-
-  private static final String SAVE_CHECKPOINT =
-      """
-      INSERT INTO feed_checkpoints (consumer, transaction_id, position)
-      VALUES (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)
-      ON CONFLICT (consumer) DO UPDATE
-        SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+      ORDER BY transaction_id, position LIMIT :limit
       """;
 
-  /** Runs work in a transaction of the system role. */
-  interface SystemTransactions {
-    <T> T inSystem(Function<Session, T> work);
-  }
+  /** {@link #READ}, of one tenant. */
+  private static final String READ_TENANT =
+      """
+      SELECT id, aggregate_id, tenant_id, version, position, event_type, data::text AS data,
+             event_metadata::text AS event_metadata, created_at,
+             transaction_id::text::bigint AS transaction_id
+      FROM event_store
+      WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)
+        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AND tenant_id = :tenant
+      ORDER BY transaction_id, position LIMIT :limit
+      """;
 
-  private final SystemTransactions transactions;
-  private final Rows rows;
-
-  PgEventFeed(SystemTransactions transactions, Rows rows) {
-    this.transactions = transactions;
-    this.rows = rows;
-  }
+  private static final String COUNT_AFTER =
+      """
+      SELECT count(*) FROM event_store
+      WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)
+      """;
 
   @Override
   public List<FeedEvent> readAfter(FeedPosition after, int limit, Optional<TenantId> tenant) {
-    String sql =
-        READ
-            + (tenant.isPresent() ? "  AND tenant_id = :tenant\n" : "")
-            + "ORDER BY transaction_id, position LIMIT :limit";
-    return inSystem(
-        session -> {
-          var query =
-              session
-                  .handle()
-                  .createQuery(sql)
-                  .bind("txid", after.transactionId())
-                  .bind("position", after.position())
-                  .bind("limit", limit);
+    return transactions.query(
+        tenant.isPresent() ? READ_TENANT : READ,
+        query -> {
+          after(query, after).bind("limit", limit);
           tenant.ifPresent(t -> query.bind("tenant", t.value()));
           return query.map(rows.feedEvent()).list();
         });
   }
 
   @Override
-  public FeedPosition checkpoint(String consumer) {
-    return inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(
-                    """
-                    SELECT transaction_id::text::bigint AS transaction_id, position
-                    FROM feed_checkpoints WHERE consumer = :consumer
-                    """)
-                .bind("consumer", consumer)
-                .mapTo(FeedPosition.class)
-                .findOne()
-                .orElse(FeedPosition.START));
-  }
-
-  @Override
   public long countAfter(FeedPosition after) {
-    return inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(
-                    """
-                    SELECT count(*) FROM event_store
-                    WHERE (transaction_id, position) > (CAST(CAST(:txid AS text) AS xid8), :position)
-                    """)
-                .bind("txid", after.transactionId())
-                .bind("position", after.position())
-                .mapTo(Long.class)
-                .one());
+    return transactions.query(COUNT_AFTER, query -> after(query, after).mapTo(Long.class).one());
   }
 
-  @Override
-  public void saveCheckpoint(String consumer, FeedPosition position) {
-    inSystem(
-        session -> {
-          saveCheckpoint(session, consumer, position);
-          return null;
-        });
-  }
-
-  static void saveCheckpoint(Session session, String consumer, FeedPosition position) {
-    session
-        .handle()
-        .createUpdate(SAVE_CHECKPOINT)
-        .bind("consumer", consumer)
-        .bind("txid", position.transactionId())
-        .bind("position", position.position())
-        .execute();
-  }
-
-  private <T> T inSystem(Function<Session, T> work) {
-    return transactions.inSystem(work);
+  private static Query after(Query query, FeedPosition after) {
+    return query.bind("txid", after.transactionId()).bind("position", after.position());
   }
 }

@@ -1,6 +1,5 @@
 package com.parkora.reservation.jdbc;
 
-import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedLease;
 import com.parkora.reservation.port.FeedPosition;
 import java.time.Duration;
@@ -13,35 +12,47 @@ import java.util.OptionalLong;
  * lease row of the saver's epoch (locking it, so a takeover waits for the save or the save sees the
  * takeover) and writes the checkpoint only if that row was still the saver's.
  */
-record PgFeedLease(
-    PgEventFeed.SystemTransactions transactions,
-    EventFeed feed,
-    String consumer,
-    String holder,
-    Duration term)
+record PgFeedLease(SystemTransactions transactions, String consumer, String holder, Duration term)
     implements FeedLease {
 
   private static final String ACQUIRE =
-      "INSERT INTO feed_leases AS l (consumer, holder, epoch, expires_at)"
-          + " VALUES (:consumer, :holder, 1, now() + make_interval(secs => :term))"
-          + " ON CONFLICT (consumer) DO UPDATE SET holder = excluded.holder,"
-          + " epoch = l.epoch + 1, expires_at = excluded.expires_at"
-          + " WHERE l.expires_at < now()"
-          + " RETURNING epoch";
+      """
+      INSERT INTO feed_leases AS l (consumer, holder, epoch, expires_at)
+      VALUES (:consumer, :holder, 1, now() + make_interval(secs => :term))
+      ON CONFLICT (consumer) DO UPDATE
+        SET holder = excluded.holder, epoch = l.epoch + 1, expires_at = excluded.expires_at
+        WHERE l.expires_at < now()
+      RETURNING epoch
+      """;
   private static final String RENEW =
-      "UPDATE feed_leases SET expires_at = now() + make_interval(secs => :term)"
-          + " WHERE consumer = :consumer AND holder = :holder AND epoch = :epoch";
+      """
+      UPDATE feed_leases SET expires_at = now() + make_interval(secs => :term)
+      WHERE consumer = :consumer AND holder = :holder AND epoch = :epoch
+      """;
   private static final String RELEASE =
-      "UPDATE feed_leases SET expires_at = now() - interval '1 millisecond'"
-          + " WHERE consumer = :consumer AND holder = :holder AND epoch = :epoch";
+      """
+      UPDATE feed_leases SET expires_at = now() - interval '1 millisecond'
+      WHERE consumer = :consumer AND holder = :holder AND epoch = :epoch
+      """;
+  private static final String CHECKPOINT =
+      """
+      SELECT transaction_id::text::bigint AS transaction_id, position
+      FROM feed_checkpoints WHERE consumer = :consumer
+      """;
+  private static final String SAVE_CHECKPOINT =
+      """
+      INSERT INTO feed_checkpoints (consumer, transaction_id, position)
+      VALUES (:consumer, CAST(CAST(:txid AS text) AS xid8), :position)
+      ON CONFLICT (consumer) DO UPDATE
+        SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+      """;
 
   @Override
   public OptionalLong acquire() {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(ACQUIRE)
+    return transactions.query(
+        ACQUIRE,
+        query ->
+            query
                 .bind("consumer", consumer)
                 .bind("holder", holder)
                 .bind("term", termSeconds())
@@ -58,7 +69,14 @@ record PgFeedLease(
 
   @Override
   public FeedPosition checkpoint() {
-    return feed.checkpoint(consumer);
+    return transactions.query(
+        CHECKPOINT,
+        query ->
+            query
+                .bind("consumer", consumer)
+                .mapTo(FeedPosition.class)
+                .findOne()
+                .orElse(FeedPosition.START));
   }
 
   @Override
@@ -68,7 +86,13 @@ record PgFeedLease(
           if (update(session, RENEW, epoch) != 1) {
             return false;
           }
-          PgEventFeed.saveCheckpoint(session, consumer, position);
+          session
+              .handle()
+              .createUpdate(SAVE_CHECKPOINT)
+              .bind("consumer", consumer)
+              .bind("txid", position.transactionId())
+              .bind("position", position.position())
+              .execute();
           return true;
         });
   }

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * role, taking expired rows {@code FOR UPDATE SKIP LOCKED}, so instances purging at once skip each
  * other's rows instead of waiting or failing.
  */
-final class PgIdempotency implements IdempotencyStore {
+record PgIdempotency(PgIdempotency.TenantTransactions tenants, SystemTransactions system)
+    implements IdempotencyStore {
 
   private static final String PURGE =
       """
@@ -33,24 +34,10 @@ final class PgIdempotency implements IdempotencyStore {
     <T> T inTenant(TenantId tenant, Function<Session, T> work);
   }
 
-  private final TenantTransactions tenants;
-  private final PgEventFeed.SystemTransactions system;
-
-  PgIdempotency(TenantTransactions tenants, PgEventFeed.SystemTransactions system) {
-    this.tenants = tenants;
-    this.system = system;
-  }
-
   @Override
-  public Claim claim(
-      IdempotencyKey key,
-      String fingerprint,
-      Instant now,
-      Instant expiredBefore,
-      Instant staleBefore) {
+  public Claim claim(ClaimRequest request) {
     return tenants.inTenant(
-        key.tenant(),
-        session -> new PgAnswers(session).claim(key, fingerprint, now, expiredBefore, staleBefore));
+        request.key().tenant(), session -> new PgAnswers(session).claim(request));
   }
 
   @Override

@@ -4,23 +4,19 @@ import static com.parkora.reservation.jdbc.SqlValues.timestamp;
 
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.RefundQueue;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@code pending_refunds}, taken as the system role: due rows are locked {@code FOR UPDATE SKIP
  * LOCKED} and leased in one short statement, so two instances never take the same refund while a
  * lease runs, and the call to the payment service happens after the transaction ended.
  */
-final class PgRefundQueue implements RefundQueue {
+record PgRefundQueue(SystemTransactions transactions) implements RefundQueue {
 
-  private static final String COLUMNS =
-      "p.tenant_id, p.reservation_id, p.transaction_id, p.amount, p.reason, p.attempts";
   private static final String TAKE_DUE =
       """
       WITH due AS (
@@ -32,8 +28,8 @@ final class PgRefundQueue implements RefundQueue {
         FOR UPDATE SKIP LOCKED)
       UPDATE pending_refunds p SET leased_until = :leaseUntil, attempts = p.attempts + 1
       FROM due WHERE p.tenant_id = due.tenant_id AND p.transaction_id = due.transaction_id
-      RETURNING\s"""
-          + COLUMNS;
+      RETURNING p.tenant_id, p.reservation_id, p.transaction_id, p.amount, p.reason, p.attempts
+      """;
   private static final String TAKE_ONE =
       """
       WITH one AS (
@@ -43,112 +39,71 @@ final class PgRefundQueue implements RefundQueue {
         FOR UPDATE SKIP LOCKED)
       UPDATE pending_refunds p SET leased_until = :leaseUntil, attempts = p.attempts + 1
       FROM one WHERE p.tenant_id = one.tenant_id AND p.transaction_id = one.transaction_id
-      RETURNING\s"""
-          + COLUMNS;
-
-  private final PgEventFeed.SystemTransactions transactions;
-
-  PgRefundQueue(PgEventFeed.SystemTransactions transactions) {
-    this.transactions = transactions;
-  }
+      RETURNING p.tenant_id, p.reservation_id, p.transaction_id, p.amount, p.reason, p.attempts
+      """;
+  private static final String OWED_FOR =
+      """
+      SELECT tenant_id, reservation_id, transaction_id, amount, reason, attempts
+      FROM pending_refunds WHERE transaction_id = :txn
+      """;
+  private static final String PENDING =
+      """
+      SELECT count(*) FROM pending_refunds
+      """;
+  private static final String REFUSED =
+      """
+      SELECT reservation_id, transaction_id, amount, attempts, last_error, refused_at
+      FROM pending_refunds
+      WHERE tenant_id = :tenant AND refused_at IS NOT NULL
+      ORDER BY refused_at, transaction_id
+      """;
+  private static final String REFUSED_COUNT =
+      """
+      SELECT count(*) FROM pending_refunds WHERE refused_at IS NOT NULL
+      """;
 
   @Override
   public List<PendingRefund> takeDue(Instant now, Duration lease, int limit) {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(TAKE_DUE)
-                .bind("now", timestamp(now))
-                .bind("leaseUntil", timestamp(now.plus(lease)))
-                .bind("limit", limit)
-                .map((rs, ctx) -> refund(rs))
-                .list());
+    return transactions.query(
+        TAKE_DUE, q -> leasing(q, now, lease).bind("limit", limit).map(Rows::refund).list());
   }
 
   @Override
   public Optional<PendingRefund> take(
       TenantId tenant, String transactionId, Instant now, Duration lease) {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(TAKE_ONE)
+    return transactions.query(
+        TAKE_ONE,
+        q ->
+            leasing(q, now, lease)
                 .bind("tenant", tenant.value())
                 .bind("txn", transactionId)
-                .bind("now", timestamp(now))
-                .bind("leaseUntil", timestamp(now.plus(lease)))
-                .map((rs, ctx) -> refund(rs))
+                .map(Rows::refund)
                 .findOne());
   }
 
   @Override
   public List<PendingRefund> owedFor(String transactionId) {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(
-                    "SELECT " + COLUMNS + " FROM pending_refunds p WHERE transaction_id = :txn")
-                .bind("txn", transactionId)
-                .map((rs, ctx) -> refund(rs))
-                .list());
+    return transactions.query(OWED_FOR, q -> q.bind("txn", transactionId).map(Rows::refund).list());
   }
 
   @Override
   public long pending() {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery("SELECT count(*) FROM pending_refunds")
-                .mapTo(Long.class)
-                .one());
+    return transactions.query(PENDING, q -> q.mapTo(Long.class).one());
   }
 
   @Override
   public List<RefusedRefund> refused(TenantId tenant) {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery(
-                    """
-                    SELECT reservation_id, transaction_id, amount, attempts, last_error, refused_at
-                    FROM pending_refunds
-                    WHERE tenant_id = :tenant AND refused_at IS NOT NULL
-                    ORDER BY refused_at, transaction_id""")
-                .bind("tenant", tenant.value())
-                .map(
-                    (rs, ctx) ->
-                        new RefusedRefund(
-                            rs.getObject("reservation_id", UUID.class),
-                            rs.getString("transaction_id"),
-                            rs.getBigDecimal("amount"),
-                            rs.getInt("attempts"),
-                            rs.getString("last_error"),
-                            SqlValues.instant(rs, "refused_at")))
-                .list());
+    return transactions.query(
+        REFUSED, q -> q.bind("tenant", tenant.value()).map(Rows::refusedRefund).list());
   }
 
   @Override
   public long refusedCount() {
-    return transactions.inSystem(
-        session ->
-            session
-                .handle()
-                .createQuery("SELECT count(*) FROM pending_refunds WHERE refused_at IS NOT NULL")
-                .mapTo(Long.class)
-                .one());
+    return transactions.query(REFUSED_COUNT, q -> q.mapTo(Long.class).one());
   }
 
-  private static PendingRefund refund(ResultSet rs) throws SQLException {
-    return new PendingRefund(
-        new TenantId(rs.getObject("tenant_id", UUID.class)),
-        rs.getObject("reservation_id", UUID.class),
-        rs.getString("transaction_id"),
-        rs.getBigDecimal("amount"),
-        rs.getString("reason"),
-        rs.getInt("attempts"));
+  /** A take at {@code now}, leasing what it takes for {@code lease}. */
+  private static Query leasing(Query take, Instant now, Duration lease) {
+    return take.bind("now", timestamp(now)).bind("leaseUntil", timestamp(now.plus(lease)));
   }
 }

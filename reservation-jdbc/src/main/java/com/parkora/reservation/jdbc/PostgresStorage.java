@@ -140,8 +140,9 @@ public final class PostgresStorage implements Storage {
     Session session = Session.forTenant(handle, tenant);
     return new UnitOfWork(
         tenant,
-        new PgEventStore(session, codec, rows, notifier::poke),
+        new PgEventLog(session, codec, rows, notifier::poke),
         new PgReadModel(session),
+        new PgRefunds(session),
         new PgAnswers(session));
   }
 
@@ -201,7 +202,7 @@ public final class PostgresStorage implements Storage {
 
   /** The lease of feed consumer {@code consumer} for instance {@code holder}. */
   public FeedLease feedLease(String consumer, String holder, Duration term) {
-    return new PgFeedLease(this::inSystem, feed(), consumer, holder, term);
+    return new PgFeedLease(this::inSystem, consumer, holder, term);
   }
 
   /**

@@ -9,6 +9,8 @@ import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
+import com.parkora.reservation.port.RefundQueue.PendingRefund;
+import com.parkora.reservation.port.RefundQueue.RefusedRefund;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StoredEvent;
 import java.sql.ResultSet;
@@ -21,16 +23,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The columns read from each table and how a row becomes a port type. */
+/** How a row becomes a port type, and the columns of a read-model row. */
 final class Rows {
 
-  static final String EVENT_COLUMNS =
-      """
-      id, aggregate_id, tenant_id, version, position, event_type, data::text AS data,
-      event_metadata::text AS event_metadata, created_at"""
-          .replace('\n', ' ');
-  static final String FEED_COLUMNS =
-      EVENT_COLUMNS + ", transaction_id::text::bigint AS transaction_id";
   static final String RESERVATION_COLUMNS =
       """
       id, tenant_id, user_id, parking_spot_id, start_time, end_time, duration_hours, total_cost,
@@ -91,6 +86,28 @@ final class Rows {
         rs.getString("transaction_id"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
+  }
+
+  /** A row of {@code pending_refunds} to send. */
+  static PendingRefund refund(ResultSet rs, StatementContext context) throws SQLException {
+    return new PendingRefund(
+        new TenantId(uuid(rs, "tenant_id")),
+        uuid(rs, "reservation_id"),
+        rs.getString("transaction_id"),
+        rs.getBigDecimal("amount"),
+        rs.getString("reason"),
+        rs.getInt("attempts"));
+  }
+
+  /** A row of {@code pending_refunds} the payment service refused. */
+  static RefusedRefund refusedRefund(ResultSet rs, StatementContext context) throws SQLException {
+    return new RefusedRefund(
+        uuid(rs, "reservation_id"),
+        rs.getString("transaction_id"),
+        rs.getBigDecimal("amount"),
+        rs.getInt("attempts"),
+        rs.getString("last_error"),
+        instant(rs, "refused_at"));
   }
 
   private StoredEvent storedEvent(ResultSet rs) throws SQLException {

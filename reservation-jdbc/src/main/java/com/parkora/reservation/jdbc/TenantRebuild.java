@@ -93,7 +93,7 @@ final class TenantRebuild {
         .handle()
         .createQuery(EVENTS)
         .bind("tenant", session.tenant().value())
-        .setFetchSize(PgEventStore.STREAM_FETCH_SIZE)
+        .setFetchSize(PgEventLog.STREAM_FETCH_SIZE)
         .map(
             (rs, ctx) ->
                 codec.decode(

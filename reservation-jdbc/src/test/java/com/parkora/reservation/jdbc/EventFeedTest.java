@@ -7,7 +7,6 @@ import com.parkora.reservation.contract.Latches;
 import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
-import com.parkora.reservation.port.EventFeed;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
 import com.parkora.reservation.testing.Polling;
@@ -106,15 +105,6 @@ class EventFeedTest {
           .containsExactlyElementsOf(ofOneWriter);
     }
     assertThat(seen).extracting(FeedEvent::feedPosition).isSorted();
-  }
-
-  @Test
-  void a_consumer_resumes_from_its_saved_checkpoint() {
-    EventFeed feed = storage.feed();
-    assertThat(feed.checkpoint("relay-test")).isEqualTo(FeedPosition.START);
-    feed.saveCheckpoint("relay-test", new FeedPosition(1234, 56));
-    feed.saveCheckpoint("relay-test", new FeedPosition(1240, 57));
-    assertThat(feed.checkpoint("relay-test")).isEqualTo(new FeedPosition(1240, 57));
   }
 
   private static List<UUID> write(TenantId tenant, int transactions) {

@@ -48,6 +48,21 @@ class FeedLeaseTest {
   }
 
   @Test
+  void a_consumer_resumes_from_the_checkpoint_its_last_holder_saved() {
+    String consumer = "relay-" + UUID.randomUUID();
+    FeedLease first = storage.feedLease(consumer, "first", Duration.ofMinutes(1));
+    long epoch = first.acquire().orElseThrow();
+    assertThat(first.checkpoint()).isEqualTo(FeedPosition.START);
+    assertThat(first.saveCheckpoint(epoch, new FeedPosition(1234, 56))).isTrue();
+    assertThat(first.saveCheckpoint(epoch, new FeedPosition(1240, 57))).isTrue();
+    first.release(epoch);
+
+    FeedLease next = storage.feedLease(consumer, "next", Duration.ofMinutes(1));
+    next.acquire().orElseThrow();
+    assertThat(next.checkpoint()).isEqualTo(new FeedPosition(1240, 57));
+  }
+
+  @Test
   void an_expired_lease_is_taken_over_and_its_old_holder_can_no_longer_move_the_checkpoint()
       throws Exception {
     String consumer = "relay-" + UUID.randomUUID();

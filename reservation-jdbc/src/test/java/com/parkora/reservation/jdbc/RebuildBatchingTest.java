@@ -56,7 +56,7 @@ class RebuildBatchingTest {
           case 2 -> service.confirm(TENANT, id, random.nextBoolean() ? "t-" + i : null);
           case 3 -> service.cancel(TENANT, id, "r");
           case 4 -> service.complete(TENANT, id);
-          case 5 -> service.expire(TENANT, id);
+          case 5 -> service.expireDue(TENANT, 10);
           default -> service.delete(TENANT, id);
         }
       } catch (ReservationException.InvalidState

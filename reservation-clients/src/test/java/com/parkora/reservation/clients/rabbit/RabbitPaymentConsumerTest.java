@@ -41,7 +41,7 @@ class RabbitPaymentConsumerTest {
   private final TestPayments payments = new TestPayments();
   private final InMemoryStorage storage = new InMemoryStorage();
   private final ReservationService service =
-      ReservationService.builder(storage).clock(clock).payments(payments).build();
+      ReservationService.builder(storage).clock(clock).paymentGateway(payments).build();
   private final TenantId tenant = new TenantId(UUID.randomUUID());
   private final BlockingQueue<Handled> outcomes = new LinkedBlockingQueue<>();
   private final PaymentQueueSettings queue =
@@ -52,7 +52,7 @@ class RabbitPaymentConsumerTest {
 
   @BeforeEach
   void consume() throws InterruptedException {
-    start(recorded(service.payments().notices()));
+    start(recorded(service.paymentAdministration().notices()));
   }
 
   @AfterEach
@@ -89,7 +89,7 @@ class RabbitPaymentConsumerTest {
     assertThat(next()).isEqualTo(Handled.REFUND_REQUESTED);
     assertThat(next()).isEqualTo(Handled.DUPLICATE);
     assertThat(payments.refunded).containsExactly("txn-late");
-    assertThat(service.payments().pendingRefunds()).isZero();
+    assertThat(service.paymentAdministration().pendingRefunds()).isZero();
   }
 
   @Test
@@ -126,7 +126,7 @@ class RabbitPaymentConsumerTest {
   void a_store_that_does_not_answer_gets_the_message_again_after_a_backoff() throws Exception {
     consumer.close();
     AtomicInteger calls = new AtomicInteger();
-    PaymentNoticeHandler real = service.payments().notices();
+    PaymentNoticeHandler real = service.paymentAdministration().notices();
     start(
         recorded(
             notice -> {

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * payments settle}, the admin listing, the refund worker and a consumer of the payment service's
  * own events.
  */
-public final class Payments {
+public final class PaymentAdministration {
 
   /** The {@code error_code} of the {@code REFUND_FAILED} that puts a refused refund back. */
   public static final String RETRY_REQUESTED = "RETRY_REQUESTED";
@@ -44,7 +44,7 @@ public final class Payments {
   private final CommandLoop loop;
 
   /** Acts for the payment administration, whoever asked. */
-  Payments(ServiceParts parts) {
+  PaymentAdministration(ServiceParts parts) {
     this.parts = parts;
     this.loop = parts.loop(Actor.system("payments"));
   }
@@ -83,7 +83,7 @@ public final class Payments {
         .map(id -> loop.load(tenant, new ReservationId(id)))
         .flatMap(Optional::stream)
         .filter(r -> r.payment().isUnsettled(now, parts.callLimit))
-        .map(Payments::unsettled)
+        .map(PaymentAdministration::unsettled)
         .sorted(Comparator.comparing(UnsettledPayment::claimedAt))
         .toList();
   }

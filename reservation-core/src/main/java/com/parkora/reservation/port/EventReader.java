@@ -9,18 +9,14 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The append-only log of one tenant, read from inside a {@link UnitOfWork} (which alone writes to
- * it, through {@link UnitOfWork#record}). Nothing of another tenant is ever visible through it.
+ * Reads the append-only log of one tenant from inside a {@link UnitOfWork} (which alone writes to
+ * it, through {@link UnitOfWork#record} and {@link EventLog}). Nothing of another tenant is ever
+ * visible through it.
  */
-public interface EventStore {
+public interface EventReader {
 
   /** The whole stream, oldest first; empty when it does not exist for this tenant. */
   List<StoredEvent> load(UUID aggregateId);
-
-  /** The stream up to and including {@code version}. */
-  default List<StoredEvent> loadUpToVersion(UUID aggregateId, long version) {
-    return load(aggregateId).stream().filter(e -> e.version() <= version).toList();
-  }
 
   /** The stream as it stood at {@code asOf}: events recorded at or before that instant. */
   default List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 
 /**
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.statement.StatementException;
  *
  * @param afterAppendCommit run once after the transaction commits, if it appended
  */
-record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable afterAppendCommit)
+record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAppendCommit)
     implements EventLog {
 
   static final int STREAM_FETCH_SIZE = 2_000;
@@ -42,8 +43,33 @@ record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable after
       RETURNING position
       """;
 
-  private static final String SELECT_EVENTS =
-      "SELECT %s FROM event_store ".formatted(Rows.EVENT_COLUMNS);
+  private static final String LOAD =
+      """
+      SELECT id, aggregate_id, tenant_id, version, position, event_type, data::text AS data,
+             event_metadata::text AS event_metadata, created_at
+      FROM event_store WHERE aggregate_id = :aggregate ORDER BY version
+      """;
+  private static final String LOAD_UP_TO =
+      """
+      SELECT id, aggregate_id, tenant_id, version, position, event_type, data::text AS data,
+             event_metadata::text AS event_metadata, created_at
+      FROM event_store WHERE aggregate_id = :aggregate AND created_at <= :asOf ORDER BY version
+      """;
+  private static final String ALL_OF_TENANT =
+      """
+      SELECT id, aggregate_id, tenant_id, version, position, event_type, data::text AS data,
+             event_metadata::text AS event_metadata, created_at
+      FROM event_store WHERE tenant_id = :tenant ORDER BY position
+      """;
+  private static final String STREAMS_WITH =
+      """
+      SELECT DISTINCT aggregate_id FROM event_store
+      WHERE event_type = :type AND created_at >= :since
+      """;
+  private static final String EXISTS =
+      """
+      SELECT EXISTS (SELECT 1 FROM event_store WHERE id = :id)
+      """;
   private static final String COUNTS =
       """
       SELECT event_type, count(*) AS events,
@@ -79,7 +105,6 @@ record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable after
           insert(event, version)
               .orElseThrow(() -> new ReservationException.Conflict(aggregateId, expectedVersion));
       session.markWriteLocked();
-      PgRefunds.follow(session, event);
       stored.add(withPosition(event, position));
       version++;
     }
@@ -132,12 +157,7 @@ record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable after
           "event of tenant " + event.tenantId() + " imported for tenant " + session.tenant());
     }
     boolean exists =
-        session
-            .handle()
-            .createQuery("SELECT EXISTS (SELECT 1 FROM event_store WHERE id = :id)")
-            .bind("id", event.eventId())
-            .mapTo(Boolean.class)
-            .one();
+        session.handle().createQuery(EXISTS).bind("id", event.eventId()).mapTo(Boolean.class).one();
     if (exists) {
       return false;
     }
@@ -145,44 +165,30 @@ record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable after
         .orElseThrow(
             () -> new ReservationException.Conflict(event.aggregateId(), event.version() - 1));
     session.markWriteLocked();
-    PgRefunds.follow(session, event);
     return true;
   }
 
   @Override
   public List<StoredEvent> load(UUID aggregateId) {
-    return stream(aggregateId, "", Map.of());
-  }
-
-  @Override
-  public List<StoredEvent> loadUpToVersion(UUID aggregateId, long version) {
-    return stream(aggregateId, " AND version <= :version", Map.of("version", version));
+    return stream(session.handle().createQuery(LOAD), aggregateId);
   }
 
   @Override
   public List<StoredEvent> loadUpTo(UUID aggregateId, Instant asOf) {
-    return stream(aggregateId, " AND created_at <= :asOf", Map.of("asOf", timestamp(asOf)));
+    return stream(
+        session.handle().createQuery(LOAD_UP_TO).bind("asOf", timestamp(asOf)), aggregateId);
   }
 
-  /** One stream in version order, cut by {@code bound} (a condition on its named values). */
-  private List<StoredEvent> stream(UUID aggregateId, String bound, Map<String, ?> values) {
-    return session
-        .handle()
-        .createQuery(
-            SELECT_EVENTS + "WHERE aggregate_id = :aggregate" + bound + " ORDER BY version")
-        .bind("aggregate", aggregateId)
-        .bindMap(values)
-        .map(rows.storedEvent())
-        .list();
+  /** The events of one stream that {@code query} selects. */
+  private List<StoredEvent> stream(Query query, UUID aggregateId) {
+    return query.bind("aggregate", aggregateId).map(rows.storedEvent()).list();
   }
 
   @Override
   public List<UUID> streamsWith(EventType type, Instant since) {
     return session
         .handle()
-        .createQuery(
-            "SELECT DISTINCT aggregate_id FROM event_store"
-                + " WHERE event_type = :type AND created_at >= :since")
+        .createQuery(STREAMS_WITH)
         .bind("type", type.name())
         .bind("since", timestamp(since))
         .mapTo(UUID.class)
@@ -193,7 +199,7 @@ record PgEventStore(Session session, EventCodec codec, Rows rows, Runnable after
   public void forEach(Consumer<StoredEvent> consumer) {
     session
         .handle()
-        .createQuery(SELECT_EVENTS + "WHERE tenant_id = :tenant ORDER BY position")
+        .createQuery(ALL_OF_TENANT)
         .bind("tenant", session.tenant().value())
         .setFetchSize(STREAM_FETCH_SIZE)
         .map(rows.storedEvent())
