@@ -80,12 +80,7 @@ final class AbuseGoal {
 
   /** A database with the 600-row tenant the abusive documents read. */
   String prepare(String name) throws Exception {
-    String db = bench.freshDatabase(name);
-    bench
-        .shell()
-        .psqlFile(
-            db, bench.shell().resource("generate-reservations.sql"), Map.of("per_tenant", "600"));
-    return db;
+    return bench.freshDatabaseWithReservations(name, 600);
   }
 
   /** Runs every abusive client and the normal one against {@code service} for the seconds. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -198,6 +199,19 @@ public final class Bench implements Callable<Integer> {
     ServiceProcess.runCommand(
         jar, "256m", url(name), scratch.resolve("migrate-" + name + ".log"), "migrate");
     return name;
+  }
+
+  /**
+   * A fresh database whose read model holds {@code perTenant} reservations of each of the 8 tenants
+   * (generate-reservations.sql).
+   */
+  String freshDatabaseWithReservations(String name, int perTenant) throws Exception {
+    String db = freshDatabase(name);
+    shell.psqlFile(
+        db,
+        shell.resource("generate-reservations.sql"),
+        Map.of("per_tenant", String.valueOf(perTenant)));
+    return db;
   }
 
   void dropDatabase(String name) throws Exception {

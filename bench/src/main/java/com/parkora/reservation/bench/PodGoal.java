@@ -3,7 +3,6 @@ package com.parkora.reservation.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,13 +25,9 @@ record PodGoal(Bench bench) {
   void run() throws Exception {
     System.out.printf(
         "== pod: %dm CPU, %d MiB, production command on PostgreSQL%n", MILLICORES, Jvm.MEMORY_MIB);
-    String db = bench.freshDatabase("reservation_bench_pod");
-    bench
-        .shell()
-        .psqlFile(
-            db,
-            bench.shell().resource("generate-reservations.sql"),
-            Map.of("per_tenant", String.valueOf(bench.quick() ? 2_500 : 12_500)));
+    String db =
+        bench.freshDatabaseWithReservations(
+            "reservation_bench_pod", bench.quick() ? 2_500 : 12_500);
     bench.ensureTrained();
     PodCurve.Scripts creates =
         () -> CommandGoals.script(bench.scratch(), "pod-" + System.nanoTime());

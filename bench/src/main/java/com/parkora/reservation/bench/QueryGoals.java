@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -17,13 +16,7 @@ record QueryGoals(Bench bench) {
   void run() throws Exception {
     int perTenant = bench.quick() ? 12_500 : 125_000;
     System.out.printf("== queries: read model of %,d reservations over 8 tenants%n", perTenant * 8);
-    String db = bench.freshDatabase("reservation_bench_queries");
-    bench
-        .shell()
-        .psqlFile(
-            db,
-            bench.shell().resource("generate-reservations.sql"),
-            Map.of("per_tenant", String.valueOf(perTenant)));
+    String db = bench.freshDatabaseWithReservations("reservation_bench_queries", perTenant);
 
     try (ServiceProcess service =
         ServiceProcess.serve(
