@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,22 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
   static final String TENANT_PREFIX = "00000000-0000-0000-0000-00000000000";
+
+  /** What one {@code --only} name measures: its rows go to the bench's report. */
+  private interface Goal {
+    void run() throws Exception;
+  }
+
+  /** The goals by their {@code --only} name, in the order they run. */
+  private static final List<Map.Entry<String, Function<Bench, Goal>>> GOALS =
+      List.of(
+          Map.entry("commands", bench -> new CommandGoals(bench)::run),
+          Map.entry("queries", bench -> new QueryGoals(bench)::run),
+          Map.entry("rebuild", bench -> new RebuildGoal(bench)::run),
+          Map.entry("start", bench -> new StartGoal(bench)::run),
+          Map.entry("publish", bench -> new PublishGoal(bench)::run),
+          Map.entry("abuse", bench -> new AbuseGoal(bench)::run),
+          Map.entry("pod", bench -> new PodGoal(bench)::run));
 
   @Option(names = "--jar", description = "The service jar (default: ${DEFAULT-VALUE}).")
   Path jar = Path.of("reservation-cli/target/reservation.jar");
@@ -88,26 +106,10 @@ public final class Bench implements Callable<Integer> {
     if (only.contains("commands") || only.contains("start") || only.contains("pod")) {
       ensureTrained(); // before anything is measured
     }
-    if (only.contains("commands")) {
-      new CommandGoals(this).run();
-    }
-    if (only.contains("queries")) {
-      new QueryGoals(this).run();
-    }
-    if (only.contains("rebuild")) {
-      new RebuildGoal(this).run();
-    }
-    if (only.contains("start")) {
-      new StartGoal(this).run();
-    }
-    if (only.contains("publish")) {
-      new PublishGoal(this).run();
-    }
-    if (only.contains("abuse")) {
-      new AbuseGoal(this).run();
-    }
-    if (only.contains("pod")) {
-      new PodGoal(this).run();
+    for (Map.Entry<String, Function<Bench, Goal>> goal : GOALS) {
+      if (only.contains(goal.getKey())) {
+        goal.getValue().apply(this).run();
+      }
     }
     String machine = Report.machine(shell);
     report.write(output, machine);
