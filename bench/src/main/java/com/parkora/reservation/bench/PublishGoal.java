@@ -5,10 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -129,12 +125,7 @@ record PublishGoal(Bench bench) {
   /** A gauge or counter without labels from {@code /metrics}; 0 when absent. */
   static double metric(ServiceProcess service, String name)
       throws IOException, InterruptedException {
-    String text =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String text = ServerHistogram.metrics(service.baseUrl());
     Matcher m =
         Pattern.compile("^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
             .matcher(text);
