@@ -25,7 +25,10 @@ class IdempotencyPerUserTest {
     api =
         RunningApi.start(
             service,
-            HttpSettings.builder().authentication(AuthMode.OPTIONAL, realm.verifier()).build());
+            HttpSettings.builder()
+                .authMode(AuthMode.OPTIONAL)
+                .callerResolver(realm.verifier())
+                .build());
   }
 
   private RunningApi.Answer book(String user, String spot) {

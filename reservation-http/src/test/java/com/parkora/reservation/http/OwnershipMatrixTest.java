@@ -52,7 +52,8 @@ class OwnershipMatrixTest {
       APIS.put(
           mode,
           RunningApi.start(
-              service, HttpSettings.builder().authentication(mode, realm.verifier()).build()));
+              service,
+              HttpSettings.builder().authMode(mode).callerResolver(realm.verifier()).build()));
     }
   }
 

@@ -42,7 +42,10 @@ class TokenVerificationTest {
     api =
         RunningApi.start(
             RunningApi.service(new InMemoryStorage()),
-            HttpSettings.builder().authentication(AuthMode.REQUIRED, realm.verifier()).build());
+            HttpSettings.builder()
+                .authMode(AuthMode.REQUIRED)
+                .callerResolver(realm.verifier())
+                .build());
   }
 
   @Test
