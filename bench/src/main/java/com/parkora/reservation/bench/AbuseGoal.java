@@ -32,12 +32,12 @@ final class AbuseGoal {
   private static final int PORT = 18085;
   private static final String TENANT = Bench.tenant(1);
 
-  private final Bench bench;
+  private final Workbench bench;
   private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
   private final LongAdder serverErrors = new LongAdder();
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  AbuseGoal(Bench bench) {
+  AbuseGoal(Workbench bench) {
     this.bench = bench;
   }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class Bench implements Callable<Integer> {
   }
 
   /** The goals by their {@code --only} name, in the order they run. */
-  private static final List<Map.Entry<String, Function<Bench, Goal>>> GOALS =
+  private static final List<Map.Entry<String, Function<Workbench, Goal>>> GOALS =
       List.of(
           Map.entry("commands", bench -> new CommandGoals(bench)::run),
           Map.entry("queries", bench -> new QueryGoals(bench)::run),
@@ -82,11 +81,6 @@ public final class Bench implements Callable<Integer> {
       description = "Where the Markdown table goes (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("bench/out/results.md");
 
-  private final Report report = new Report();
-  private Shell shell;
-  private Path scratch;
-  private boolean trained;
-
   public static void main(String[] args) {
     System.exit(new CommandLine(new Bench()).execute(args));
   }
@@ -98,130 +92,23 @@ public final class Bench implements Callable<Integer> {
           "bench: no service jar at " + jar + " (build it: mvn -q -DskipTests package)");
       return 2;
     }
-    scratch = Files.createTempDirectory("reservation-bench");
-    shell = new Shell(scratch, host, port, user);
-    if (quick) {
-      seconds = Math.min(seconds, 8);
-    }
+    Shell shell = new Shell(Files.createTempDirectory("reservation-bench"), host, port, user);
+    int measured = quick ? Math.min(seconds, 8) : seconds;
+    Workbench bench = new Workbench(jar, serveScript, quick, measured, shell, new Report());
     if (only.contains("commands") || only.contains("start") || only.contains("pod")) {
-      ensureTrained(); // before anything is measured
+      new Training(bench).run(); // their production command loads its cache: made before any load
     }
-    for (Map.Entry<String, Function<Bench, Goal>> goal : GOALS) {
+    for (Map.Entry<String, Function<Workbench, Goal>> goal : GOALS) {
       if (only.contains(goal.getKey())) {
-        goal.getValue().apply(this).run();
+        goal.getValue().apply(bench).run();
       }
     }
     String machine = Report.machine(shell);
-    report.write(output, machine);
+    bench.report().write(output, machine);
     System.out.println();
-    System.out.println(report.markdown(machine));
+    System.out.println(bench.report().markdown(machine));
     System.out.println("written to " + output);
     return 0;
-  }
-
-  // ---- what the goals share ----
-
-  Path jar() {
-    return jar;
-  }
-
-  boolean quick() {
-    return quick;
-  }
-
-  int seconds() {
-    return seconds;
-  }
-
-  Shell shell() {
-    return shell;
-  }
-
-  Path scratch() {
-    return scratch;
-  }
-
-  Report report() {
-    return report;
-  }
-
-  /** The production command ({@code bin/serve}) on {@code db}, once its training run is done. */
-  ServiceProcess serveProduction(String db, int port, String log) throws Exception {
-    ensureTrained();
-    return startProduction(db, port, log);
-  }
-
-  /** Runs the production command's training run unless it ran already. */
-  void ensureTrained() throws Exception {
-    if (!trained) {
-      new Training(this).run();
-      trained = true;
-    }
-  }
-
-  /**
-   * The production command as it is, in a pod of the deployment's memory without a CPU quota: it
-   * loads the cache of the training run when there is one and never trains.
-   */
-  ServiceProcess startProduction(String db, int port, String log) throws Exception {
-    return startProduction(db, port, log, Jvm.deploymentPod("serve-" + port));
-  }
-
-  /** The production command inside {@code pod}. */
-  ServiceProcess startProduction(String db, int port, String log, Pod pod) throws Exception {
-    return startProduction(db, port, log, pod, productionCache());
-  }
-
-  /** The production command inside {@code pod} with {@code cache} (which may not exist). */
-  ServiceProcess startProduction(String db, int port, String log, Pod pod, Path cache)
-      throws Exception {
-    return ServiceProcess.production(
-        serveScript, jar, cache, false, url(db), port, scratch.resolve(log), pod);
-  }
-
-  /** The production command's training run ({@code AOT_TRAIN=1}), outside any pod. */
-  ServiceProcess startTraining(String db, int port, String log) throws Exception {
-    return ServiceProcess.production(
-        serveScript, jar, productionCache(), true, url(db), port, scratch.resolve(log), null);
-  }
-
-  Path productionCache() {
-    return scratch.resolve(Jvm.cacheFileName());
-  }
-
-  /** createReservation from 16 connections, 8 tenants, a new spot every request. */
-  Wrk.Outcome commandLoad(ServiceProcess service, String phase, Duration duration)
-      throws Exception {
-    return Wrk.run(service.baseUrl(), CommandGoals.script(scratch, phase), 16, duration);
-  }
-
-  String freshDatabase(String name) throws Exception {
-    dropDatabase(name);
-    shell.psql("postgres", "CREATE DATABASE " + name);
-    ServiceProcess.runCommand(
-        jar, "256m", url(name), scratch.resolve("migrate-" + name + ".log"), "migrate");
-    return name;
-  }
-
-  /**
-   * A fresh database whose read model holds {@code perTenant} reservations of each of the 8 tenants
-   * (generate-reservations.sql).
-   */
-  String freshDatabaseWithReservations(String name, int perTenant) throws Exception {
-    String db = freshDatabase(name);
-    shell.psqlFile(
-        db,
-        shell.resource("generate-reservations.sql"),
-        Map.of("per_tenant", String.valueOf(perTenant)));
-    return db;
-  }
-
-  void dropDatabase(String name) throws Exception {
-    shell.psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  }
-
-  String url(String database) {
-    return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
   }
 
   static String tenant(int k) {

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  * warm-up curves of creates and reads in 10 s buckets from ready; the pod's peak memory under the
  * abuse load; and OOM kills, SIGTERM included.
  */
-record PodGoal(Bench bench) {
+record PodGoal(Workbench bench) {
 
   static final int MILLICORES = 200;
   static final double CPUS = MILLICORES / 1000.0;
@@ -28,7 +28,6 @@ record PodGoal(Bench bench) {
     String db =
         bench.freshDatabaseWithReservations(
             "reservation_bench_pod", bench.quick() ? 2_500 : 12_500);
-    bench.ensureTrained();
     PodCurve.Scripts creates =
         () -> CommandGoals.script(bench.scratch(), "pod-" + System.nanoTime());
     Path readScript = QueryGoals.script(bench.scratch(), "pod-by-user", QueryGoals::byUser);

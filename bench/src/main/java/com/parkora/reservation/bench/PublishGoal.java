@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * events a second the relay publishes when it drains a backlog. Messages go to a durable queue, so
  * the broker writes them to disk before it confirms, as it would for the notification service.
  */
-record PublishGoal(Bench bench) {
+record PublishGoal(Workbench bench) {
 
   static final String QUEUE = "reservation_bench.notifications";
 

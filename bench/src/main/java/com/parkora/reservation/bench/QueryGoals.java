@@ -11,7 +11,7 @@ import java.util.Random;
  * The three reads of the issue's table on 1,000,000 rows over 8 tenants, each against the same
  * query in pgbench (8 clients each): rate and client-side latency percentiles side by side.
  */
-record QueryGoals(Bench bench) {
+record QueryGoals(Workbench bench) {
 
   void run() throws Exception {
     int perTenant = bench.quick() ? 12_500 : 125_000;
