@@ -32,12 +32,12 @@ final class AbuseGoal {
   private static final int PORT = 18085;
   private static final String TENANT = Bench.tenant(1);
 
-  private final Bench bench;
+  private final Workbench bench;
   private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
   private final LongAdder serverErrors = new LongAdder();
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  AbuseGoal(Bench bench) {
+  AbuseGoal(Workbench bench) {
     this.bench = bench;
   }
 
@@ -80,12 +80,7 @@ final class AbuseGoal {
 
   /** A database with the 600-row tenant the abusive documents read. */
   String prepare(String name) throws Exception {
-    String db = bench.freshDatabase(name);
-    bench
-        .shell()
-        .psqlFile(
-            db, bench.shell().resource("generate-reservations.sql"), Map.of("per_tenant", "600"));
-    return db;
+    return bench.freshDatabaseWithReservations(name, 600);
   }
 
   /** Runs every abusive client and the normal one against {@code service} for the seconds. */

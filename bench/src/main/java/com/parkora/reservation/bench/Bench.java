@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,22 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
 
   static final String TENANT_PREFIX = "00000000-0000-0000-0000-00000000000";
+
+  /** What one {@code --only} name measures: its rows go to the bench's report. */
+  private interface Goal {
+    void run() throws Exception;
+  }
+
+  /** The goals by their {@code --only} name, in the order they run. */
+  private static final List<Map.Entry<String, Function<Workbench, Goal>>> GOALS =
+      List.of(
+          Map.entry("commands", bench -> new CommandGoals(bench)::run),
+          Map.entry("queries", bench -> new QueryGoals(bench)::run),
+          Map.entry("rebuild", bench -> new RebuildGoal(bench)::run),
+          Map.entry("start", bench -> new StartGoal(bench)::run),
+          Map.entry("publish", bench -> new PublishGoal(bench)::run),
+          Map.entry("abuse", bench -> new AbuseGoal(bench)::run),
+          Map.entry("pod", bench -> new PodGoal(bench)::run));
 
   @Option(names = "--jar", description = "The service jar (default: ${DEFAULT-VALUE}).")
   Path jar = Path.of("reservation-cli/target/reservation.jar");
@@ -72,11 +89,6 @@ public final class Bench implements Callable<Integer> {
       description = "Where the Markdown table goes (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("bench/out/results.md");
 
-  private final Report report = new Report();
-  private Shell shell;
-  private Path scratch;
-  private boolean trained;
-
   public static void main(String[] args) {
     System.exit(new CommandLine(new Bench()).execute(args));
   }
@@ -88,137 +100,24 @@ public final class Bench implements Callable<Integer> {
           "bench: no service jar at " + jar + " (build it: mvn -q -DskipTests package)");
       return 2;
     }
-    scratch = Files.createTempDirectory("reservation-bench");
-    shell = new Shell(scratch, host, port, user);
-    if (quick) {
-      seconds = Math.min(seconds, 8);
+    Shell shell = new Shell(Files.createTempDirectory("reservation-bench"), host, port, user);
+    int measured = quick ? Math.min(seconds, 8) : seconds;
+    Workbench bench =
+        new Workbench(jar, serveScript, quick, measured, podJvms, shell, new Report());
+    if (only.stream().anyMatch(Set.of("commands", "queries", "start", "pod")::contains)) {
+      new Training(bench).run(); // their production command loads its cache: made before any load
     }
-    if (only.contains("commands") || only.contains("start") || only.contains("pod")) {
-      ensureTrained(); // before anything is measured
-    }
-    if (only.contains("commands")) {
-      new CommandGoals(this).run();
-    }
-    if (only.contains("queries")) {
-      new QueryGoals(this).run();
-    }
-    if (only.contains("rebuild")) {
-      new RebuildGoal(this).run();
-    }
-    if (only.contains("start")) {
-      new StartGoal(this).run();
-    }
-    if (only.contains("publish")) {
-      new PublishGoal(this).run();
-    }
-    if (only.contains("abuse")) {
-      new AbuseGoal(this).run();
-    }
-    if (only.contains("pod")) {
-      new PodGoal(this).run();
+    for (Map.Entry<String, Function<Workbench, Goal>> goal : GOALS) {
+      if (only.contains(goal.getKey())) {
+        goal.getValue().apply(bench).run();
+      }
     }
     String machine = Report.machine(shell);
-    report.write(output, machine);
+    bench.report().write(output, machine);
     System.out.println();
-    System.out.println(report.markdown(machine));
+    System.out.println(bench.report().markdown(machine));
     System.out.println("written to " + output);
     return 0;
-  }
-
-  // ---- what the goals share ----
-
-  Path jar() {
-    return jar;
-  }
-
-  boolean quick() {
-    return quick;
-  }
-
-  List<String> podJvms() {
-    return podJvms;
-  }
-
-  int seconds() {
-    return seconds;
-  }
-
-  Shell shell() {
-    return shell;
-  }
-
-  Path scratch() {
-    return scratch;
-  }
-
-  Report report() {
-    return report;
-  }
-
-  /** The production command ({@code bin/serve}) on {@code db}, once its training run is done. */
-  ServiceProcess serveProduction(String db, int port, String log) throws Exception {
-    ensureTrained();
-    return startProduction(db, port, log);
-  }
-
-  /** Runs the production command's training run unless it ran already. */
-  void ensureTrained() throws Exception {
-    if (!trained) {
-      new Training(this).run();
-      trained = true;
-    }
-  }
-
-  /**
-   * The production command as it is, in a pod of the deployment's memory without a CPU quota: it
-   * loads the cache of the training run when there is one and never trains.
-   */
-  ServiceProcess startProduction(String db, int port, String log) throws Exception {
-    return startProduction(db, port, log, Jvm.deploymentPod("serve-" + port));
-  }
-
-  /** The production command inside {@code pod}. */
-  ServiceProcess startProduction(String db, int port, String log, Pod pod) throws Exception {
-    return startProduction(db, port, log, pod, productionCache());
-  }
-
-  /** The production command inside {@code pod} with {@code cache} (which may not exist). */
-  ServiceProcess startProduction(String db, int port, String log, Pod pod, Path cache)
-      throws Exception {
-    return ServiceProcess.production(
-        serveScript, jar, cache, false, url(db), port, scratch.resolve(log), pod);
-  }
-
-  /** The production command's training run ({@code AOT_TRAIN=1}), outside any pod. */
-  ServiceProcess startTraining(String db, int port, String log) throws Exception {
-    return ServiceProcess.production(
-        serveScript, jar, productionCache(), true, url(db), port, scratch.resolve(log), null);
-  }
-
-  Path productionCache() {
-    return scratch.resolve(Jvm.cacheFileName());
-  }
-
-  /** createReservation from 16 connections, 8 tenants, a new spot every request. */
-  Wrk.Outcome commandLoad(ServiceProcess service, String phase, Duration duration)
-      throws Exception {
-    return Wrk.run(service.baseUrl(), CommandGoals.script(scratch, phase), 16, duration);
-  }
-
-  String freshDatabase(String name) throws Exception {
-    dropDatabase(name);
-    shell.psql("postgres", "CREATE DATABASE " + name);
-    ServiceProcess.runCommand(
-        jar, "256m", url(name), scratch.resolve("migrate-" + name + ".log"), "migrate");
-    return name;
-  }
-
-  void dropDatabase(String name) throws Exception {
-    shell.psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  }
-
-  String url(String database) {
-    return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
   }
 
   static String tenant(int k) {

@@ -11,7 +11,7 @@ import java.util.UUID;
  * steady rate, the first 30 s after {@code ready} (an instance an autoscaler adds), the same again
  * while a {@link CpuBurner} holds one core, and the peak resident set.
  */
-record CommandGoals(Bench bench) {
+record CommandGoals(Workbench bench) {
 
   private static final Duration COLD = Duration.ofSeconds(30);
 
@@ -94,7 +94,7 @@ record CommandGoals(Bench bench) {
   }
 
   private ServiceProcess serve(String db, String log) throws Exception {
-    return bench.serveProduction(db, 18081, log);
+    return bench.startProduction(db, 18081, log);
   }
 
   private void reset(String db) throws Exception {

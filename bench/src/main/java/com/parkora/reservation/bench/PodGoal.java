@@ -15,7 +15,7 @@ import java.util.Map;
  * JVM options given by {@code --pod-jvm}); the pod's peak memory under the abuse load; and OOM
  * kills, SIGTERM included.
  */
-record PodGoal(Bench bench) {
+record PodGoal(Workbench bench) {
 
   static final int MILLICORES = 200;
   static final double CPUS = MILLICORES / 1000.0;
@@ -27,14 +27,9 @@ record PodGoal(Bench bench) {
   void run() throws Exception {
     System.out.printf(
         "== pod: %dm CPU, %d MiB, production command on PostgreSQL%n", MILLICORES, Jvm.MEMORY_MIB);
-    String db = bench.freshDatabase("reservation_bench_pod");
-    bench
-        .shell()
-        .psqlFile(
-            db,
-            bench.shell().resource("generate-reservations.sql"),
-            Map.of("per_tenant", String.valueOf(bench.quick() ? 2_500 : 12_500)));
-    bench.ensureTrained();
+    String db =
+        bench.freshDatabaseWithReservations(
+            "reservation_bench_pod", bench.quick() ? 2_500 : 12_500);
     PodCurve.Scripts creates =
         () -> CommandGoals.script(bench.scratch(), "pod-" + System.nanoTime());
     Path readScript = QueryGoals.script(bench.scratch(), "pod-by-user", QueryGoals::byUser);

@@ -5,10 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,7 +16,7 @@ import java.util.regex.Pattern;
  * events a second the relay publishes when it drains a backlog. Messages go to a durable queue, so
  * the broker writes them to disk before it confirms, as it would for the notification service.
  */
-record PublishGoal(Bench bench) {
+record PublishGoal(Workbench bench) {
 
   static final String QUEUE = "reservation_bench.notifications";
 
@@ -129,12 +125,7 @@ record PublishGoal(Bench bench) {
   /** A gauge or counter without labels from {@code /metrics}; 0 when absent. */
   static double metric(ServiceProcess service, String name)
       throws IOException, InterruptedException {
-    String text =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String text = ServerHistogram.metrics(service.baseUrl());
     Matcher m =
         Pattern.compile("^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
             .matcher(text);

@@ -4,27 +4,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Random;
 
 /**
  * The three reads of the issue's table on 1,000,000 rows over 8 tenants, each against the same
  * query in pgbench (8 clients each): rate and client-side latency percentiles side by side.
  */
-record QueryGoals(Bench bench) {
+record QueryGoals(Workbench bench) {
 
   void run() throws Exception {
     int perTenant = bench.quick() ? 12_500 : 125_000;
     System.out.printf("== queries: read model of %,d reservations over 8 tenants%n", perTenant * 8);
-    String db = bench.freshDatabase("reservation_bench_queries");
-    bench
-        .shell()
-        .psqlFile(
-            db,
-            bench.shell().resource("generate-reservations.sql"),
-            Map.of("per_tenant", String.valueOf(perTenant)));
+    String db = bench.freshDatabaseWithReservations("reservation_bench_queries", perTenant);
 
-    try (ServiceProcess service = bench.serveProduction(db, 18082, "serve-queries.log")) {
+    try (ServiceProcess service = bench.startProduction(db, 18082, "serve-queries.log")) {
       service.awaitReady(Duration.ofSeconds(60));
       queryGoal(db, service, "ReservationsByUser", "by-user.pgbench.sql", QueryGoals::byUser);
       queryGoal(

@@ -6,7 +6,7 @@ import java.util.Map;
  * The rebuild of one tenant's events against the set-based {@code INSERT ... SELECT} that writes
  * the same rows, both replacing a populated read model.
  */
-record RebuildGoal(Bench bench) {
+record RebuildGoal(Workbench bench) {
 
   void run() throws Exception {
     int created = bench.quick() ? 60_000 : 600_000;

@@ -30,12 +30,7 @@ final class ServerHistogram {
   /** The buckets of histogram {@code bucketName} whose labels contain {@code labelFilter}. */
   static ServerHistogram scrape(String baseUrl, String bucketName, String labelFilter)
       throws IOException, InterruptedException {
-    String text =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String text = metrics(baseUrl);
     Pattern bucket =
         Pattern.compile("^" + bucketName + "\\{([^}]*)\\} ([0-9.eE+]+)$", Pattern.MULTILINE);
     Map<Double, Long> counts = new TreeMap<>();
@@ -60,12 +55,7 @@ final class ServerHistogram {
    * when the service does not export it.
    */
   static double sum(String baseUrl, String name) throws IOException, InterruptedException {
-    String text =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String text = metrics(baseUrl);
     Matcher m =
         Pattern.compile("^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
             .matcher(text);
@@ -74,6 +64,15 @@ final class ServerHistogram {
       total = (Double.isNaN(total) ? 0 : total) + Double.parseDouble(m.group(1));
     }
     return total;
+  }
+
+  /** The service's {@code /metrics} page, in Prometheus' text format. */
+  static String metrics(String baseUrl) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /**

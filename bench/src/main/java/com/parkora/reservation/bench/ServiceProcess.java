@@ -34,22 +34,13 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess serve(
       Path jar, List<String> jvmOptions, String databaseUrl, int port, Path log)
       throws IOException {
-    return serve(jar, jvmOptions, databaseUrl, port, log, Map.of());
+    return serve(jar, jvmOptions, databaseUrl, port, log, Map.of(), null);
   }
 
-  /** As above, with {@code environment} added (RabbitMQ for the publish goal). */
-  static ServiceProcess serve(
-      Path jar,
-      List<String> jvmOptions,
-      String databaseUrl,
-      int port,
-      Path log,
-      Map<String, String> environment)
-      throws IOException {
-    return serve(jar, jvmOptions, databaseUrl, port, log, environment, null);
-  }
-
-  /** As above, inside {@code pod} when it is not null. */
+  /**
+   * As above, with {@code environment} added (RabbitMQ for the publish goal), inside {@code pod}
+   * when it is not null.
+   */
   static ServiceProcess serve(
       Path jar,
       List<String> jvmOptions,

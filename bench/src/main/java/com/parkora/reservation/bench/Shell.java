@@ -9,20 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the PostgreSQL client tools (psql, pgbench) and returns what they printed. */
-final class Shell {
-
-  private final Path scratch;
-  private final String host;
-  private final int port;
-  private final String user;
-
-  Shell(Path scratch, String host, int port, String user) {
-    this.scratch = scratch;
-    this.host = host;
-    this.port = port;
-    this.user = user;
-  }
+/**
+ * Runs the PostgreSQL client tools (psql, pgbench) on the server at {@code host:port} as {@code
+ * user} and returns what they printed; their files go to {@code scratch}.
+ */
+record Shell(Path scratch, String host, int port, String user) {
 
   /** Copies a bundled SQL file out of the jar so psql and pgbench can read it. */
   Path resource(String name) throws IOException {

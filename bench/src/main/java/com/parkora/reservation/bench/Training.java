@@ -9,7 +9,7 @@ import java.time.Duration;
  * a short command and read load, a SIGTERM; the JVM writes the ahead-of-time cache (or the
  * class-data archive on a JDK before 25) as it exits.
  */
-record Training(Bench bench) {
+record Training(Workbench bench) {
 
   void run() throws Exception {
     Path cache = bench.productionCache();

@@ -131,7 +131,8 @@ public final class Bootstrap implements AutoCloseable {
             .corsOrigins(config.corsOrigins())
             .defaultTenant(config.defaultTenant())
             .meterRegistry(metrics)
-            .authentication(config.auth().mode(), callers())
+            .authMode(config.auth().mode())
+            .callerResolver(callers())
             .build();
     Javalin app = HttpApi.create(service, settings);
     Server server = app.jettyServer().server();

@@ -1,6 +1,7 @@
 package com.parkora.reservation.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -11,12 +12,9 @@ final class Json {
 
   private Json() {}
 
+  /** {@code text} as a JSON string literal, quotes included. */
   static String quote(String text) {
-    try {
-      return MAPPER.writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
   }
 
   static JsonNode read(String text) {

@@ -7,12 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -152,14 +147,12 @@ class JsonLogTest {
             + ",\"operationName\":"
             + Json.quote(operationName)
             + "}";
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/graphql"))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json")
-            .header("X-Tenant-ID", ServeEmbeddedTest.TENANT)
-            .header("X-Request-ID", requestId)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return served
+        .send(
+            served
+                .graphQlRequest(ServeEmbeddedTest.TENANT, body)
+                .header("X-Request-ID", requestId)
+                .build())
+        .body();
   }
 }

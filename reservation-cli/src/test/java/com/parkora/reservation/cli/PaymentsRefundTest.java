@@ -10,8 +10,9 @@ import com.parkora.reservation.memory.JournaledStorage;
 import com.parkora.reservation.port.PaymentGateway;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,33 +38,25 @@ class PaymentsRefundTest {
         .contains("refused refund: reservation " + id + " transaction " + txn)
         .contains("PAYMENT_NOT_FOUND: Payment not found");
 
-    CliProcess.Result resolved =
-        run(
-            "refund",
-            "--tenant",
-            TENANT.toString(),
-            "--reservation",
-            id,
-            "--transaction",
-            txn,
-            "--refund-id",
-            "rf-found");
+    CliProcess.Result resolved = refund(id, txn, "--refund-id", "rf-found");
     assertThat(resolved.exitCode()).as(resolved.err()).isZero();
     assertThat(resolved.out()).contains("recorded as made: rf-found");
 
     assertThat(run("list", "--tenant", TENANT.toString()).out()).doesNotContain(txn);
-    CliProcess.Result again =
-        run(
-            "refund",
-            "--tenant",
-            TENANT.toString(),
-            "--reservation",
-            id,
-            "--transaction",
-            txn,
-            "--retry");
+    CliProcess.Result again = refund(id, txn, "--retry");
     assertThat(again.exitCode()).isEqualTo(Main.FAILURE);
     assertThat(again.err()).startsWith("error: ").contains("no refused refund");
+  }
+
+  /**
+   * {@code payments refund} of {@code txn} of reservation {@code id} with the operator's finding.
+   */
+  private CliProcess.Result refund(String id, String txn, String... resolution) {
+    String[] target = {
+      "refund", "--tenant", TENANT.toString(), "--reservation", id, "--transaction", txn
+    };
+    return run(
+        Stream.concat(Arrays.stream(target), Arrays.stream(resolution)).toArray(String[]::new));
   }
 
   private CliProcess.Result run(String... args) {
@@ -80,17 +73,7 @@ class PaymentsRefundTest {
     try (JournaledStorage storage = Journal.open(dataDir, new EventCodec())) {
       ReservationService service =
           ReservationService.builder(storage).paymentGateway(new NotFound()).build();
-      String id =
-          service
-              .create(
-                  TENANT,
-                  UUID.randomUUID().toString(),
-                  "S-1",
-                  Instant.now().plusSeconds(86_400).toString(),
-                  2,
-                  7.5)
-              .id()
-              .toString();
+      String id = Reservations.bookTomorrow(service, TENANT, "S-1");
       String txn = service.pay(TENANT, id).transactionId();
       service.cancel(TENANT, id, "plans changed");
       return new String[] {id, txn};

@@ -12,7 +12,6 @@ import com.parkora.reservation.memory.JournaledStorage;
 import com.parkora.reservation.port.PaymentGateway;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,17 +85,7 @@ class PaymentsSettleTest {
     try (JournaledStorage storage = Journal.open(dataDir, new EventCodec())) {
       ReservationService service =
           ReservationService.builder(storage).paymentGateway(new NoAnswer()).build();
-      String id =
-          service
-              .create(
-                  TENANT,
-                  UUID.randomUUID().toString(),
-                  spot,
-                  Instant.now().plusSeconds(86_400).toString(),
-                  2,
-                  7.5)
-              .id()
-              .toString();
+      String id = Reservations.bookTomorrow(service, TENANT, spot);
       assertThat(service.pay(TENANT, id).errorCode()).isEqualTo(PaymentOutcome.PAYMENT_PENDING);
       return id;
     }

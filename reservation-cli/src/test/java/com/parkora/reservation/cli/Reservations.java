@@ -4,6 +4,7 @@ import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,22 @@ final class Reservations {
       service.confirm(tenant, ids[5], "txn-" + ids[5]);
       service.cancel(tenant, ids[5], null);
     }
+  }
+
+  /**
+   * Books {@code spot} for two hours from tomorrow for a new user; answers the reservation's id.
+   */
+  static String bookTomorrow(ReservationService service, TenantId tenant, String spot) {
+    return service
+        .create(
+            tenant,
+            UUID.randomUUID().toString(),
+            spot,
+            Instant.now().plusSeconds(86_400).toString(),
+            2,
+            7.5)
+        .id()
+        .toString();
   }
 
   /** Every tenant's read model, as the service answers it. */

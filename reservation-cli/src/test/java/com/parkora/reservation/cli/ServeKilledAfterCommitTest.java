@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +25,6 @@ class ServeKilledAfterCommitTest {
 
   private static final String HALT = "-Dreservation.test.halt-after-commit=true";
   private static final String KEY = "phone-retry-1";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @TempDir Path work;
 
@@ -82,16 +76,11 @@ class ServeKilledAfterCommitTest {
 
   private static HttpResponse<String> create(ServedService served)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/graphql"))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json")
-            .header("X-Tenant-ID", ServeEmbeddedTest.TENANT)
+    String body = "{\"query\":" + Json.quote(ServeEmbeddedTest.CREATE) + "}";
+    return served.send(
+        served
+            .graphQlRequest(ServeEmbeddedTest.TENANT, body)
             .header("Idempotency-Key", KEY)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"query\":" + Json.quote(ServeEmbeddedTest.CREATE) + "}"))
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            .build());
   }
 }

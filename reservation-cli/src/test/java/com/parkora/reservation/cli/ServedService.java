@@ -68,19 +68,26 @@ record ServedService(Process process, Path logFile, int port) implements AutoClo
   /** POSTs a GraphQL document for {@code tenant}; answers the response body. */
   String graphQl(String tenant, String document) throws IOException, InterruptedException {
     String body = "{\"query\":" + Json.quote(document) + "}";
-    HttpRequest request =
-        HttpRequest.newBuilder(uri("/graphql"))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json")
-            .header("X-Tenant-ID", tenant)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(graphQlRequest(tenant, body).build());
     if (response.statusCode() != 200) {
       throw new AssertionError(
           "GraphQL answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
+  }
+
+  /** A POST of the GraphQL request {@code body} (JSON) for {@code tenant}; a test adds headers. */
+  HttpRequest.Builder graphQlRequest(String tenant, String body) {
+    return HttpRequest.newBuilder(uri("/graphql"))
+        .timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json")
+        .header("X-Tenant-ID", tenant)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  /** Sends {@code request}; answers the response, whatever its status. */
+  HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends SIGTERM and answers the exit code (fails when the process takes longer than 10 s). */

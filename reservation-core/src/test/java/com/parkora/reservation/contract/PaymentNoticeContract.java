@@ -3,7 +3,7 @@ package com.parkora.reservation.contract;
 import static com.parkora.reservation.contract.Fixtures.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.app.ReservationServiceBuilder;
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway.ChargeResult;
@@ -12,7 +12,6 @@ import com.parkora.reservation.port.PaymentNotice;
 import com.parkora.reservation.port.PaymentNoticeHandler;
 import com.parkora.reservation.port.PaymentNoticeHandler.Handled;
 import com.parkora.reservation.port.RefundQueue.PendingRefund;
-import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,29 +26,18 @@ import org.junit.jupiter.api.Test;
  * PaymentNoticeHandler} recorded once however often a notice is handled. A subclass answers {@link
  * #newStorage()}; each test uses tenants and transactions of its own.
  */
-public abstract class PaymentNoticeContract {
+public abstract class PaymentNoticeContract extends PaymentsOnStorage {
 
-  private static final String USER = "6f1c2a9e-3b7d-4c8e-9a1b-2d3e4f5a6b7c";
-
-  private final TestClock clock = new TestClock(Fixtures.T0);
-  private final TestPayments payments = new TestPayments();
-  private final TenantId tenant = newTenant();
   private final String txn = "txn-" + UUID.randomUUID();
-  private Storage storage;
-  private ReservationService service;
   private PaymentNoticeHandler notices;
 
-  protected abstract Storage newStorage();
+  @Override
+  ReservationServiceBuilder configured(ReservationServiceBuilder service) {
+    return service.paymentCallLimit(Duration.ofSeconds(15));
+  }
 
   @BeforeEach
-  void buildService() {
-    storage = newStorage();
-    service =
-        ReservationService.builder(storage)
-            .clock(clock)
-            .paymentGateway(payments)
-            .paymentCallLimit(Duration.ofSeconds(15))
-            .build();
+  void openNotices() {
     notices = service.paymentAdministration().notices();
   }
 

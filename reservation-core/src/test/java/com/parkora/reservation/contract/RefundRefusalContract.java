@@ -4,11 +4,9 @@ import static com.parkora.reservation.contract.Fixtures.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.app.ReservationServiceBuilder;
 import com.parkora.reservation.domain.ReservationException;
-import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.PaymentGateway.RefundResult;
-import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredEvent;
 import java.time.Duration;
 import java.util.List;
@@ -19,35 +17,26 @@ import org.junit.jupiter.api.Test;
  * Refunds against a payment service that answers as the real one does: a repeated refund answers
  * {@code PAYMENT_ALREADY_REFUNDED} with the first refund id, which completes the refund; a refusal
  * that retrying cannot change stops the retries and waits for an operator. A subclass answers
- * {@link #newStorage()}.
+ * {@link #newStorage()}. Every test starts from a paid reservation.
  */
-public abstract class RefundRefusalContract {
+public abstract class RefundRefusalContract extends PaymentsOnStorage {
 
-  private static final String USER = "6f1c2a9e-3b7d-4c8e-9a1b-2d3e4f5a6b7c";
+  private String id;
+  private String txn;
 
-  protected final TestClock clock = new TestClock(Fixtures.T0);
-  protected final TestPayments payments = new TestPayments();
-  protected final TenantId tenant = newTenant();
-  protected Storage storage;
-  protected ReservationService service;
-
-  protected abstract Storage newStorage();
+  @Override
+  ReservationServiceBuilder configured(ReservationServiceBuilder service) {
+    return service.refundBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
+  }
 
   @BeforeEach
-  void buildService() {
-    storage = newStorage();
-    service =
-        ReservationService.builder(storage)
-            .clock(clock)
-            .paymentGateway(payments)
-            .refundBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10))
-            .build();
+  void pay() {
+    id = paid();
+    txn = transactionOf(id);
   }
 
   @Test
   void a_refund_whose_answer_was_lost_completes_with_the_first_refund_id_when_retried() {
-    String id = paid();
-    String txn = transactionOf(id);
     payments.loseRefundAnswers = true;
     service.cancel(tenant, id, "plans changed"); // refunded, but the answer is lost
     assertThat(types(id)).endsWith("REFUND_REQUESTED", "REFUND_FAILED");
@@ -68,10 +57,7 @@ public abstract class RefundRefusalContract {
 
   @Test
   void a_refusal_retrying_cannot_change_is_not_retried_every_backoff_period() {
-    String id = paid();
-    String txn = transactionOf(id);
-    payments.refundAnswer = new RefundResult.Refused("PAYMENT_NOT_FOUND", "Payment not found");
-    service.cancel(tenant, id, "plans changed");
+    cancelWhileRefundsAnswer(new RefundResult.Refused("PAYMENT_NOT_FOUND", "Payment not found"));
     int stored = service.events(tenant, id).size();
 
     for (int i = 0; i < 12; i++) {
@@ -86,10 +72,7 @@ public abstract class RefundRefusalContract {
 
   @Test
   void a_refused_refund_is_listed_for_an_operator_who_records_the_refund_id_found() {
-    String id = paid();
-    String txn = transactionOf(id);
-    payments.refundAnswer = new RefundResult.Refused("REFUND_NOT_ALLOWED", "status: FAILED");
-    service.cancel(tenant, id, "plans changed");
+    cancelWhileRefundsAnswer(new RefundResult.Refused("REFUND_NOT_ALLOWED", "status: FAILED"));
 
     assertThat(types(id)).endsWith("REFUND_REQUESTED", "REFUND_REFUSED");
     assertThat(service.paymentAdministration().refusedRefunds(tenant))
@@ -113,10 +96,7 @@ public abstract class RefundRefusalContract {
 
   @Test
   void an_operator_retry_sends_a_refused_refund_again() {
-    String id = paid();
-    String txn = transactionOf(id);
-    payments.refundAnswer = new RefundResult.Refused("INVALID_REQUEST", "tenant_id is required");
-    service.cancel(tenant, id, "plans changed");
+    cancelWhileRefundsAnswer(new RefundResult.Refused("INVALID_REQUEST", "tenant_id is required"));
     payments.refundAnswer = null; // the cause was fixed
 
     service.paymentAdministration().resolveRefund(tenant, id, txn, null);
@@ -128,8 +108,6 @@ public abstract class RefundRefusalContract {
 
   @Test
   void only_a_refused_refund_can_be_resolved() {
-    String id = paid();
-    String txn = transactionOf(id);
 
     assertThatThrownBy(() -> service.paymentAdministration().resolveRefund(tenant, id, txn, "rf-1"))
         .isInstanceOf(ReservationException.InvalidInput.class)
@@ -138,16 +116,21 @@ public abstract class RefundRefusalContract {
 
   @Test
   void a_passing_refusal_is_still_retried_with_backoff() {
-    String id = paid();
-    String txn = transactionOf(id);
-    payments.refundAnswer = new RefundResult.Refused("INTERNAL_ERROR", "database error");
-    service.cancel(tenant, id, "plans changed");
+    cancelWhileRefundsAnswer(new RefundResult.Refused("INTERNAL_ERROR", "database error"));
     clock.advance(Duration.ofMinutes(1));
     service.paymentAdministration().sendDueRefunds(10);
 
     assertThat(payments.refundCallsOf(txn)).isEqualTo(2);
     assertThat(types(id)).endsWith("REFUND_FAILED", "REFUND_FAILED");
     assertThat(service.paymentAdministration().refusedRefunds(tenant)).isEmpty();
+  }
+
+  /**
+   * Cancels the paid reservation while the payment service answers its refund with {@code answer}.
+   */
+  private void cancelWhileRefundsAnswer(RefundResult answer) {
+    payments.refundAnswer = answer;
+    service.cancel(tenant, id, "plans changed");
   }
 
   protected String paid() {

@@ -8,33 +8,27 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.memory.InMemoryStorage;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An Idempotency-Key is scoped to the caller: another user's same key is another operation. */
 class IdempotencyPerUserTest {
 
-  private LocalRealm realm;
-  private TokenVerifier verifier;
-  private RunningApi api;
+  @AutoClose private final LocalRealm realm = new LocalRealm();
+  @AutoClose private RunningApi api;
 
   @BeforeEach
   void start() {
-    realm = new LocalRealm();
-    verifier = TokenVerifier.start(realm.settings());
     ReservationService service =
         ReservationService.builder(new InMemoryStorage()).clock(RunningApi.CLOCK).build();
     api =
         RunningApi.start(
-            service, HttpSettings.builder().authentication(AuthMode.OPTIONAL, verifier).build());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    api.close();
-    verifier.close();
-    realm.close();
+            service,
+            HttpSettings.builder()
+                .authMode(AuthMode.OPTIONAL)
+                .callerResolver(realm.verifier())
+                .build());
   }
 
   private RunningApi.Answer book(String user, String spot) {

@@ -108,7 +108,7 @@ class KeyRotationAndOutageTest {
     api =
         RunningApi.start(
             RunningApi.service(new InMemoryStorage()),
-            HttpSettings.builder().authentication(AuthMode.REQUIRED, verifier).build());
+            HttpSettings.builder().authMode(AuthMode.REQUIRED).callerResolver(verifier).build());
   }
 
   private int status(String token) {

@@ -49,6 +49,7 @@ final class LocalRealm implements AutoCloseable {
   private final LoopbackProxy proxy;
   private final AtomicInteger fetches = new AtomicInteger();
   private final List<JWK> published = new CopyOnWriteArrayList<>();
+  private TokenVerifier verifier;
   final RSAKey rsa;
 
   LocalRealm() {
@@ -78,6 +79,16 @@ final class LocalRealm implements AutoCloseable {
   TokenSettings settings() {
     return TokenSettings.keycloak(
         url(), REALM, CLIENT_ID, TokenSettings.DEFAULT_ALLOWED_CLIENTS, "admin", "service");
+  }
+
+  /**
+   * The service's verifier of this realm's tokens with {@link #settings()}; closed with the realm.
+   */
+  synchronized TokenVerifier verifier() {
+    if (verifier == null) {
+      verifier = TokenVerifier.start(settings());
+    }
+    return verifier;
   }
 
   int fetches() {
@@ -165,7 +176,10 @@ final class LocalRealm implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (verifier != null) {
+      verifier.close();
+    }
     proxy.close();
     server.stop(0);
   }

@@ -172,7 +172,7 @@ class OtherOperationsTest {
 
   @Test
   void a_document_over_the_complexity_cap_is_refused() {
-    HttpSettings settings = HttpSettings.builder().queryLimits(15, 20).build();
+    HttpSettings settings = HttpSettings.builder().maxQueryDepth(15).maxQueryComplexity(20).build();
     try (RunningApi small = RunningApi.start(api.service, settings)) {
       RunningApi.Answer answer =
           small.graphQl(

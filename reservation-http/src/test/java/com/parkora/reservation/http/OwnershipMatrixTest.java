@@ -38,13 +38,11 @@ class OwnershipMatrixTest {
   static final TenantId TENANT = TenantId.parse(RunningApi.TENANT);
 
   private static LocalRealm realm;
-  private static TokenVerifier verifier;
   private static final Map<AuthMode, RunningApi> APIS = new EnumMap<>(AuthMode.class);
 
   @BeforeAll
   static void start() {
     realm = new LocalRealm();
-    verifier = TokenVerifier.start(realm.settings());
     for (AuthMode mode : new AuthMode[] {AuthMode.OPTIONAL, AuthMode.REQUIRED}) {
       ReservationService service =
           ReservationService.builder(new InMemoryStorage())
@@ -53,14 +51,15 @@ class OwnershipMatrixTest {
               .build();
       APIS.put(
           mode,
-          RunningApi.start(service, HttpSettings.builder().authentication(mode, verifier).build()));
+          RunningApi.start(
+              service,
+              HttpSettings.builder().authMode(mode).callerResolver(realm.verifier()).build()));
     }
   }
 
   @AfterAll
   static void stop() throws Exception {
     APIS.values().forEach(RunningApi::close);
-    verifier.close();
     realm.close();
   }
 

@@ -2,48 +2,28 @@ package com.parkora.reservation.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.parkora.reservation.clients.testing.LoopbackProxy;
-import com.parkora.reservation.jdbc.DatabaseUrl;
 import com.parkora.reservation.jdbc.PostgresStorage;
-import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.testing.Polling;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /health/ready} follows PostgreSQL: 503 while it cannot be reached, 200 again once it can,
  * with no restart. The outage is played by a loopback proxy between the storage and the server; the
  * real server keeps running.
  */
-class PostgresReadinessTest {
+class PostgresReadinessTest extends PostgresBehindProxy {
 
-  @RegisterExtension final TestDatabase db = TestDatabase.perTest("http_readiness");
-  private LoopbackProxy proxy;
-  private PostgresStorage storage;
-  private RunningApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    URI server = URI.create(db.jdbcUrl().substring("jdbc:".length()));
-    proxy = new LoopbackProxy(server.getHost(), server.getPort());
-    String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath();
-    storage =
-        PostgresStorage.connect(new DatabaseUrl(proxied, db.url().user(), db.url().password()), 2);
-    api = RunningApi.start(RunningApi.service(storage), HttpSettings.defaults());
+  PostgresReadinessTest() {
+    super("http_readiness");
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    api.close();
-    storage.close();
-    proxy.close();
+  @Override
+  PostgresStorage connect(String proxiedJdbcUrl) {
+    return PostgresStorage.connect(withTestUser(proxiedJdbcUrl), 2);
   }
 
   @Test

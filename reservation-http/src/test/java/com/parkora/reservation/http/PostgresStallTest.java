@@ -3,12 +3,8 @@ package com.parkora.reservation.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.parkora.reservation.clients.testing.LoopbackProxy;
-import com.parkora.reservation.jdbc.DatabaseUrl;
 import com.parkora.reservation.jdbc.PostgresStorage;
-import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A database that goes silent (packets stop, no connection is refused: a partition, a frozen host)
@@ -33,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one, requests hang as long as the stall lasts), readiness is 503, and once the proxy forwards
  * again everything works on fresh connections: the stalled ones were evicted, not reused.
  */
-class PostgresStallTest {
+class PostgresStallTest extends PostgresBehindProxy {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
@@ -51,33 +44,16 @@ class PostgresStallTest {
   /** Tells the pool's connections from the test database's own on the server. */
   private static final String APPLICATION = "stalled-pool";
 
-  @RegisterExtension final TestDatabase db = TestDatabase.perTest("http_stall");
-  private LoopbackProxy proxy;
-  private PostgresStorage storage;
-  private RunningApi api;
   private volatile Duration clientTimeout = PATIENT;
 
-  @BeforeEach
-  void start() throws Exception {
-    URI server = URI.create(db.jdbcUrl().substring("jdbc:".length()));
-    proxy = new LoopbackProxy(server.getHost(), server.getPort());
-    String proxied =
-        "jdbc:postgresql://127.0.0.1:"
-            + proxy.port()
-            + server.getPath()
-            + "?ApplicationName="
-            + APPLICATION;
-    storage =
-        PostgresStorage.connect(
-            new DatabaseUrl(proxied, db.url().user(), db.url().password()), POOL, TIMEOUT);
-    api = RunningApi.start(RunningApi.service(storage), HttpSettings.defaults());
+  PostgresStallTest() {
+    super("http_stall");
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    api.close();
-    storage.close();
-    proxy.close();
+  @Override
+  PostgresStorage connect(String proxiedJdbcUrl) {
+    return PostgresStorage.connect(
+        withTestUser(proxiedJdbcUrl + "?ApplicationName=" + APPLICATION), POOL, TIMEOUT);
   }
 
   @Test

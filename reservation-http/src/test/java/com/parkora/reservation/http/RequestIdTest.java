@@ -51,7 +51,7 @@ class RequestIdTest {
     logger.addAppender(logged);
     try (RunningApi api =
         RunningApi.start(
-            RunningApi.service(new FailingStorage(() -> new IllegalStateException("boom"))),
+            RunningApi.service(FailingStorage.of(() -> new IllegalStateException("boom"))),
             HttpSettings.defaults())) {
       RunningApi.Answer failed =
           api.get("/stats", Map.of("X-Tenant-ID", RunningApi.TENANT, RequestIds.HEADER, "trace-7"));

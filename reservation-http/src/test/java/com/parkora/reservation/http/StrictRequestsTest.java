@@ -113,12 +113,7 @@ class StrictRequestsTest {
 
     for (byte[] body : java.util.List.of(plain, marked)) {
       long before = events(RunningApi.TENANT);
-      RunningApi.Answer answer =
-          api.send(
-              tenant(
-                  HttpRequest.newBuilder(api.uri("/graphql"))
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+      RunningApi.Answer answer = api.send(tenant(post(body, "application/json")));
 
       assertInvalidInput(answer, 415);
       assertThat(answer.json().path("errors").get(0).path("message").asText())
@@ -140,12 +135,7 @@ class StrictRequestsTest {
         ("\uFEFF{\"query\": \"{ reservationStats { totalReservations } }\"}")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    RunningApi.Answer answer =
-        api.send(
-            tenant(
-                HttpRequest.newBuilder(api.uri("/graphql"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(marked))));
+    RunningApi.Answer answer = api.send(tenant(post(marked, "application/json")));
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().has("errors")).as(answer.body()).isFalse();
@@ -225,9 +215,13 @@ class StrictRequestsTest {
   }
 
   private static HttpRequest.Builder post(String body, String contentType) {
+    return post(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), contentType);
+  }
+
+  private static HttpRequest.Builder post(byte[] body, String contentType) {
     return HttpRequest.newBuilder(api.uri("/graphql"))
         .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
   }
 
   private static HttpRequest tenant(HttpRequest.Builder request) {

@@ -18,7 +18,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,25 +34,18 @@ class TokenVerificationTest {
   private static final String USER = "5b0c8f0e-2a8e-4c4e-9d57-3f7f1c3a9b10";
   private static final String STATS = "{ reservationStats { totalReservations } }";
 
-  private LocalRealm realm;
-  private TokenVerifier verifier;
-  private RunningApi api;
+  @AutoClose private final LocalRealm realm = new LocalRealm();
+  @AutoClose private RunningApi api;
 
   @BeforeEach
   void start() {
-    realm = new LocalRealm();
-    verifier = TokenVerifier.start(realm.settings());
     api =
         RunningApi.start(
             RunningApi.service(new InMemoryStorage()),
-            HttpSettings.builder().authentication(AuthMode.REQUIRED, verifier).build());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    api.close();
-    verifier.close();
-    realm.close();
+            HttpSettings.builder()
+                .authMode(AuthMode.REQUIRED)
+                .callerResolver(realm.verifier())
+                .build());
   }
 
   @Test

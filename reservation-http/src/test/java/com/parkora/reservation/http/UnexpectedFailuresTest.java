@@ -57,6 +57,6 @@ class UnexpectedFailuresTest {
 
   private static RunningApi start(Supplier<RuntimeException> failure) {
     return RunningApi.start(
-        RunningApi.service(new FailingStorage(failure)), HttpSettings.defaults());
+        RunningApi.service(FailingStorage.of(failure)), HttpSettings.defaults());
   }
 }

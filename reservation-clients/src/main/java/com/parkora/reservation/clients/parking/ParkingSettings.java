@@ -1,5 +1,6 @@
 package com.parkora.reservation.clients.parking;
 
+import com.parkora.reservation.clients.Timeouts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,12 +19,9 @@ public record ParkingSettings(URI url, Duration timeout, Duration cacheTtl, Dura
 
   public ParkingSettings {
     Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(timeout, "timeout");
+    Timeouts.positive("timeout", timeout);
     Objects.requireNonNull(cacheTtl, "cacheTtl");
     Objects.requireNonNull(missRefresh, "missRefresh");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-    }
   }
 
   public ParkingSettings(URI url, Duration timeout) {

@@ -1,5 +1,6 @@
 package com.parkora.reservation.clients.payment;
 
+import com.parkora.reservation.clients.Timeouts;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,12 +15,9 @@ public record PaymentSettings(String host, int port, Duration timeout, boolean t
 
   public PaymentSettings {
     Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(timeout, "timeout");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be 1..65535, got " + port);
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-    }
+    Timeouts.positive("timeout", timeout);
   }
 }

@@ -1,5 +1,6 @@
 package com.parkora.reservation.clients.rabbit;
 
+import com.parkora.reservation.clients.Timeouts;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.impl.ForgivingExceptionHandler;
@@ -33,10 +34,7 @@ public record RabbitSettings(
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(reservationsExchange, "reservationsExchange");
     Objects.requireNonNull(paymentsExchange, "paymentsExchange");
-    if (!confirmTimeout.isPositive()) {
-      // the client reads a zero timeout as "wait for ever", which would stall the relay
-      throw new IllegalArgumentException("confirmTimeout must be positive, got " + confirmTimeout);
-    }
+    Timeouts.positive("confirmTimeout", confirmTimeout); // zero would stall the relay
   }
 
   /** The contract's exchanges; {@code password} may be null (RabbitMQ's default then applies). */
