@@ -61,9 +61,6 @@ public final class Bootstrap implements AutoCloseable {
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       onClose("metrics registry", metrics::close);
       new JvmMemoryMetrics().bindTo(metrics);
-      JvmGcMetrics gc = new JvmGcMetrics();
-      gc.bindTo(metrics);
-      onClose("GC metrics", gc::close);
       new JvmThreadMetrics().bindTo(metrics);
       new ProcessorMetrics().bindTo(metrics);
       new UptimeMetrics().bindTo(metrics);
@@ -140,7 +137,18 @@ public final class Bootstrap implements AutoCloseable {
     server.insertHandler(new GracefulHandler());
     onClose("HTTP server", app::stop);
     app.start(config.port());
+    bindGcMetrics();
     return app;
+  }
+
+  /**
+   * The GC pauses and allocation, bound once the server answers: their JMX notifications load
+   * classes a small pod would otherwise load before it is ready.
+   */
+  private void bindGcMetrics() {
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(metrics);
+    onClose("GC metrics", gc::close);
   }
 
   /**

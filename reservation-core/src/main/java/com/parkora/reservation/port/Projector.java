@@ -55,7 +55,10 @@ public class Projector {
     };
   }
 
-  /** What a refund event does to the refund queue; empty for every other event. */
+  /**
+   * What a refund event does to the refund queue; empty for every other event. Every type is named
+   * (no default), so a new event type must say whether it touches the queue.
+   */
   public Optional<RefundWrite> refundWrite(ReservationEvent event) {
     return Optional.ofNullable(
         switch (event) {
@@ -75,7 +78,18 @@ public class Projector {
                   e.occurredAt(),
                   e.errorCode() + ": " + e.message());
           case ReservationEvent.RefundCompleted e -> new RefundWrite.Settled(e.transactionId());
-          default -> null;
+          case ReservationCreated e -> null;
+          case ReservationConfirmed e -> null;
+          case PaymentProcessed e -> null;
+          case ReservationCancelled e -> null;
+          case ReservationCompleted e -> null;
+          case ReservationExpired e -> null;
+          case PaymentFailed e -> null;
+          case ReservationDeleted e -> null;
+          case ReservationEvent.PaymentClaimed e -> null;
+          case ReservationEvent.PaymentReleased e -> null;
+          case ReservationEvent.PaymentOutcomeUnknown e -> null;
+          case ReservationEvent.PaymentSettled e -> null;
         });
   }
 

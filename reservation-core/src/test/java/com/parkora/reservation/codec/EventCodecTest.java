@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class EventCodecTest {
+public class EventCodecTest {
 
   private static final EventCodec CODEC = new EventCodec();
   private static final UUID ID = UUID.fromString("3f2b8a4e-1c5d-4e6f-8a9b-0c1d2e3f4a5b");
@@ -26,7 +26,8 @@ class EventCodecTest {
   private static final UUID ATTEMPT = UUID.fromString("7a2b8a4e-1c5d-4e6f-8a9b-0c1d2e3f4a5b");
   private static final Instant AT = Instant.parse("2026-12-01T08:00:00.123456Z");
 
-  static Stream<ReservationEvent> everyEvent() {
+  /** One event of every type (two of some, with and without their optional fields). */
+  public static Stream<ReservationEvent> everyEvent() {
     return Stream.of(
         new ReservationEvent.ReservationCreated(
             ID,

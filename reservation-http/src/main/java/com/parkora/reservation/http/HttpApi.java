@@ -45,17 +45,22 @@ public final class HttpApi {
    */
   static final int ACCEPT_QUEUE_SIZE = 1024;
 
+  /**
+   * Sets of JSON buffers kept for reuse (tens of KiB each): more than the usual requests in flight.
+   */
+  static final int JSON_BUFFERS = 32;
+
   private HttpApi() {}
 
   /**
    * Request bodies are read strictly: a key repeated in one object is refused, not resolved. The
-   * parsers' and generators' buffers come from one shared pool: Jackson's default pool is per
-   * thread, and every request runs on a new virtual thread, so it would allocate them anew for
-   * each.
+   * parsers' and generators' buffers come from one pool of {@link #JSON_BUFFERS}: Jackson's default
+   * pool is per thread, and every request runs on a new virtual thread, so it would allocate them
+   * anew for each; an unbounded pool would keep as many as the most requests ever served at once.
    */
   static ObjectMapper jsonMapper() {
     JsonFactory factory =
-        JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+        JsonFactory.builder().recyclerPool(JsonRecyclerPools.newBoundedPool(JSON_BUFFERS)).build();
     return JsonMapper.builder(factory).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   }
 
