@@ -32,6 +32,10 @@ record GraphQlEndpoint(
 
   static final String NOT_JSON =
       "POST /graphql takes a JSON body: send Content-Type: application/json";
+
+  /** The largest declared body read into an array of its length at once. */
+  static final int PRESIZED_BODY = 8 * 1024;
+
   static final String NOT_UTF8 = "The request body must be JSON in UTF-8, not UTF-16 or UTF-32";
 
   void handle(Context ctx) {
@@ -129,14 +133,21 @@ record GraphQlEndpoint(
     return failure.code().name();
   }
 
-  /** The body; read into an array of its declared length when it has one (no 8 KiB chunk). */
+  /**
+   * The body. A small one with a Content-Length is read into an array of that length (no 8 KiB
+   * chunk); a larger or undeclared one grows as its bytes arrive, so a declared length alone, from
+   * a client that then sends nothing, reserves no more memory than that.
+   */
   private byte[] readBody(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBodyBytes) {
       throw new ContentTooLargeResponse();
     }
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] body = declared >= 0 ? exactly(in, (int) declared) : in.readNBytes(limit());
+      byte[] body =
+          declared >= 0 && declared <= PRESIZED_BODY
+              ? exactly(in, (int) declared)
+              : in.readNBytes(limit());
       if (body.length > maxBodyBytes) {
         throw new ContentTooLargeResponse();
       }
