@@ -44,7 +44,7 @@ final class MemoryRefunds implements RefundQueue {
                   null));
       case RefundWrite.Retry r ->
           owed.computeIfPresent(
-              key, (k, e) -> e.attempted(r.attempt()).due(r.nextAttemptAt(), null, null));
+              key, (k, e) -> e.attempted(r.attempt()).due(r.nextAttemptAt(), null, r.error()));
       case RefundWrite.Refused r ->
           owed.computeIfPresent(
               key, (k, e) -> e.attempted(r.attempt()).due(e.next, r.refusedAt(), r.error()));
@@ -153,9 +153,12 @@ final class MemoryRefunds implements RefundQueue {
           error);
     }
 
-    /** Free of any lease, due at {@code at}; refused when {@code refused} is not null. */
-    Entry due(Instant at, Instant refused, String refusal) {
-      return new Entry(refund, at, null, refused, refusal);
+    /**
+     * Free of any lease, due at {@code at}, with the last {@code error}; refused when {@code
+     * refused} is not null (as PostgreSQL's queue keeps them).
+     */
+    Entry due(Instant at, Instant refused, String error) {
+      return new Entry(refund, at, null, refused, error);
     }
 
     RefusedRefund asRefused() {
