@@ -66,13 +66,16 @@ record PodGoal(Workbench bench) {
   }
 
   /** What the pod's ideal rates are made of: unlimited CPU, the deployment's memory. */
-  record Steady(
-      double createRate,
-      double createCpu,
-      double createSeconds,
-      double readRate,
-      double readCpu,
-      double readSeconds) {}
+  record Steady(Settled creates, Settled reads) {}
+
+  /**
+   * One load at its steady state: the rate, the service's CPU-seconds per request, the seconds it
+   * ran, and whether the cost stopped falling in that time (else the last window's figures).
+   */
+  record Settled(double rate, double cpuPerRequest, long seconds, boolean settled) {}
+
+  /** One window of a load: its rate and the service's CPU-seconds per request. */
+  private record Window(double rate, double cpuPerRequest) {}
 
   /** One start in a fresh pod: seconds to ready, then SIGTERM: exit status, OOM kills. */
   record Start(String name, double ready, int exit, long oomKills) {}
@@ -86,38 +89,36 @@ record PodGoal(Workbench bench) {
     System.out.println("   steady state without a CPU quota (the yardstick of the pod)");
     try (ServiceProcess service = bench.startProduction(db, PORT, "serve-pod-steady.log")) {
       service.awaitReady(Duration.ofSeconds(60));
-      double[] c = settled(service, creates, "creates");
-      double[] r = settled(service, reads, "reads");
-      return new Steady(c[0], c[1], c[2], r[0], r[1], r[2]);
+      return new Steady(settled(service, creates, "creates"), settled(service, reads, "reads"));
     }
   }
 
   /**
    * The steady state of one load: after a warm-up, windows of it until the cost of a request stops
    * falling (two windows within {@link #SETTLED} of each other), since tiered compilation goes on
-   * improving the code for minutes. {rate, CPU-seconds of the service per request, seconds run}.
+   * improving the code for minutes.
    */
-  private double[] settled(ServiceProcess service, PodCurve.Scripts script, String name)
+  private Settled settled(ServiceProcess service, PodCurve.Scripts script, String name)
       throws Exception {
     Duration warm = Duration.ofSeconds(bench.quick() ? 5 : 30);
     Duration window = Duration.ofSeconds(bench.quick() ? 5 : 20);
     Wrk.run(service.baseUrl(), script.next(), CLIENTS, warm);
-    long seconds = warm.toSeconds();
-    double[] last = costPerRequest(service, script, window, name);
+    long seconds = warm.toSeconds() + window.toSeconds();
+    Window last = costPerRequest(service, script, window, name);
     for (int i = 0; i < (bench.quick() ? 0 : MAX_WINDOWS); i++) {
-      double[] next = costPerRequest(service, script, window, name);
+      Window next = costPerRequest(service, script, window, name);
       seconds += window.toSeconds();
-      boolean settled = Math.abs(next[1] - last[1]) <= SETTLED * last[1];
+      boolean settled =
+          Math.abs(next.cpuPerRequest() - last.cpuPerRequest()) <= SETTLED * last.cpuPerRequest();
       last = next;
       if (settled) {
-        break;
+        return new Settled(last.rate(), last.cpuPerRequest(), seconds, true);
       }
     }
-    return new double[] {last[0], last[1], seconds + window.toSeconds()};
+    return new Settled(last.rate(), last.cpuPerRequest(), seconds, false);
   }
 
-  /** {rate, CPU-seconds of the service per request}. */
-  private static double[] costPerRequest(
+  private static Window costPerRequest(
       ServiceProcess service, PodCurve.Scripts script, Duration measured, String name)
       throws Exception {
     double before = service.cpuSeconds();
@@ -127,7 +128,7 @@ record PodGoal(Workbench bench) {
     System.out.printf(
         "   %s: %,.0f/s, %.3f ms of service CPU each%n",
         name, outcome.throughput(), cpu / outcome.requests() * 1000);
-    return new double[] {outcome.throughput(), cpu / outcome.requests()};
+    return new Window(outcome.throughput(), cpu / outcome.requests());
   }
 
   /** Launches a service into a given pod. */

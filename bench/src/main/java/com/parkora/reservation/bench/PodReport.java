@@ -13,8 +13,8 @@ record PodReport(
   private static final String POD = "pod " + PodGoal.MILLICORES + "m/" + Jvm.MEMORY_MIB + " MiB: ";
 
   void add() {
-    double idealCreates = PodGoal.CPUS / steady.createCpu();
-    double idealReads = PodGoal.CPUS / steady.readCpu();
+    double idealCreates = PodGoal.CPUS / steady.creates().cpuPerRequest();
+    double idealReads = PodGoal.CPUS / steady.reads().cpuPerRequest();
     steadyRows();
     report.add(
         Result.info(
@@ -86,21 +86,29 @@ record PodReport(
   }
 
   private void steadyRows() {
+    PodGoal.Settled creates = steady.creates();
+    PodGoal.Settled reads = steady.reads();
     report.add(
         Result.info(
-            "no CPU quota, 256 MiB, the chart's JVM (bin/jvm.options, tiered C1+C2), once the cost"
-                + " of a request stops falling (after "
-                + Bench.format(steady.createSeconds())
-                + " s of creates, "
-                + Bench.format(steady.readSeconds())
-                + " s of reads): creates/s / ReservationsByUser reads/s (8 clients); service CPU"
+            "no CPU quota, 256 MiB, the chart's JVM (bin/jvm.options, tiered C1+C2), at the steady"
+                + " state ("
+                + settledAfter(creates)
+                + " of creates, "
+                + settledAfter(reads)
+                + " of reads): creates/s / ReservationsByUser reads/s (8 clients); service CPU"
                 + " per create / per read (ms, /proc)",
-            Bench.format(steady.createRate())
+            Bench.format(creates.rate())
                 + " / "
-                + Bench.format(steady.readRate())
+                + Bench.format(reads.rate())
                 + "; "
-                + String.format("%.3f / %.3f", steady.createCpu() * 1000, steady.readCpu() * 1000),
+                + String.format(
+                    "%.3f / %.3f", creates.cpuPerRequest() * 1000, reads.cpuPerRequest() * 1000),
             ""));
+  }
+
+  /** "settled after 90 s", or "not settled after 210 s" when the cost still fell. */
+  private static String settledAfter(PodGoal.Settled load) {
+    return (load.settled() ? "settled after " : "not settled after ") + load.seconds() + " s";
   }
 
   private void rate(String figure, double rate, double ideal, double floor) {
