@@ -153,17 +153,23 @@ record DatabaseTimeout(Duration timeout) {
     @Override
     public void beforeExecution(PreparedStatement statement, StatementContext ctx)
         throws SQLException {
-      long deadline = ctx.getConfig(Deadline.class).nanos;
-      if (deadline == 0) {
-        return;
-      }
-      long left = deadline - System.nanoTime();
-      Connection connection = ctx.getConnection();
-      if (left <= 0) {
-        connection.setNetworkTimeout(DIRECT, 1); // the rollback that follows waits no longer
-        throw new SQLTimeoutException("DATABASE_TIMEOUT passed", "57014");
-      }
-      connection.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, left / 1_000_000 + 1));
+      enforce(ctx.getConnection(), ctx.getConfig(Deadline.class).nanos);
     }
+  }
+
+  /**
+   * Before a statement on {@code connection} of a unit of work due at {@code deadline} ({@link
+   * Deadline}): fail once it passed, else wait for the server until it.
+   */
+  static void enforce(Connection connection, long deadline) throws SQLException {
+    if (deadline == 0) {
+      return;
+    }
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      connection.setNetworkTimeout(DIRECT, 1); // the rollback that follows waits no longer
+      throw new SQLTimeoutException("DATABASE_TIMEOUT passed", "57014");
+    }
+    connection.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, left / 1_000_000 + 1));
   }
 }

@@ -114,8 +114,7 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
   private Optional<Long> insert(StoredEvent event, long expectedVersion) {
     try {
       return session
-          .handle()
-          .createQuery(APPEND)
+          .statement(APPEND)
           .bind("id", event.eventId())
           .bind("aggregate", event.aggregateId())
           .bind("aggregateType", StoredEvent.AGGREGATE_TYPE)
@@ -124,12 +123,11 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
           .bind("data", codec.payloadText(event.event()))
           .bind("metadata", codec.metadataText(event.metadata()))
           .bind("tenant", event.tenantId().value())
-          .bind("createdAt", timestamp(event.createdAt()))
+          .bind("createdAt", event.createdAt())
           .bind("ns", Session.LOCK_NAMESPACE)
           .bind("key", session.lockKey())
           .bind("expected", (int) expectedVersion)
-          .mapTo(Long.class)
-          .findOne();
+          .first(row -> row.getLong("position"));
     } catch (StatementException e) {
       if (SqlFailures.hasState(e, SqlFailures.UNIQUE_VIOLATION)) {
         throw new ReservationException.Conflict(event.aggregateId(), expectedVersion);

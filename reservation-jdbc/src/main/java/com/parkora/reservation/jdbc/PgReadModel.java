@@ -1,7 +1,5 @@
 package com.parkora.reservation.jdbc;
 
-import static com.parkora.reservation.jdbc.SqlValues.timestamp;
-
 import com.parkora.reservation.domain.ReservationStatus;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
@@ -14,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementException;
 
 /**
@@ -57,13 +53,14 @@ final class PgReadModel implements WritableReadModel {
   }
 
   /** The rows of a query of the tenant's reservations ({@code :tenant} bound). */
-  private <T> List<T> rows(String sql, UnaryOperator<Query> binder, RowMapper<T> mapper) {
+  private <T> List<T> rows(
+      String sql, UnaryOperator<JdbcStatement> binder, JdbcStatement.RowReader<T> reader) {
     return session.rows(
-        sql, query -> binder.apply(query.bind("tenant", session.tenant().value())), mapper);
+        sql, query -> binder.apply(query.bind("tenant", session.tenant().value())), reader);
   }
 
-  private List<ReservationView> reservations(String sql, UnaryOperator<Query> binder) {
-    return rows(sql, binder, session.mapperFor(ReservationView.class));
+  private List<ReservationView> reservations(String sql, UnaryOperator<JdbcStatement> binder) {
+    return rows(sql, binder, Rows::reservation);
   }
 
   @Override
@@ -120,9 +117,7 @@ final class PgReadModel implements WritableReadModel {
                     + " && tstzrange(CAST(:from AS timestamptz), CAST(:to AS timestamptz), '[)')"
                 : "")
             + " ORDER BY start_time, id";
-    return reservations(
-        sql,
-        q -> q.bind("spot", parkingSpotId).bind("from", timestamp(from)).bind("to", timestamp(to)));
+    return reservations(sql, q -> q.bind("spot", parkingSpotId).bind("from", from).bind("to", to));
   }
 
   @Override
@@ -131,7 +126,7 @@ final class PgReadModel implements WritableReadModel {
     rows(
             "SELECT status, count(*) AS n FROM reservations WHERE tenant_id = :tenant GROUP BY status",
             q -> q,
-            (rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+            rs -> Map.entry(rs.getString("status"), rs.getLong("n")))
         .forEach(e -> counts.put(ReservationStatus.valueOf(e.getKey()), e.getValue()));
     return new StatusCounts(counts);
   }
@@ -140,11 +135,8 @@ final class PgReadModel implements WritableReadModel {
   public List<UUID> pendingDue(Instant createdBefore, Instant endBefore, int limit) {
     return rows(
         PENDING_DUE,
-        q ->
-            q.bind("created", timestamp(createdBefore))
-                .bind("end", timestamp(endBefore))
-                .bind("limit", limit),
-        (rs, ctx) -> SqlValues.uuid(rs, "id"));
+        q -> q.bind("created", createdBefore).bind("end", endBefore).bind("limit", limit),
+        rs -> SqlValues.uuid(rs, "id"));
   }
 
   @Override
@@ -156,11 +148,10 @@ final class PgReadModel implements WritableReadModel {
         case ReadModelWrite.Update update -> update(update);
         case ReadModelWrite.Delete delete ->
             session
-                .handle()
-                .createUpdate("DELETE FROM reservations WHERE tenant_id = :tenant AND id = :id")
+                .statement("DELETE FROM reservations WHERE tenant_id = :tenant AND id = :id")
                 .bind("tenant", session.tenant().value())
                 .bind("id", delete.id())
-                .execute();
+                .update();
       }
     } catch (StatementException e) {
       if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
@@ -172,32 +163,30 @@ final class PgReadModel implements WritableReadModel {
 
   private void insert(ReservationView row) {
     session
-        .handle()
-        .createUpdate(INSERT)
+        .statement(INSERT)
         .bind("id", row.id())
         .bind("tenant", session.tenant().value())
         .bind("user", row.userId())
         .bind("spot", row.parkingSpotId())
-        .bind("start", timestamp(row.startTime()))
-        .bind("end", timestamp(row.endTime()))
+        .bind("start", row.startTime())
+        .bind("end", row.endTime())
         .bind("hours", row.durationHours())
         .bind("cost", row.totalCost())
         .bind("status", row.status().name())
         .bind("transaction", row.transactionId())
-        .bind("created", timestamp(row.createdAt()))
-        .bind("updated", timestamp(row.updatedAt()))
-        .execute();
+        .bind("created", row.createdAt())
+        .bind("updated", row.updatedAt())
+        .update();
   }
 
   private void update(ReadModelWrite.Update update) {
     session
-        .handle()
-        .createUpdate(UPDATE)
+        .statement(UPDATE)
         .bind("status", update.status() == null ? null : update.status().name())
         .bind("transaction", update.transactionId())
-        .bind("updated", timestamp(update.updatedAt()))
+        .bind("updated", update.updatedAt())
         .bind("tenant", session.tenant().value())
         .bind("id", update.id())
-        .execute();
+        .update();
   }
 }

@@ -1,16 +1,9 @@
 package com.parkora.reservation.jdbc;
 
 import com.parkora.reservation.domain.TenantId;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.RowMappers;
-import org.jdbi.v3.core.result.ResultIterable;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * One open transaction and the role it runs as. The role and the tenant are transaction-local
@@ -86,22 +79,17 @@ final class Session {
       throw new IllegalStateException("a read session runs its queries through rows()");
     }
     if (settingsPending) {
-      handle
-          .createQuery(TENANT_SETTINGS)
+      JdbcStatement.on(handle, TENANT_SETTINGS)
           .bind("session_tenant", tenant.toString())
-          .mapToMap()
-          .one();
+          .list(row -> row.getString("tenant"));
       settingsPending = false;
     }
     return handle;
   }
 
-  /** The row mapper JDBI has for {@code type}. */
-  <T> RowMapper<T> mapperFor(Class<T> type) {
-    return handle
-        .getConfig(RowMappers.class)
-        .findFor(type)
-        .orElseThrow(() -> new IllegalStateException("no row mapper for " + type));
+  /** {@code sql} on the transaction's connection, with the role and tenant set. */
+  JdbcStatement statement(String sql) {
+    return JdbcStatement.on(handle(), sql);
   }
 
   /**
@@ -109,25 +97,17 @@ final class Session {
    * they go in front of the query, in the same round trip; in a transaction they then hold for the
    * rest of it.
    */
-  <T> List<T> rows(String sql, UnaryOperator<Query> binder, RowMapper<T> mapper) {
+  <T> List<T> rows(
+      String sql, UnaryOperator<JdbcStatement> binder, JdbcStatement.RowReader<T> reader) {
     if (!settingsPending) {
-      return binder.apply(handle.createQuery(sql)).map(mapper).list();
+      return binder.apply(JdbcStatement.on(handle, sql)).list(reader);
     }
-    Query query =
-        binder.apply(
-            handle
-                .createQuery(TENANT_SETTINGS + ";\n" + sql)
-                .bind("session_tenant", tenant.toString()));
     List<T> rows =
-        query.execute(
-            (statement, ctx) -> {
-              PreparedStatement executed = statement.get();
-              if (!executed.getMoreResults()) {
-                throw new SQLException("the query after the session settings returned no rows");
-              }
-              ResultSet results = executed.getResultSet();
-              return ResultIterable.of(() -> results, mapper, ctx).list();
-            });
+        binder
+            .apply(
+                JdbcStatement.on(handle, TENANT_SETTINGS + ";\n" + sql)
+                    .bind("session_tenant", tenant.toString()))
+            .listAfterFirst(reader);
     settingsPending = readOnly;
     return rows;
   }
@@ -167,12 +147,10 @@ final class Session {
 
   /** Waits for the tenant's rebuild lock through {@code function}, then holds it to the end. */
   private void lock(String function) {
-    handle()
-        .createQuery("SELECT " + function + "(:ns, :key)::text")
+    statement("SELECT " + function + "(:ns, :key)::text")
         .bind("ns", LOCK_NAMESPACE)
         .bind("key", lockKey())
-        .mapTo(String.class)
-        .one();
+        .list(row -> row.getString(1));
     writeLocked = true;
   }
 }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,8 +20,8 @@ class ReadSessionTest {
 
   private static final String WHO =
       "SELECT current_user::text AS who, current_setting('app.tenant_id', true) AS tenant";
-  private static final RowMapper<String> WHO_ROW =
-      (rs, ctx) -> rs.getString("who") + " " + rs.getString("tenant");
+  private static final JdbcStatement.RowReader<String> WHO_ROW =
+      rs -> rs.getString("who") + " " + rs.getString("tenant");
 
   @RegisterExtension static final TwoTenants tenants = new TwoTenants("read_session");
 
@@ -36,7 +35,7 @@ class ReadSessionTest {
       assertThat(reads.rows(WHO, q -> q, WHO_ROW))
           .containsExactly("reservation_tenant " + tenants.a());
       // autocommit: the settings ended with the implicit transaction of each query
-      assertThat(handle.createQuery(WHO).map(WHO_ROW).one())
+      assertThat(handle.createQuery(WHO).map((rs, ctx) -> WHO_ROW.read(rs)).one())
           .doesNotStartWith("reservation_tenant")
           .doesNotContain(tenants.a().toString());
     }
@@ -60,7 +59,7 @@ class ReadSessionTest {
               Session session = Session.forTenant(handle, tenants.b());
               assertThat(session.rows(WHO, q -> q, WHO_ROW))
                   .containsExactly("reservation_tenant " + tenants.b());
-              assertThat(session.handle().createQuery(WHO).map(WHO_ROW).one())
+              assertThat(session.handle().createQuery(WHO).map((rs, ctx) -> WHO_ROW.read(rs)).one())
                   .isEqualTo("reservation_tenant " + tenants.b());
             });
   }
@@ -73,7 +72,7 @@ class ReadSessionTest {
         .useTransaction(
             handle -> {
               Session session = Session.forTenant(handle, tenants.a());
-              assertThat(session.handle().createQuery(WHO).map(WHO_ROW).one())
+              assertThat(session.handle().createQuery(WHO).map((rs, ctx) -> WHO_ROW.read(rs)).one())
                   .isEqualTo("reservation_tenant " + tenants.a());
               assertThat(session.rows(WHO, q -> q, WHO_ROW))
                   .containsExactly("reservation_tenant " + tenants.a());
