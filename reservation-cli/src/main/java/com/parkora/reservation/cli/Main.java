@@ -38,7 +38,11 @@ public final class Main {
   /** Runs one command line and answers its exit code. */
   public int run(String... args) {
     boolean verbose = LogSetup.verbose(args);
-    CommandLine cli = new CommandLine(new ReservationCommand(), new CommandFactory(context));
+    CommandFactory factory = new CommandFactory(context);
+    CommandLine cli = new CommandLine(new ReservationCommand(), factory);
+    for (Class<?> command : ReservationCommand.commandsFor(args)) {
+      cli.addSubcommand(new CommandLine(command, factory));
+    }
     cli.registerConverter(TenantId.class, new TenantConverter());
     cli.registerConverter(UUID.class, new UuidConverter());
     cli.setOut(new PrintWriter(context.out(), true));

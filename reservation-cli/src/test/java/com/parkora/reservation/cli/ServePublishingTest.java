@@ -98,17 +98,20 @@ class ServePublishingTest {
       AtomicBoolean loading = new AtomicBoolean(true);
       try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
         Future<?> load = pool.submit(() -> bookUntilStopped(standby, booked, loading));
-        queue.awaitUntil(m -> ids(m).size() >= 10, PATIENCE);
+        try {
+          queue.awaitUntil(m -> ids(m).size() >= 10, PATIENCE);
 
-        active.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        Instant killed = Instant.now();
-        awaitLeaseHeld(standby, Duration.ofSeconds(10));
-        int bookedAtTakeover = booked.size();
-        queue.awaitUntil(m -> ids(m).size() >= bookedAtTakeover + 10, PATIENCE);
-        loading.set(false);
+          active.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+          Instant killed = Instant.now();
+          awaitLeaseHeld(standby, Duration.ofSeconds(10));
+          int bookedAtTakeover = booked.size();
+          queue.awaitUntil(m -> ids(m).size() >= bookedAtTakeover + 10, PATIENCE);
+          System.out.println(
+              "relay takeover after kill -9: " + Duration.between(killed, Instant.now()));
+        } finally {
+          loading.set(false); // also when a wait above failed: the pool's close waits for the load
+        }
         load.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        System.out.println(
-            "relay takeover after kill -9: " + Duration.between(killed, Instant.now()));
       }
       Set<String> stored = storedEventIds(db);
       assertThat(stored).hasSizeGreaterThanOrEqualTo(booked.size());
