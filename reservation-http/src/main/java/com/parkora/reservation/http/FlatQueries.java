@@ -2,7 +2,11 @@ package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.parkora.reservation.http.GraphQlOutput.ReservationOut;
+import com.parkora.reservation.http.GraphQlOutput.ReservationRows;
+import com.parkora.reservation.port.ReservationView;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.execution.RawVariables;
@@ -24,6 +28,7 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +43,10 @@ import java.util.Map;
  * graphql-java's own {@link ValuesResolver} (marked {@code @Internal}: it may change in any
  * release, so {@code FlatQueriesTest}, which compares this answer with graphql-java's on the
  * clients' documents and random selections, is what an upgrade must pass), the same data fetchers
- * run, and the rows are written straight to JSON, key for key and byte for byte what graphql-java's
- * answer serializes to. Anything else (fragments, directives, another type, an error of any kind)
- * is left to graphql-java, which then answers as always.
+ * run, and the rows are written straight to JSON (into the response's stream, from the rows as the
+ * store gave them), key for key and byte for byte what graphql-java's answer serializes to.
+ * Anything else (fragments, directives, another type, an error of any kind) is left to
+ * graphql-java, which then answers as always.
  */
 final class FlatQueries {
 
@@ -137,10 +143,12 @@ final class FlatQueries {
   }
 
   /**
-   * The answer's JSON, or null when graphql-java must answer: another operation is named, the
-   * variables do not coerce, or a fetcher fails (its error is graphql-java's to shape).
+   * The answer, or null when graphql-java must answer: another operation is named, the variables do
+   * not coerce, a fetcher fails (its error is graphql-java's to shape), or a row holds what
+   * graphql-java would answer with an error. Every row is checked here, so the answer, once its
+   * writing starts, is written whole.
    */
-  byte[] answer(Plan plan, GraphQlRequest request, GraphQLContext context) {
+  Answer answer(Plan plan, GraphQlRequest request, GraphQLContext context) {
     if (request.operationName() != null
         && !request.operationName().equals(plan.operation().getName())) {
       return null;
@@ -175,72 +183,134 @@ final class FlatQueries {
     } catch (Exception e) {
       return null;
     }
-    return write(plan, values);
-  }
-
-  /** Bytes a row's field takes about, to size the buffer once. */
-  private static final int FIELD_BYTES = 32;
-
-  private byte[] write(Plan plan, List<Object> values) {
-    int estimate = 64;
     for (int i = 0; i < values.size(); i++) {
-      int rows = values.get(i) instanceof List<?> list ? list.size() : 1;
-      estimate += rows * (plan.roots().get(i).columns().size() + 1) * FIELD_BYTES;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
-    try (JsonGenerator generator = json.createGenerator(out)) {
-      generator.writeStartObject();
-      generator.writeFieldName("data");
-      generator.writeStartObject();
-      for (int i = 0; i < values.size(); i++) {
-        Root root = plan.roots().get(i);
-        generator.writeFieldName(root.key());
-        if (!writeValue(generator, root, values.get(i))) {
-          return null;
-        }
+      if (!writable(plan.roots().get(i), values.get(i))) {
+        return null;
       }
-      generator.writeEndObject();
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return new Answer(plan, values);
   }
+
+  /**
+   * A flat answer whose every row was checked: {@link #writeTo} writes its JSON, {@code
+   * {"data":{...}}}, into a stream (the response's own, in the service: no copy of it is made).
+   */
+  final class Answer {
+
+    private final Plan plan;
+    private final List<Object> values;
+
+    private Answer(Plan plan, List<Object> values) {
+      this.plan = plan;
+      this.values = values;
+    }
+
+    /**
+     * Writes the JSON to {@code out}, which it neither flushes nor closes (so a response that fits
+     * the server's buffer is still sent whole, with its length).
+     */
+    void writeTo(OutputStream out) throws IOException {
+      char[] scratch = new char[RowText.MAX_LENGTH];
+      try (JsonGenerator generator = json.createGenerator(out)) {
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        generator.writeStartObject();
+        generator.writeFieldName(DATA);
+        generator.writeStartObject();
+        for (int i = 0; i < values.size(); i++) {
+          Root root = plan.roots().get(i);
+          generator.writeFieldName(root.key());
+          writeValue(generator, root, values.get(i), scratch);
+        }
+        generator.writeEndObject();
+        generator.writeEndObject();
+      }
+    }
+
+    /** The JSON as bytes (for tests). */
+    byte[] bytes() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try {
+        writeTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static final SerializableString DATA = new SerializedString("data");
 
   /** False when the value is not what the plan expects (graphql-java would shape an error). */
-  private static boolean writeValue(JsonGenerator generator, Root root, Object value)
-      throws IOException {
+  private static boolean writable(Root root, Object value) {
     if (!root.list()) {
-      if (value == null) {
-        generator.writeNull();
-        return true;
+      return value == null || value instanceof ReservationOut row && writable(root.columns(), row);
+    }
+    if (value instanceof ReservationRows rows) {
+      for (ReservationView view : rows.views()) {
+        for (ReservationColumn column : root.columns()) {
+          if (!column.writable(view)) {
+            return false;
+          }
+        }
       }
-      return value instanceof ReservationOut row && writeRow(generator, root.columns(), row);
+      return true;
     }
     if (!(value instanceof List<?> rows)) {
       return false;
     }
-    generator.writeStartArray();
     for (Object row : rows) {
-      if (!(row instanceof ReservationOut reservation)
-          || !writeRow(generator, root.columns(), reservation)) {
+      if (!(row instanceof ReservationOut reservation) || !writable(root.columns(), reservation)) {
         return false;
       }
     }
-    generator.writeEndArray();
     return true;
   }
 
-  private static boolean writeRow(
+  private static boolean writable(List<ReservationColumn> columns, ReservationOut row) {
+    for (ReservationColumn column : columns) {
+      if (!column.writable(row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes a value that is {@link #writable}. */
+  private static void writeValue(JsonGenerator generator, Root root, Object value, char[] scratch)
+      throws IOException {
+    if (!root.list()) {
+      if (value == null) {
+        generator.writeNull();
+      } else {
+        writeRow(generator, root.columns(), (ReservationOut) value);
+      }
+      return;
+    }
+    generator.writeStartArray();
+    if (value instanceof ReservationRows rows) {
+      for (ReservationView view : rows.views()) {
+        generator.writeStartObject();
+        for (ReservationColumn column : root.columns()) {
+          column.write(generator, view, scratch);
+        }
+        generator.writeEndObject();
+      }
+    } else {
+      for (Object row : (List<?>) value) {
+        writeRow(generator, root.columns(), (ReservationOut) row);
+      }
+    }
+    generator.writeEndArray();
+  }
+
+  private static void writeRow(
       JsonGenerator generator, List<ReservationColumn> columns, ReservationOut row)
       throws IOException {
     generator.writeStartObject();
     for (ReservationColumn column : columns) {
-      if (!column.write(generator, row)) {
-        return false;
-      }
+      column.write(generator, row);
     }
     generator.writeEndObject();
-    return true;
   }
 }

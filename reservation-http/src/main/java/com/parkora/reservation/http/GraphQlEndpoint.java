@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /graphql}: reads at most the configured body size, names the tenant, executes and
@@ -29,6 +31,8 @@ record GraphQlEndpoint(
     ObjectMapper json,
     long maxBodyBytes,
     KeyedRequests keyed) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GraphQlEndpoint.class);
 
   static final String NOT_JSON =
       "POST /graphql takes a JSON body: send Content-Type: application/json";
@@ -71,8 +75,9 @@ record GraphQlEndpoint(
       if (result.hasErrorCode(ErrorCode.UNAUTHENTICATED)) {
         new Failure(ErrorCode.UNAUTHENTICATED, 401, Tenancy.AUTHENTICATION_REQUIRED).applyTo(ctx);
       }
-      if (result.written() != null) {
-        ctx.contentType(ContentType.APPLICATION_JSON).result(result.written());
+      if (result.flat() != null) {
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        send(ctx, result.flat());
       } else {
         ctx.json(result.body());
       }
@@ -80,6 +85,19 @@ record GraphQlEndpoint(
       outcome = refuse(ctx, ErrorMapping.classify(e));
     } finally {
       metrics.graphQlOperation(operation, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  /**
+   * Writes a flat answer straight into the response (Javalin would copy a result again). It was
+   * checked whole, so only the connection can fail meanwhile: then nothing more can be sent, as
+   * when Javalin's copy of a result fails, and the operation's outcome stays that of its answer.
+   */
+  private static void send(Context ctx, FlatQueries.Answer answer) {
+    try {
+      answer.writeTo(ctx.outputStream());
+    } catch (IOException e) {
+      LOG.debug("The answer could not be sent: {}", e.toString());
     }
   }
 

@@ -72,11 +72,14 @@ final class GraphQlEngine {
 
   /**
    * The result of one operation in its wire form, the name of the operation that ran (null when
-   * anonymous or not executed) and the code of its first error if any. A flat answer comes as its
-   * JSON already written ({@code written}), with an empty {@code body}.
+   * anonymous or not executed) and the code of its first error if any. A flat answer comes as an
+   * answer to write ({@code flat}, checked whole, without errors), with an empty {@code body}.
    */
   record Outcome(
-      Map<String, Object> body, byte[] written, String operationName, String firstErrorCode) {
+      Map<String, Object> body,
+      FlatQueries.Answer flat,
+      String operationName,
+      String firstErrorCode) {
 
     /** The codes of the answer's errors; none for an answer without errors. */
     Set<ErrorCode> errorCodes() {
@@ -110,10 +113,10 @@ final class GraphQlEngine {
     FlatQueries.Plan plan = documents.flatPlan(request.query());
     if (plan != null) {
       ResponseBudget budget = new ResponseBudget(maxResponseRows);
-      byte[] written = flat.answer(plan, request, context(tenancy, budget));
-      if (written != null) {
+      FlatQueries.Answer answer = flat.answer(plan, request, context(tenancy, budget));
+      if (answer != null) {
         // a flat plan holds the one operation, and answers only a request that runs it
-        return new Outcome(Map.of(), written, plan.operation().getName(), null);
+        return new Outcome(Map.of(), answer, plan.operation().getName(), null);
       }
       if (budget.spent()) {
         throw budget.tooLarge();

@@ -7,7 +7,10 @@ import com.parkora.reservation.domain.Times;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.StatusCounts;
 import com.parkora.reservation.port.StoredEvent;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.UUID;
 
 /** The GraphQL output types of docs/graphql.md as records, field for field. */
@@ -45,8 +48,47 @@ final class GraphQlOutput {
           Times.format(view.updatedAt()));
     }
 
+    /** The rows of a list, shaped one by one as they are read (see {@link ReservationRows}). */
     static List<ReservationOut> all(List<ReservationView> views) {
-      return views.stream().map(ReservationOut::of).toList();
+      return new ReservationRows(views);
+    }
+  }
+
+  /**
+   * A list of reservations as graphql-java reads it, each row shaped into a {@link ReservationOut}
+   * when it is read; a {@link FlatQueries} answer writes the views themselves, with no string made
+   * per field. What {@link ReservationOut#of} would fail on (a missing row, id, tenant, user, cost
+   * or status) fails here, when the list is made, as it did in the data fetcher.
+   */
+  static final class ReservationRows extends AbstractList<ReservationOut> implements RandomAccess {
+
+    private final List<ReservationView> views;
+
+    ReservationRows(List<ReservationView> views) {
+      for (ReservationView view : views) {
+        Objects.requireNonNull(view, "row");
+        Objects.requireNonNull(view.id(), "id");
+        Objects.requireNonNull(view.tenantId(), "tenantId");
+        Objects.requireNonNull(view.userId(), "userId");
+        Objects.requireNonNull(view.totalCost(), "totalCost");
+        Objects.requireNonNull(view.status(), "status");
+      }
+      this.views = views;
+    }
+
+    /** The rows as read from the store. */
+    List<ReservationView> views() {
+      return views;
+    }
+
+    @Override
+    public ReservationOut get(int index) {
+      return ReservationOut.of(views.get(index));
+    }
+
+    @Override
+    public int size() {
+      return views.size();
     }
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.domain.ReservationException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -74,7 +75,39 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
     if (!node.isObject()) {
       throw invalid("\"variables\" must be a JSON object");
     }
-    return json.convertValue(node, MAP);
+    Map<String, Object> flat = flatVariables(node, json);
+    return flat != null ? flat : json.convertValue(node, MAP);
+  }
+
+  /**
+   * The map {@code convertValue} makes of variables that are all strings, booleans, {@code int}s or
+   * nulls (what clients send), read off the tree without the conversion's buffer and deserializers;
+   * null for anything else, and whenever the mapper is set to read an {@code int} other than as
+   * {@link Integer}.
+   */
+  private static Map<String, Object> flatVariables(JsonNode node, ObjectMapper json) {
+    if (json.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+        || json.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS)) {
+      return null;
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      JsonNode value = entry.getValue();
+      Object plain;
+      if (value.isTextual()) {
+        plain = value.textValue();
+      } else if (value.isBoolean()) {
+        plain = value.booleanValue();
+      } else if (value.isInt()) {
+        plain = value.intValue();
+      } else if (value.isNull()) {
+        plain = null;
+      } else {
+        return null;
+      }
+      variables.put(entry.getKey(), plain);
+    }
+    return variables;
   }
 
   private static ReservationException invalid(String message) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -36,23 +37,52 @@ final class HttpMetrics {
     this.registry = registry;
   }
 
+  /** The tags of one {@code http.server.requests} series. */
+  private record RequestSeries(String method, String route, int status) {}
+
+  /** The tags of one {@code graphql.operations} series. */
+  private record OperationSeries(String operation, String outcome) {}
+
+  /**
+   * The timers already registered, by their tags: every request records into one, and building and
+   * registering it again (tags sorted, its id looked up) cost more than the recording. As bounded
+   * as the series themselves (routes, statuses, bounded operation names, codes).
+   */
+  private final Map<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
+
+  private final Map<OperationSeries, Timer> operationTimers = new ConcurrentHashMap<>();
+
   void request(String method, String route, int status, Duration took) {
-    Timer.builder("http.server.requests")
-        .description("HTTP request latency per route")
-        .tags("method", method, "route", route, "status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .serviceLevelObjectives(LATENCY_OBJECTIVES)
-        .register(registry)
+    requestTimers
+        .computeIfAbsent(
+            new RequestSeries(method, route, status),
+            series ->
+                Timer.builder("http.server.requests")
+                    .description("HTTP request latency per route")
+                    .tags(
+                        "method",
+                        series.method(),
+                        "route",
+                        series.route(),
+                        "status",
+                        Integer.toString(series.status()))
+                    .publishPercentileHistogram()
+                    .serviceLevelObjectives(LATENCY_OBJECTIVES)
+                    .register(registry))
         .record(took);
   }
 
   void graphQlOperation(String operationName, String outcome, Duration took) {
-    Timer.builder("graphql.operations")
-        .description("GraphQL operation latency per operation name")
-        .tags("operation", boundedName(operationName), "outcome", outcome)
-        .publishPercentileHistogram()
-        .serviceLevelObjectives(LATENCY_OBJECTIVES)
-        .register(registry)
+    operationTimers
+        .computeIfAbsent(
+            new OperationSeries(boundedName(operationName), outcome),
+            series ->
+                Timer.builder("graphql.operations")
+                    .description("GraphQL operation latency per operation name")
+                    .tags("operation", series.operation(), "outcome", series.outcome())
+                    .publishPercentileHistogram()
+                    .serviceLevelObjectives(LATENCY_OBJECTIVES)
+                    .register(registry))
         .record(took);
   }
 
@@ -77,6 +107,9 @@ final class HttpMetrics {
   private String boundedName(String name) {
     if (name == null || name.isEmpty()) {
       return "anonymous";
+    }
+    if (operationNames.contains(name)) {
+      return name; // well-formed: it was matched once
     }
     if (!OPERATION_NAME.matcher(name).matches()) {
       return "other";

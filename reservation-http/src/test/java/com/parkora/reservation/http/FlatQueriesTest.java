@@ -194,12 +194,12 @@ class FlatQueriesTest {
     String expected = bytes(engine.executeByGraphQlJava(request, tenancy));
     GraphQlEngine.Outcome outcome = engine.execute(request, tenancy);
     assertThat(bytes(outcome)).as("%s with %s", query, variables).isEqualTo(expected);
-    return outcome.written() != null;
+    return outcome.flat() != null;
   }
 
   private static String bytes(GraphQlEngine.Outcome outcome) {
-    if (outcome.written() != null) {
-      return new String(outcome.written(), StandardCharsets.UTF_8);
+    if (outcome.flat() != null) {
+      return new String(outcome.flat().bytes(), StandardCharsets.UTF_8);
     }
     try {
       return JSON.writeValueAsString(outcome.body());
