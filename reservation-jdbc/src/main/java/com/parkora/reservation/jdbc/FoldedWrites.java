@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Read-model writes of one rebuild batch, folded per reservation: a row created in the batch is
- * inserted once in its final state, rows from earlier batches get one merged update, and a row
- * created and deleted in the batch is never written. Applied as deletes, then updates, then
- * inserts, they leave the same rows as applying the writes one by one (a reservation deleted and
- * created again in one batch is deleted before it is inserted).
+ * Read-model writes folded per reservation (a rebuild folds one reservation's events at a time): a
+ * row created among them is inserted once in its final state, rows created earlier get one merged
+ * update, and a row created and deleted among them is never written. Applied as deletes, then
+ * updates, then inserts, they leave the same rows as applying the writes one by one (a reservation
+ * deleted and created again is deleted before it is inserted).
  */
 final class FoldedWrites {
 

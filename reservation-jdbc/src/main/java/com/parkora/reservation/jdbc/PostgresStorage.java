@@ -159,7 +159,8 @@ public final class PostgresStorage implements Storage {
                   DatabaseTimeout.lift(handle, DatabaseTimeout.REBUILD_ROUND_TRIP);
                   Session session = Session.forTenant(handle, tenant);
                   session.lockForRebuild();
-                  return new TenantRebuild(session, codec, projector).run(progress, batchEvents);
+                  return new TenantRebuild(session, codec, projector, unpooled)
+                      .run(progress, batchEvents);
                 }));
   }
 
