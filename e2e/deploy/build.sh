@@ -113,7 +113,10 @@ apply_final_stage() {
 }
 
 # apply_copy CONTEXT ROOTFS [--from=STAGE] [--chown=U:G] SOURCE DEST: as Docker's COPY: a
-# directory's contents, owner root (or --chown), modes and mtimes kept.
+# directory's contents, owner root (or --chown), modes and mtimes kept, cut to whole seconds as
+# Docker's layers store them. umoci's layer would round a sub-second mtime instead, so a RUN that
+# saw 09:00:15.9 would leave a file of 09:00:16 in the image: the AOT cache, which records the jar's
+# mtime in the training RUN, would then be refused at every start.
 apply_copy() {
   local context="$1" rootfs="$2" from="" chown="0:0"
   shift 2
@@ -139,6 +142,14 @@ apply_copy() {
     cp -a "$source" "$dest"
     chown "$chown" "$dest"
   fi
+  whole_second_mtimes "$dest"
+}
+
+# whole_second_mtimes PATH: every file's mtime under PATH (and its own) without its sub-second part.
+whole_second_mtimes() {
+  find "$1" -printf '%T@ %p\0' | while IFS=' ' read -r -d '' mtime path; do
+    touch -h -d "@${mtime%.*}" "$path"
+  done
 }
 
 # apply_run ROOTFS WORKDIR USER ENV_FILE 'RUN [--mount=type=tmpfs,target=/tmp] ["exec", ...]': runs
