@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The container image's training run as the Dockerfile makes it: the packaged jar's {@code train}
  * with the production JVM options (bin/jvm.options) writes an ahead-of-time cache, and a JVM
  * started with those options and that cache uses it ({@code -XX:AOTMode=on} refuses to start
- * otherwise) and warns about nothing. On a JDK before 25 (no AOT cache) only the training itself is
- * checked.
+ * otherwise), maps it where it was written (bin/jvm.options says why) and warns about nothing. On a
+ * JDK before 25 (no AOT cache) only the training itself is checked.
  */
 class TrainCommandIT {
 
@@ -45,6 +45,19 @@ class TrainCommandIT {
       String started =
           run(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-jar", jar(), "version"));
       assertThat(started).contains("reservation ").doesNotContain("[aot]");
+      // mapped where it was written: its pages stay the file's instead of private copies
+      String mapped =
+          run(
+              List.of(
+                  "-XX:AOTCache=" + cache,
+                  "-XX:AOTMode=on",
+                  "-Xlog:aot",
+                  "-jar",
+                  jar(),
+                  "version"));
+      assertThat(mapped)
+          .contains("ArchiveRelocationMode: 0")
+          .doesNotContain("at an alternative address");
     }
   }
 
