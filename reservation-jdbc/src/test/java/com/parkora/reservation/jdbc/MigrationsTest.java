@@ -33,6 +33,15 @@ class MigrationsTest {
   }
 
   @Test
+  void the_build_indexes_the_packaged_migrations_and_the_index_reads_as_the_directory()
+      throws IOException {
+    assertThat(getClass().getClassLoader().getResource(PackagedMigrations.INDEX)).isNotNull();
+    assertThat(PackagedMigrations.list())
+        .isNotEmpty()
+        .containsExactlyElementsOf(PackagedMigrations.list(Path.of("..", "db", "migration")));
+  }
+
+  @Test
   void the_checksums_computed_without_flyway_are_the_ones_flyway_records() {
     try (TestDatabase db = TestDatabase.createEmpty("migrations_checksums")) {
       Migrations.migrateWithFlyway(db.storage().dataSource());
