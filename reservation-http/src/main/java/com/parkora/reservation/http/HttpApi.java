@@ -33,15 +33,22 @@ public final class HttpApi {
   /** The slowest a request body may arrive; real bodies are a few KiB sent at once. */
   static final long MIN_REQUEST_BYTES_PER_SECOND = 512;
 
+  /**
+   * Requests in flight that get a platform thread, the rest a virtual thread ({@link
+   * RequestThreads}): a 200m pod serves a few hundred requests a second, each in a few
+   * milliseconds, so 64 in flight is a backlog already.
+   */
+  static final int PLATFORM_THREADS = 64;
+
   /** How long a request may wait for the client's next bytes. */
   static final Duration IO_IDLE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
    * The listen backlog: connections the kernel completes and holds until Jetty accepts them (the
-   * JDK's default is 50). The service caps no connection count itself (requests run on virtual
-   * threads, a silent connection is dropped after {@link #IO_IDLE_TIMEOUT}), so a burst of
-   * connections opening at once waits here; 1024 holds a few times the 300 slow clients that
-   * overflowed the default. The kernel clamps it to {@code net.core.somaxconn}.
+   * JDK's default is 50). The service caps no connection count itself (requests beyond the platform
+   * threads run on virtual threads, a silent connection is dropped after {@link #IO_IDLE_TIMEOUT}),
+   * so a burst of connections opening at once waits here; 1024 holds a few times the 300 slow
+   * clients that overflowed the default. The kernel clamps it to {@code net.core.somaxconn}.
    */
   static final int ACCEPT_QUEUE_SIZE = 1024;
 
@@ -55,8 +62,9 @@ public final class HttpApi {
   /**
    * Request bodies are read strictly: a key repeated in one object is refused, not resolved. The
    * parsers' and generators' buffers come from one pool of {@link #JSON_BUFFERS}: Jackson's default
-   * pool is per thread, and every request runs on a new virtual thread, so it would allocate them
-   * anew for each; an unbounded pool would keep as many as the most requests ever served at once.
+   * pool is per thread, and a request beyond the platform threads runs on a new virtual thread, so
+   * it would allocate them anew for each; an unbounded pool would keep as many as the most requests
+   * ever served at once.
    */
   static ObjectMapper jsonMapper() {
     JsonFactory factory =
@@ -111,13 +119,13 @@ public final class HttpApi {
   }
 
   /**
-   * Slow clients cannot starve the others: each request runs on a virtual thread (one blocked on a
-   * body that trickles in costs a few KiB, not one of a bounded pool's threads), a body that
-   * arrives slower than {@link #MIN_REQUEST_BYTES_PER_SECOND} fails its read, and a connection
-   * silent for {@link #IO_IDLE_TIMEOUT} during a request is dropped.
+   * Slow clients cannot starve the others: beyond the pool's platform threads each request runs on
+   * a virtual thread (one blocked on a body that trickles in costs a few KiB), a body that arrives
+   * slower than {@link #MIN_REQUEST_BYTES_PER_SECOND} fails its read, and a connection silent for
+   * {@link #IO_IDLE_TIMEOUT} during a request is dropped.
    */
   private static void slowClients(JavalinConfig config) {
-    config.concurrency.useVirtualThreads = true;
+    config.jetty.threadPool = new RequestThreads(PLATFORM_THREADS);
     config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IO_IDLE_TIMEOUT.toMillis()));
     config.jetty.modifyServer(
         server ->
