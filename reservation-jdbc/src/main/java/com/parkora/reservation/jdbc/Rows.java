@@ -67,30 +67,48 @@ final class Rows {
         .registerRowMapper(ConstructorMapper.factory(FeedPosition.class));
   }
 
+  /** Each of {@link #RESERVATION_COLUMNS}, in that order. */
+  private static final String[] RESERVATION_COLUMN_NAMES = RESERVATION_COLUMNS.split(",\\s*");
+
+  /** The positions of {@link #RESERVATION_COLUMNS} in a select list that starts with them. */
+  private static final int[] LEADING = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+
   /**
-   * A read-model row of {@link #RESERVATION_COLUMNS}, written out rather than left to {@code
-   * ConstructorMapper}: matching the columns to the record's constructor for every result set, and
-   * a column mapper per value, took a fifth of the CPU of a 50-row page.
+   * A read-model row of {@link #RESERVATION_COLUMNS}, found by name, written out rather than left
+   * to {@code ConstructorMapper}: matching the columns to the record's constructor for every result
+   * set, and a column mapper per value, took a fifth of the CPU of a 50-row page.
    */
   static ReservationView reservation(ResultSet rs, StatementContext context) throws SQLException {
-    return reservation(rs);
+    int[] at = new int[RESERVATION_COLUMN_NAMES.length];
+    for (int i = 0; i < at.length; i++) {
+      at[i] = rs.findColumn(RESERVATION_COLUMN_NAMES[i]);
+    }
+    return reservation(rs, at);
   }
 
-  /** As above, for a {@link JdbcStatement}. */
+  /**
+   * A read-model row of a query whose select list starts with {@link #RESERVATION_COLUMNS}, as
+   * {@link PgReadModel}'s do: by position, since finding twelve columns by name in every row of a
+   * 50-row page was 3% of its CPU.
+   */
   static ReservationView reservation(ResultSet rs) throws SQLException {
+    return reservation(rs, LEADING);
+  }
+
+  private static ReservationView reservation(ResultSet rs, int[] at) throws SQLException {
     return new ReservationView(
-        uuid(rs, "id"),
-        new TenantId(uuid(rs, "tenant_id")),
-        uuid(rs, "user_id"),
-        rs.getString("parking_spot_id"),
-        instant(rs, "start_time"),
-        instant(rs, "end_time"),
-        rs.getInt("duration_hours"),
-        rs.getBigDecimal("total_cost"),
-        ReservationStatus.valueOf(rs.getString("status")),
-        rs.getString("transaction_id"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        uuid(rs, at[0]),
+        new TenantId(uuid(rs, at[1])),
+        uuid(rs, at[2]),
+        rs.getString(at[3]),
+        instant(rs, at[4]),
+        instant(rs, at[5]),
+        rs.getInt(at[6]),
+        rs.getBigDecimal(at[7]),
+        ReservationStatus.valueOf(rs.getString(at[8])),
+        rs.getString(at[9]),
+        instant(rs, at[10]),
+        instant(rs, at[11]));
   }
 
   /** A row of {@code pending_refunds} to send. */

@@ -44,6 +44,17 @@ final class SqlValues {
     return rs.getObject(column, UUID.class);
   }
 
+  /** As {@link #instant(ResultSet, String)}, the column by its position. */
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** As {@link #uuid(ResultSet, String)}, the column by its position. */
+  static UUID uuid(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, UUID.class);
+  }
+
   static String text(Instant instant) {
     return instant == null ? null : instant.toString();
   }
