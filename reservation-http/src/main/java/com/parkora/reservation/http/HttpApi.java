@@ -34,9 +34,13 @@ public final class HttpApi {
   static final long MIN_REQUEST_BYTES_PER_SECOND = 512;
 
   /**
-   * Requests in flight that get a platform thread, the rest a virtual thread ({@link
-   * RequestThreads}): a 200m pod serves a few hundred requests a second, each in a few
-   * milliseconds, so 64 in flight is a backlog already.
+   * Requests in flight that get a platform thread where the JVM sees more than one CPU, the rest a
+   * virtual thread ({@link RequestThreads}): 64 requests in flight at a few milliseconds each is a
+   * backlog already. Where it sees one CPU (a pod limited to less than a core, such as 200m), every
+   * request runs on a virtual thread: there the request threads share the quota with the JIT
+   * compilers, and eight platform threads running requests left the compilers so little that the
+   * pod served 227 creates/s after three minutes against 429 with virtual threads, whose one
+   * carrier runs one request at a time (bench/README.md).
    */
   static final int PLATFORM_THREADS = 64;
 
@@ -125,7 +129,11 @@ public final class HttpApi {
    * {@link #IO_IDLE_TIMEOUT} during a request is dropped.
    */
   private static void slowClients(JavalinConfig config) {
-    config.jetty.threadPool = new RequestThreads(PLATFORM_THREADS);
+    if (Runtime.getRuntime().availableProcessors() > 1) {
+      config.jetty.threadPool = new RequestThreads(PLATFORM_THREADS);
+    } else {
+      config.concurrency.useVirtualThreads = true;
+    }
     config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IO_IDLE_TIMEOUT.toMillis()));
     config.jetty.modifyServer(
         server ->
