@@ -16,7 +16,6 @@ import com.parkora.reservation.port.StoredEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -56,13 +55,8 @@ final class Rows {
    */
   static Jdbi configure(Jdbi jdbi) {
     return jdbi.registerColumnMapper(
-            TenantId.class, (rs, column, ctx) -> new TenantId(rs.getObject(column, UUID.class)))
-        .registerColumnMapper(
-            Instant.class,
-            (rs, column, ctx) -> {
-              OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-              return value == null ? null : value.toInstant();
-            })
+            TenantId.class, (rs, column, ctx) -> new TenantId(uuid(rs, column)))
+        .registerColumnMapper(Instant.class, (rs, column, ctx) -> instant(rs, column))
         .registerRowMapper(ReservationView.class, Rows::reservation)
         .registerRowMapper(ConstructorMapper.factory(FeedPosition.class));
   }

@@ -35,24 +35,23 @@ final class SqlValues {
     };
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  static UUID uuid(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, UUID.class);
-  }
-
-  /** As {@link #instant(ResultSet, String)}, the column by its position. */
+  /** A {@code timestamptz} column, the column by its position. */
   static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
 
-  /** As {@link #uuid(ResultSet, String)}, the column by its position. */
+  /** A {@code uuid} column, the column by its position. */
   static UUID uuid(ResultSet rs, int column) throws SQLException {
     return rs.getObject(column, UUID.class);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    return instant(rs, rs.findColumn(column));
+  }
+
+  static UUID uuid(ResultSet rs, String column) throws SQLException {
+    return uuid(rs, rs.findColumn(column));
   }
 
   static String text(Instant instant) {
