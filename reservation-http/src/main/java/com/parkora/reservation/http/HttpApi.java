@@ -2,6 +2,7 @@ package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -68,11 +69,17 @@ public final class HttpApi {
    * parsers' and generators' buffers come from one pool of {@link #JSON_BUFFERS}: Jackson's default
    * pool is per thread, and a request beyond the platform threads runs on a new virtual thread, so
    * it would allocate them anew for each; an unbounded pool would keep as many as the most requests
-   * ever served at once.
+   * ever served at once. A character beyond the basic plane (an emoji in a spot's name) is written
+   * as its UTF-8 bytes by every generator: by default the one that writes bytes (flat answers) gave
+   * the escapes of its two halves where the one that writes text gave the character, so the same
+   * answer had two spellings.
    */
   static ObjectMapper jsonMapper() {
     JsonFactory factory =
-        JsonFactory.builder().recyclerPool(JsonRecyclerPools.newBoundedPool(JSON_BUFFERS)).build();
+        JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(JSON_BUFFERS))
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
     return JsonMapper.builder(factory).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class FlatQueriesTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = HttpApi.jsonMapper();
   private static final TenantId TENANT = new TenantId(UUID.fromString(RunningApi.TENANT));
   private static final List<String> USERS =
       List.of(
@@ -61,20 +61,14 @@ class FlatQueriesTest {
   @BeforeAll
   static void seed() {
     ReservationService service = RunningApi.service(new InMemoryStorage());
-    engine =
-        new GraphQlEngine(
-            new ReservationFetchers(service, new HttpMetrics(new SimpleMeterRegistry())).wiring(),
-            HttpSettings.defaults().maxQueryDepth(),
-            HttpSettings.defaults().maxQueryComplexity(),
-            ResponseBudget.MAX_ROWS,
-            JSON.getFactory());
+    engine = engine(service);
     for (int i = 0; i < 30; i++) {
       String id =
           service
               .create(
                   TENANT,
                   USERS.get(i % 3),
-                  "spot-" + (i % 4),
+                  i < 24 ? "spot-" + (i % 4) : ESCAPED_SPOTS.get(i % 2) + (i % 4),
                   "2026-12-%02dT%02d:15:00Z".formatted(1 + i / 10, 6 + i % 10),
                   1 + i % 3,
                   i % 2 == 0 ? 2.5 * (i + 1) : 7.0 / 3 * i)
@@ -82,7 +76,7 @@ class FlatQueriesTest {
               .toString();
       ids.add(id);
       switch (i % 5) {
-        case 1 -> service.confirm(TENANT, id, "txn-" + i);
+        case 1 -> service.confirm(TENANT, id, i < 20 ? "txn-" + i : "txn \"" + i + "\" \u2028 \\");
         case 2 -> service.cancel(TENANT, id, "plans \"changed\" \u00e9 \u2603");
         case 3 -> {
           service.confirm(TENANT, id, null);
@@ -90,6 +84,42 @@ class FlatQueriesTest {
         }
         default -> {}
       }
+    }
+  }
+
+  /** Spots whose text JSON escapes (quotes, backslashes) or that go beyond ASCII. */
+  private static final List<String> ESCAPED_SPOTS =
+      List.of("spot \"quoted\" \\ \u00e9", "spot </b> \u2603 \u2029 \\\"");
+
+  private static GraphQlEngine engine(ReservationService service) {
+    return new GraphQlEngine(
+        new ReservationFetchers(service, new HttpMetrics(new SimpleMeterRegistry())).wiring(),
+        HttpSettings.defaults().maxQueryDepth(),
+        HttpSettings.defaults().maxQueryComplexity(),
+        ResponseBudget.MAX_ROWS,
+        JSON.getFactory());
+  }
+
+  @Test
+  void over_http_text_beyond_the_basic_plane_is_the_same_bytes_flat_or_not() {
+    try (RunningApi api = RunningApi.inMemory()) {
+      api.createReservation(
+          USERS.getFirst(), "spot-\ud83d\ude97", "2026-12-01T09:30:00Z", 2, "3.50");
+      api.createReservation(
+          USERS.getFirst(), "\ud83c\udd7f\ufe0f 12", "2026-12-01T09:30:00Z", 1, "2");
+      Map<String, Object> variables = Map.of("userId", USERS.getFirst(), "includeCompleted", false);
+      RunningApi.Answer first = api.graphQl(ClientDocuments.GET_USER_RESERVATIONS, variables);
+      RunningApi.Answer second = api.graphQl(ClientDocuments.GET_USER_RESERVATIONS, variables);
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(
+              first
+                  .json()
+                  .path("data")
+                  .path("reservationsByUser")
+                  .findValuesAsText("parkingSpotId"))
+          .containsExactlyInAnyOrder("spot-\ud83d\ude97", "\ud83c\udd7f\ufe0f 12");
+      assertThat(second.body()).isEqualTo(first.body());
+      assertThat(second.header("Content-Length")).isEqualTo(first.header("Content-Length"));
     }
   }
 
