@@ -78,7 +78,9 @@ public final class UnitOfWork {
       return List.of();
     }
     List<StoredEvent> stored = log.append(aggregateId, expectedVersion, events);
-    stored.forEach(this::project);
+    for (StoredEvent event : stored) {
+      project(event);
+    }
     return stored;
   }
 

@@ -1,6 +1,6 @@
 package com.parkora.reservation.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.parkora.reservation.app.AnswerRecorder;
 import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
@@ -28,7 +28,7 @@ record GraphQlEndpoint(
     GraphQlEngine engine,
     TenantResolver tenants,
     HttpMetrics metrics,
-    ObjectMapper json,
+    ObjectReader requests,
     long maxBodyBytes,
     KeyedRequests keyed) {
 
@@ -56,7 +56,7 @@ record GraphQlEndpoint(
         outcome = refuse(ctx, ErrorMapping.invalidInput(415, NOT_UTF8));
         return;
       }
-      GraphQlRequest request = GraphQlRequest.parse(body, json);
+      GraphQlRequest request = GraphQlRequest.parse(body, requests);
       operation = request.operationName();
       RequestLogContext.operation(operation);
       Tenancy tenancy = tenants.resolve(ctx);

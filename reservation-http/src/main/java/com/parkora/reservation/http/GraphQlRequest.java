@@ -2,13 +2,11 @@ package com.parkora.reservation.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.parkora.reservation.domain.ReservationException;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,32 +20,37 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
   static final String DUPLICATE_KEY =
       "The request body repeats a key within one JSON object: send each key once";
 
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  /**
+   * The reader {@link #parse} takes, made once per mapper: the body as plain maps, lists and
+   * scalars, as the mapper reads untyped JSON, with no trailing tokens and no repeated keys.
+   */
+  static ObjectReader reader(ObjectMapper json) {
+    return json.readerFor(Object.class)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  }
 
-  static GraphQlRequest parse(byte[] body, ObjectMapper json) {
+  /**
+   * Reads the body in one pass: the variables are the maps and values the mapper makes of untyped
+   * JSON, with no tree in between.
+   */
+  static GraphQlRequest parse(byte[] body, ObjectReader reader) {
     if (body.length == 0) {
       throw invalid("The request body is empty: send a JSON object with a \"query\"");
     }
-    JsonNode root = readTree(body, json);
-    if (root == null || !root.isObject()) {
+    if (!(read(body, reader) instanceof Map<?, ?> root)) {
       throw invalid("The request body must be a JSON object with a \"query\"");
     }
-    JsonNode query = root.get("query");
-    if (query == null || !query.isTextual() || query.asText().isBlank()) {
+    if (!(root.get("query") instanceof String query) || query.isBlank()) {
       throw invalid("The request has no \"query\" string");
     }
     return new GraphQlRequest(
-        query.asText(),
-        operationName(root.get("operationName")),
-        variables(root.get("variables"), json));
+        query, operationName(root.get("operationName")), variables(root.get("variables")));
   }
 
-  private static JsonNode readTree(byte[] body, ObjectMapper json) {
+  private static Object read(byte[] body, ObjectReader reader) {
     try {
-      return json.reader()
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .readTree(body);
+      return reader.readValue(body);
     } catch (JsonProcessingException e) {
       if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate")) {
         throw invalid(DUPLICATE_KEY);
@@ -58,56 +61,25 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
     }
   }
 
-  private static String operationName(JsonNode node) {
-    if (node == null || node.isNull()) {
+  private static String operationName(Object value) {
+    if (value == null) {
       return null;
     }
-    if (!node.isTextual()) {
+    if (!(value instanceof String name)) {
       throw invalid("\"operationName\" must be a string");
     }
-    return node.asText();
+    return name;
   }
 
-  private static Map<String, Object> variables(JsonNode node, ObjectMapper json) {
-    if (node == null || node.isNull()) {
+  @SuppressWarnings("unchecked") // an untyped JSON object's keys are strings
+  private static Map<String, Object> variables(Object value) {
+    if (value == null) {
       return Map.of();
     }
-    if (!node.isObject()) {
+    if (!(value instanceof Map<?, ?> variables)) {
       throw invalid("\"variables\" must be a JSON object");
     }
-    Map<String, Object> flat = flatVariables(node, json);
-    return flat != null ? flat : json.convertValue(node, MAP);
-  }
-
-  /**
-   * The map {@code convertValue} makes of variables that are all strings, booleans, {@code int}s or
-   * nulls (what clients send), read off the tree without the conversion's buffer and deserializers;
-   * null for anything else, and whenever the mapper is set to read an {@code int} other than as
-   * {@link Integer}.
-   */
-  private static Map<String, Object> flatVariables(JsonNode node, ObjectMapper json) {
-    if (json.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-        || json.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS)) {
-      return null;
-    }
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      JsonNode value = entry.getValue();
-      Object plain;
-      if (value.isTextual()) {
-        plain = value.textValue();
-      } else if (value.isBoolean()) {
-        plain = value.booleanValue();
-      } else if (value.isInt()) {
-        plain = value.intValue();
-      } else if (value.isNull()) {
-        plain = null;
-      } else {
-        return null;
-      }
-      variables.put(entry.getKey(), plain);
-    }
-    return variables;
+    return (Map<String, Object>) variables;
   }
 
   private static ReservationException invalid(String message) {

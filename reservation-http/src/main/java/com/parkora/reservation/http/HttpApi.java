@@ -99,7 +99,8 @@ public final class HttpApi {
             json.getFactory());
     KeyedRequests keyed = new KeyedRequests(service.idempotency(), json);
     GraphQlEndpoint graphQl =
-        new GraphQlEndpoint(engine, tenants, metrics, json, settings.maxBodyBytes(), keyed);
+        new GraphQlEndpoint(
+            engine, tenants, metrics, GraphQlRequest.reader(json), settings.maxBodyBytes(), keyed);
     ReadinessProbe readiness =
         new ReadinessProbe(() -> service.isReady() && settings.readiness().getAsBoolean());
     RestRoutes rest = new RestRoutes(service, tenants, readiness, metrics, keyed);

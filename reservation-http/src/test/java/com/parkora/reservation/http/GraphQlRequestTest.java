@@ -34,7 +34,7 @@ class GraphQlRequestTest {
           GraphQlRequest.parse(
                   ("{\"query\":\"{ x }\",\"variables\":" + json + "}")
                       .getBytes(StandardCharsets.UTF_8),
-                  JSON)
+                  GraphQlRequest.reader(JSON))
               .variables();
       assertThat(parsed).as(json).isEqualTo(expected);
       assertThat(new ArrayList<>(parsed.keySet()))
