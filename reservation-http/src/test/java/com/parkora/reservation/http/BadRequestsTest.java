@@ -35,6 +35,11 @@ class BadRequestsTest {
         row("a JSON array", "[" + body(CREATE, VALID_INPUT) + "]", TENANT, 400),
         row("no query", "{\"variables\": " + VALID_INPUT + "}", TENANT, 400),
         row("variables that are not an object", body(CREATE, "[1, 2]"), TENANT, 400),
+        row(
+            "variables nested 100,000 deep",
+            body(CREATE, "{\"input\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"),
+            TENANT,
+            400),
         row("a syntax error", body("mutation { createReservation(input: {", "null"), TENANT, 200),
         row(
             "an unknown field",
