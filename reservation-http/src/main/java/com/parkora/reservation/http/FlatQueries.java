@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.parkora.reservation.http.GraphQlOutput.ReservationOut;
 import com.parkora.reservation.http.GraphQlOutput.ReservationRows;
+import com.parkora.reservation.http.ReservationFetchers.AnsweredResult;
 import com.parkora.reservation.port.ReservationView;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -17,6 +18,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
@@ -38,15 +40,18 @@ import java.util.Map;
 
 /**
  * Answers a query whose root fields all return reservations and select only their scalar fields
- * (the clients' lists and look-ups) without graphql-java's field-by-field execution, the idea
- * behind graphql-jit: the plan of a validated document is made once, the arguments are coerced by
- * graphql-java's own {@link ValuesResolver} (marked {@code @Internal}: it may change in any
- * release, so {@code FlatQueriesTest}, which compares this answer with graphql-java's on the
- * clients' documents and random selections, is what an upgrade must pass), the same data fetchers
- * run, and the rows are written straight to JSON (into the response's stream, from the rows as the
- * store gave them), key for key and byte for byte what graphql-java's answer serializes to.
- * Anything else (fragments, directives, another type, an error of any kind) is left to
- * graphql-java, which then answers as always.
+ * (the clients' lists and look-ups), and a mutation of one such field (the commands), without
+ * graphql-java's field-by-field execution, the idea behind graphql-jit: the plan of a validated
+ * document is made once, the arguments are coerced by graphql-java's own {@link ValuesResolver}
+ * (marked {@code @Internal}: it may change in any release, so {@code FlatQueriesTest}, which
+ * compares this answer with graphql-java's on the clients' documents and random selections, is what
+ * an upgrade must pass), the same data fetchers run, and the rows are written straight to JSON
+ * (into the response's stream, from the rows as the store gave them), key for key and byte for byte
+ * what graphql-java's answer serializes to. Anything else (fragments, directives, another type, an
+ * error of any kind) is left to graphql-java, which then answers as always. A mutation is never run
+ * twice: once its command has run, graphql-java shapes what the flat writer does not (its error)
+ * over the command's outcome, which the fetcher gives back instead of running again ({@link
+ * AnsweredResult}).
  */
 final class FlatQueries {
 
@@ -62,33 +67,56 @@ final class FlatQueries {
   }
 
   /** The plan of one validated document, made once. */
-  record Plan(OperationDefinition operation, List<Root> roots) {}
+  record Plan(OperationDefinition operation, List<Root> roots) {
 
-  /** A root field: its response key, and the columns of each reservation it returns. */
+    boolean mutation() {
+      return operation.getOperation() == OperationDefinition.Operation.MUTATION;
+    }
+  }
+
+  /**
+   * A root field: its response key, its shape ({@code [Reservation!]!}, {@code Reservation!} or
+   * {@code Reservation}), and the columns of each reservation it returns.
+   */
   record Root(
       String key,
       Field field,
       GraphQLFieldDefinition definition,
       DataFetcher<?> fetcher,
       boolean list,
+      boolean required,
       List<ReservationColumn> columns) {}
 
-  /** The plan of a document that passed validation, or null when graphql-java must run it. */
+  /**
+   * The plan of a document that passed validation, or null when graphql-java must run it: a query,
+   * or a mutation of one root field (graphql-java runs several one after the other, and an error in
+   * one nulls the whole answer).
+   */
   Plan plan(Document document) {
     if (document.getDefinitions().size() != 1
         || !(document.getDefinitions().getFirst() instanceof OperationDefinition operation)
-        || operation.getOperation() != OperationDefinition.Operation.QUERY
         || !operation.getDirectives().isEmpty()) {
       return null;
     }
+    GraphQLObjectType type =
+        switch (operation.getOperation()) {
+          case QUERY -> schema.getQueryType();
+          case MUTATION -> schema.getMutationType();
+          default -> null;
+        };
+    List<Selection> selections = operation.getSelectionSet().getSelections();
+    if (type == null
+        || (operation.getOperation() == OperationDefinition.Operation.MUTATION
+            && selections.size() != 1)) {
+      return null;
+    }
     Map<String, Root> roots = new LinkedHashMap<>();
-    GraphQLObjectType query = schema.getQueryType();
-    for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+    for (Selection<?> selection : selections) {
       if (!(selection instanceof Field field) || !field.getDirectives().isEmpty()) {
         return null;
       }
-      GraphQLFieldDefinition definition = query.getFieldDefinition(field.getName());
-      Root root = definition == null ? null : root(field, definition);
+      GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
+      Root root = definition == null ? null : root(type, field, definition);
       if (root == null || roots.putIfAbsent(root.key(), root) != null) {
         return null;
       }
@@ -97,16 +125,19 @@ final class FlatQueries {
   }
 
   /**
-   * A root field of type {@code [Reservation!]!} or {@code Reservation}: the shapes whose nulls and
-   * errors {@link #writeValue} answers as graphql-java would.
+   * A root field of type {@code [Reservation!]!}, {@code Reservation!} or {@code Reservation}: the
+   * shapes whose nulls and errors {@link #writeValue} answers as graphql-java would.
    */
-  private Root root(Field field, GraphQLFieldDefinition definition) {
+  private Root root(GraphQLObjectType parent, Field field, GraphQLFieldDefinition definition) {
     GraphQLType type = definition.getType();
     boolean list =
         type instanceof GraphQLNonNull nonNull
             && nonNull.getWrappedType() instanceof GraphQLList items
             && items.getWrappedType() instanceof GraphQLNonNull;
-    GraphQLType element = list ? GraphQLTypeUtil.unwrapAll(type) : type;
+    boolean required =
+        type instanceof GraphQLNonNull nonNull
+            && nonNull.getWrappedType() instanceof GraphQLObjectType;
+    GraphQLType element = list || required ? GraphQLTypeUtil.unwrapAll(type) : type;
     if (!(element instanceof GraphQLObjectType object) || !object.getName().equals(RESERVATION)) {
       return null;
     }
@@ -117,10 +148,9 @@ final class FlatQueries {
     DataFetcher<?> fetcher =
         schema
             .getCodeRegistry()
-            .getDataFetcher(
-                FieldCoordinates.coordinates(schema.getQueryType(), definition), definition);
+            .getDataFetcher(FieldCoordinates.coordinates(parent, definition), definition);
     String key = field.getAlias() != null ? field.getAlias() : field.getName();
-    return new Root(key, field, definition, fetcher, list, columns);
+    return new Root(key, field, definition, fetcher, list, required, columns);
   }
 
   /** Scalar fields only, in graphql-java's order: a response key's first place, once. */
@@ -144,16 +174,17 @@ final class FlatQueries {
 
   /**
    * The answer, or null when graphql-java must answer: another operation is named, the variables do
-   * not coerce, a fetcher fails (its error is graphql-java's to shape), or a row holds what
+   * not coerce, a query's fetcher fails (its error is graphql-java's to shape), or a row holds what
    * graphql-java would answer with an error. Every row is checked here, so the answer, once its
-   * writing starts, is written whole.
+   * writing starts, is written whole. A mutation whose command ran and failed, or gave what is not
+   * written here, is answered with its outcome {@linkplain Answer#settled settled} instead.
    */
   Answer answer(Plan plan, GraphQlRequest request, GraphQLContext context) {
     if (request.operationName() != null
         && !request.operationName().equals(plan.operation().getName())) {
       return null;
     }
-    List<Object> values = new ArrayList<>(plan.roots().size());
+    List<DataFetchingEnvironment> environments = new ArrayList<>(plan.roots().size());
     try {
       CoercedVariables variables =
           ValuesResolver.coerceVariableValues(
@@ -171,38 +202,58 @@ final class FlatQueries {
                 variables,
                 context,
                 Locale.getDefault());
-        values.add(
-            root.fetcher()
-                .get(
-                    DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
-                        .arguments(arguments)
-                        .graphQLContext(context)
-                        .fieldDefinition(root.definition())
-                        .build()));
+        environments.add(
+            DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+                .arguments(arguments)
+                .graphQLContext(context)
+                .fieldDefinition(root.definition())
+                .build());
       }
     } catch (Exception e) {
-      return null;
+      return null; // nothing ran: graphql-java answers with its coercion error
+    }
+    List<Object> values = new ArrayList<>(plan.roots().size());
+    for (int i = 0; i < environments.size(); i++) {
+      try {
+        values.add(plan.roots().get(i).fetcher().get(environments.get(i)));
+      } catch (Exception e) {
+        return plan.mutation() ? new Answer(plan, List.of(), AnsweredResult.failed(e)) : null;
+      }
     }
     for (int i = 0; i < values.size(); i++) {
       if (!writable(plan.roots().get(i), values.get(i))) {
-        return null;
+        return plan.mutation()
+            ? new Answer(plan, List.of(), new AnsweredResult(values.get(i)))
+            : null;
       }
     }
-    return new Answer(plan, values);
+    return new Answer(plan, values, null);
   }
 
   /**
    * A flat answer whose every row was checked: {@link #writeTo} writes its JSON, {@code
-   * {"data":{...}}}, into a stream (the response's own, in the service: no copy of it is made).
+   * {"data":{...}}}, into a stream (the response's own, in the service: no copy of it is made); or
+   * a mutation's {@link #settled} outcome, for graphql-java to answer.
    */
   final class Answer {
 
     private final Plan plan;
     private final List<Object> values;
+    private final AnsweredResult settled;
 
-    private Answer(Plan plan, List<Object> values) {
+    private Answer(Plan plan, List<Object> values, AnsweredResult settled) {
       this.plan = plan;
       this.values = values;
+      this.settled = settled;
+    }
+
+    /**
+     * For a mutation whose command ran but whose answer graphql-java must shape (an error, or a
+     * value not written here): the command's outcome, which graphql-java renders without running it
+     * again; null for an answer to write.
+     */
+    AnsweredResult settled() {
+      return settled;
     }
 
     /**
@@ -244,7 +295,9 @@ final class FlatQueries {
   /** False when the value is not what the plan expects (graphql-java would shape an error). */
   private static boolean writable(Root root, Object value) {
     if (!root.list()) {
-      return value == null || value instanceof ReservationOut row && writable(root.columns(), row);
+      return value == null
+          ? !root.required()
+          : value instanceof ReservationOut row && writable(root.columns(), row);
     }
     if (value instanceof ReservationRows rows) {
       for (ReservationView view : rows.views()) {

@@ -107,13 +107,18 @@ final class GraphQlEngine {
 
   /**
    * Answers flat when {@link FlatQueries} can (a document seen before, of reservations' scalar
-   * fields only), otherwise by graphql-java; both answers are the same JSON.
+   * fields only, a query or a command), otherwise by graphql-java; both answers are the same JSON.
    */
   Outcome execute(GraphQlRequest request, Tenancy tenancy) {
     FlatQueries.Plan plan = documents.flatPlan(request.query());
     if (plan != null) {
       ResponseBudget budget = new ResponseBudget(maxResponseRows);
       FlatQueries.Answer answer = flat.answer(plan, request, context(tenancy, budget));
+      if (answer != null && answer.settled() != null) {
+        // a mutation that ran: graphql-java shapes the answer over its outcome, without running it
+        return executeByGraphQlJava(
+            request, tenancy, Map.of(ReservationFetchers.AnsweredResult.class, answer.settled()));
+      }
       if (answer != null) {
         // a flat plan holds the one operation, and answers only a request that runs it
         return new Outcome(Map.of(), answer, plan.operation().getName(), null);

@@ -195,9 +195,13 @@ final class ReservationFetchers {
   /** A command on one reservation, its outcome counted by name. */
   private DataFetcher<ReservationOut> command(String name, Call<ReservationView> call) {
     return env -> {
-      Optional<ReservationView> answered = answered(env, ReservationView.class);
-      if (answered.isPresent()) {
-        return ReservationOut.of(answered.get());
+      AnsweredResult answered = env.getGraphQlContext().get(AnsweredResult.class);
+      if (answered != null) {
+        // a keyed command's kept result is its view, a flat mutation's the row it answered
+        Object outcome = answered.outcome();
+        return outcome instanceof ReservationView view
+            ? ReservationOut.of(view)
+            : (ReservationOut) outcome;
       }
       try {
         ReservationOut result = ReservationOut.of(call.on(acting(env), tenant(env), env));
@@ -214,13 +218,35 @@ final class ReservationFetchers {
    * The result a keyed command already answered, when the answer it keeps is being rendered (the
    * document runs again over that result, nothing is called).
    */
-  private static <T> Optional<T> answered(DataFetchingEnvironment env, Class<T> type) {
+  private static <T> Optional<T> answered(DataFetchingEnvironment env, Class<T> type)
+      throws Exception {
     AnsweredResult answered = env.getGraphQlContext().get(AnsweredResult.class);
-    return answered == null ? Optional.empty() : Optional.of(type.cast(answered.value()));
+    return answered == null ? Optional.empty() : Optional.of(type.cast(answered.outcome()));
   }
 
-  /** A command's result, put in the GraphQL context to render the answer kept for it. */
-  record AnsweredResult(Object value) {}
+  /**
+   * A command's outcome, put in the GraphQL context so that graphql-java renders its answer without
+   * running it again: the result a keyed command kept, or what a mutation answered flat gave (its
+   * row, or the exception it threw, thrown again by {@link #outcome}).
+   */
+  record AnsweredResult(Object value, Exception failure) {
+
+    AnsweredResult(Object value) {
+      this(value, null);
+    }
+
+    static AnsweredResult failed(Exception failure) {
+      return new AnsweredResult(null, failure);
+    }
+
+    /** The result, or the failure thrown again. */
+    Object outcome() throws Exception {
+      if (failure != null) {
+        throw failure;
+      }
+      return value;
+    }
+  }
 
   /** A list, loaded only while the response has room and counted against it. */
   private static <T> List<T> rows(DataFetchingEnvironment env, Supplier<List<T>> load) {

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.parkora.reservation.app.ReservationService;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.http.GraphQlOutput.ReservationOut;
 import com.parkora.reservation.memory.InMemoryStorage;
+import graphql.schema.DataFetcher;
+import graphql.schema.idl.RuntimeWiring;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,8 +97,16 @@ class FlatQueriesTest {
       List.of("spot \"quoted\" \\ \u00e9", "spot </b> \u2603 \u2029 \\\"");
 
   private static GraphQlEngine engine(ReservationService service) {
+    return engine(service, new SimpleMeterRegistry());
+  }
+
+  private static GraphQlEngine engine(ReservationService service, MeterRegistry registry) {
+    return engine(new ReservationFetchers(service, new HttpMetrics(registry)).wiring());
+  }
+
+  private static GraphQlEngine engine(RuntimeWiring wiring) {
     return new GraphQlEngine(
-        new ReservationFetchers(service, new HttpMetrics(new SimpleMeterRegistry())).wiring(),
+        wiring,
         HttpSettings.defaults().maxQueryDepth(),
         HttpSettings.defaults().maxQueryComplexity(),
         ResponseBudget.MAX_ROWS,
@@ -154,6 +167,236 @@ class FlatQueriesTest {
     assertSame("{ reservations(status: \"BOGUS\") { id } }", null, Map.of(), anonymous(), false);
   }
 
+  /** Every field of a reservation. */
+  private static final String ROW =
+      "{ id tenantId userId parkingSpotId startTime endTime durationHours totalCost status"
+          + " transactionId createdAt updatedAt __typename }";
+
+  /** The front end's selection in its create document. */
+  private static final String CLIENT_ROW =
+      "{ id status totalCost startTime endTime durationHours parkingSpotId }";
+
+  @Test
+  void commands_are_answered_flat_run_once_and_the_same() {
+    ReservationService service = RunningApi.service(new InMemoryStorage());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    GraphQlEngine commands = engine(service, registry);
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      GraphQlEngine.Outcome outcome =
+          command(
+              commands,
+              ClientDocuments.CREATE_RESERVATION,
+              "createReservation",
+              CLIENT_ROW,
+              ClientDocuments.oneHourOf("cmd-" + i),
+              anonymous());
+      // the first time graphql-java answers, and the document is planned
+      assertThat(outcome.flat() != null).as("create %d answered flat", i).isEqualTo(i > 0);
+      created.add(idOf(outcome, "createReservation"));
+    }
+    GraphQlEngine.Outcome confirmed = null;
+    for (int i = 0; i < 2; i++) {
+      confirmed =
+          command(
+              commands,
+              ClientDocuments.CONFIRM_RESERVATION,
+              "confirmReservation",
+              "{ id status transactionId }",
+              Map.of("id", created.get(i), "transactionId", "txn \"" + i + "\" \u00e9"),
+              anonymous());
+    }
+    assertThat(confirmed.flat()).isNotNull();
+    String every =
+        "mutation C($id: String!, $why: String) { c: cancelReservation(id: $id, reason: $why) "
+            + ROW
+            + " }";
+    for (int i = 1; i < 3; i++) {
+      command(commands, every, "c", ROW, Map.of("id", created.get(i), "why", "no"), user(0));
+    }
+    String complete =
+        "mutation { completeReservation(id: \"" + created.getFirst() + "\") " + ROW + " }";
+    command(commands, complete, "completeReservation", ROW, Map.of(), anonymous());
+    assertThat(service.list(TENANT, null, null, 100, 0)).hasSize(3);
+    assertThat(count(registry, "create", "OK")).isEqualTo(3);
+    assertThat(count(registry, "confirm", "OK")).isEqualTo(2);
+    assertThat(count(registry, "cancel", "OK")).isEqualTo(2);
+    assertThat(count(registry, "complete", "OK")).isEqualTo(1);
+  }
+
+  @Test
+  void a_command_that_fails_runs_once_and_graphql_java_shapes_its_error() {
+    ReservationService service = RunningApi.service(new InMemoryStorage());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    GraphQlEngine commands = engine(service, registry);
+    String taken =
+        service
+            .create(TENANT, USERS.getFirst(), "taken", "2026-12-01T09:30:00Z", 1, 1.0)
+            .id()
+            .toString();
+    Map<String, Object> input = new HashMap<>(castInput(ClientDocuments.oneHourOf("taken")));
+    String confirm = ClientDocuments.CONFIRM_RESERVATION;
+    List<Object[]> failures =
+        List.of(
+            new Object[] {
+              ClientDocuments.CREATE_RESERVATION,
+              Map.of("input", input),
+              anonymous(),
+              "create",
+              "SLOT_UNAVAILABLE"
+            },
+            new Object[] {
+              ClientDocuments.CREATE_RESERVATION,
+              Map.of("input", with(input, "startTime", "tomorrow")),
+              anonymous(),
+              "create",
+              "INVALID_INPUT"
+            },
+            new Object[] {
+              ClientDocuments.CREATE_RESERVATION,
+              Map.of("input", with(input, "parkingSpotId", "free")),
+              user(1),
+              "create",
+              "FORBIDDEN"
+            },
+            new Object[] {
+              confirm,
+              Map.of("id", UUID.randomUUID().toString()),
+              anonymous(),
+              "confirm",
+              "NOT_FOUND"
+            },
+            new Object[] {
+              "mutation { completeReservation(id: \"" + taken + "\") { id } }",
+              Map.of(),
+              anonymous(),
+              "complete",
+              "INVALID_STATE"
+            });
+    for (Object[] failure : failures) {
+      GraphQlRequest request = new GraphQlRequest((String) failure[0], null, cast(failure[1]));
+      Tenancy tenancy = (Tenancy) failure[2];
+      String expected = bytes(commands.executeByGraphQlJava(request, tenancy));
+      double before = count(registry, (String) failure[3], (String) failure[4]);
+      GraphQlEngine.Outcome outcome = commands.execute(request, tenancy);
+      assertThat(outcome.flat()).isNull();
+      assertThat(outcome.firstErrorCode()).isEqualTo(failure[4]);
+      assertThat(bytes(outcome)).as("%s", failure[4]).isEqualTo(expected);
+      assertThat(count(registry, (String) failure[3], (String) failure[4]) - before)
+          .as("runs of %s", failure[4])
+          .isEqualTo(1);
+    }
+    // variables that do not coerce: nothing runs, graphql-java answers
+    GraphQlRequest uncoerced =
+        new GraphQlRequest(
+            ClientDocuments.CREATE_RESERVATION,
+            null,
+            Map.of("input", with(input, "durationHours", "two")));
+    assertThat(bytes(commands.execute(uncoerced, anonymous())))
+        .isEqualTo(bytes(commands.executeByGraphQlJava(uncoerced, anonymous())));
+    assertThat(service.list(TENANT, null, null, 100, 0)).hasSize(1);
+  }
+
+  @Test
+  void a_command_whose_row_is_not_written_flat_is_answered_by_graphql_java_without_running_again() {
+    int[] runs = {0};
+    ReservationOut unwritable =
+        new ReservationOut(
+            ids.getFirst(),
+            TENANT.toString(),
+            USERS.getFirst(),
+            "spot",
+            "2026-12-01T09:30:00Z",
+            "2026-12-01T10:30:00Z",
+            1,
+            Double.NaN,
+            "PENDING",
+            null,
+            "2026-11-30T00:00:00Z",
+            "2026-11-30T00:00:00Z");
+    DataFetcher<ReservationOut> create =
+        env -> {
+          ReservationFetchers.AnsweredResult answered =
+              env.getGraphQlContext().get(ReservationFetchers.AnsweredResult.class);
+          if (answered != null) {
+            return (ReservationOut) answered.outcome();
+          }
+          runs[0]++;
+          return unwritable;
+        };
+    GraphQlEngine engine =
+        engine(
+            RuntimeWiring.newRuntimeWiring()
+                .type("Mutation", mutation -> mutation.dataFetcher("createReservation", create))
+                .build());
+    GraphQlRequest request =
+        new GraphQlRequest(
+            ClientDocuments.CREATE_RESERVATION, null, ClientDocuments.oneHourOf("x"));
+    String expected = bytes(engine.execute(request, anonymous()));
+    assertThat(runs[0]).isEqualTo(1);
+    GraphQlEngine.Outcome second = engine.execute(request, anonymous());
+    assertThat(runs[0]).isEqualTo(2);
+    assertThat(second.flat()).isNull();
+    assertThat(bytes(second)).isEqualTo(expected).contains("totalCost");
+  }
+
+  /**
+   * Runs a command document through the engine; when it answers a reservation, that answer is the
+   * same bytes as graphql-java's answer for the reservation it left, read back under the same key
+   * with the same selection.
+   */
+  private static GraphQlEngine.Outcome command(
+      GraphQlEngine engine,
+      String document,
+      String key,
+      String selection,
+      Map<String, Object> variables,
+      Tenancy tenancy) {
+    GraphQlEngine.Outcome outcome =
+        engine.execute(new GraphQlRequest(document, null, variables), tenancy);
+    assertThat(outcome.firstErrorCode()).as("%s %s", document, variables).isNull();
+    String id = idOf(outcome, key);
+    String readBack = "{ " + key + ": reservationById(id: \"" + id + "\") " + selection + " }";
+    assertThat(bytes(outcome))
+        .isEqualTo(
+            bytes(
+                engine.executeByGraphQlJava(
+                    new GraphQlRequest(readBack, null, Map.of()), tenancy)));
+    return outcome;
+  }
+
+  private static String idOf(GraphQlEngine.Outcome outcome, String key) {
+    try {
+      return JSON.readTree(bytes(outcome)).path("data").path(key).path("id").asText();
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static double count(MeterRegistry registry, String command, String outcome) {
+    Counter counter =
+        registry
+            .find("reservation.commands")
+            .tags("command", command, "outcome", outcome)
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Object variables) {
+    return (Map<String, Object>) variables;
+  }
+
+  private static Map<String, Object> castInput(Map<String, Object> variables) {
+    return cast(variables.get("input"));
+  }
+
+  private static Map<String, Object> with(Map<String, Object> input, String field, Object value) {
+    Map<String, Object> changed = new HashMap<>(input);
+    changed.put(field, value);
+    return changed;
+  }
+
   @Test
   void random_selections_answer_the_same_flat_or_not() {
     Random random = new Random(20261202);
@@ -190,6 +433,31 @@ class FlatQueriesTest {
       api.createReservation(USERS.getFirst(), "spot-1", "2026-12-01T09:30:00Z", 2, "3.50");
       RunningApi.Answer first = answeredTwiceAlike(api);
       assertThat(first.json().path("data").path("reservationsByUser").size()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void over_http_a_command_answered_flat_has_graphql_javas_headers_and_shape() {
+    try (RunningApi api = RunningApi.inMemory()) {
+      RunningApi.Answer first =
+          api.graphQl(ClientDocuments.CREATE_RESERVATION, ClientDocuments.oneHourOf("http-1"));
+      RunningApi.Answer second =
+          api.graphQl(ClientDocuments.CREATE_RESERVATION, ClientDocuments.oneHourOf("http-2"));
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(second.status()).isEqualTo(first.status());
+      assertThat(second.contentType()).isEqualTo(first.contentType());
+      // the same row but for its id and spot, both of the same length
+      assertThat(second.header("Content-Length")).isEqualTo(first.header("Content-Length"));
+      String id = first.json().path("data").path("createReservation").path("id").asText();
+      String otherId = second.json().path("data").path("createReservation").path("id").asText();
+      assertThat(second.body().replace(otherId, id).replace("http-2", "http-1"))
+          .isEqualTo(first.body());
+      RunningApi.Answer taken =
+          api.graphQl(ClientDocuments.CREATE_RESERVATION, ClientDocuments.oneHourOf("http-2"));
+      assertThat(taken.status()).isEqualTo(200);
+      assertThat(taken.json().path("errors").path(0).path("extensions").path("code").asText())
+          .isEqualTo("SLOT_UNAVAILABLE");
+      assertThat(taken.json().path("data").isNull()).isTrue();
     }
   }
 
