@@ -234,56 +234,50 @@ class FlatQueriesTest {
             .create(TENANT, USERS.getFirst(), "taken", "2026-12-01T09:30:00Z", 1, 1.0)
             .id()
             .toString();
-    Map<String, Object> input = new HashMap<>(castInput(ClientDocuments.oneHourOf("taken")));
-    String confirm = ClientDocuments.CONFIRM_RESERVATION;
-    List<Object[]> failures =
+    Map<String, Object> input = new HashMap<>(inputOf(ClientDocuments.oneHourOf("taken")));
+    List<Failure> failures =
         List.of(
-            new Object[] {
-              ClientDocuments.CREATE_RESERVATION,
-              Map.of("input", input),
-              anonymous(),
-              "create",
-              "SLOT_UNAVAILABLE"
-            },
-            new Object[] {
-              ClientDocuments.CREATE_RESERVATION,
-              Map.of("input", with(input, "startTime", "tomorrow")),
-              anonymous(),
-              "create",
-              "INVALID_INPUT"
-            },
-            new Object[] {
-              ClientDocuments.CREATE_RESERVATION,
-              Map.of("input", with(input, "parkingSpotId", "free")),
-              user(1),
-              "create",
-              "FORBIDDEN"
-            },
-            new Object[] {
-              confirm,
-              Map.of("id", UUID.randomUUID().toString()),
-              anonymous(),
-              "confirm",
-              "NOT_FOUND"
-            },
-            new Object[] {
-              "mutation { completeReservation(id: \"" + taken + "\") { id } }",
-              Map.of(),
-              anonymous(),
-              "complete",
-              "INVALID_STATE"
-            });
-    for (Object[] failure : failures) {
-      GraphQlRequest request = new GraphQlRequest((String) failure[0], null, cast(failure[1]));
-      Tenancy tenancy = (Tenancy) failure[2];
-      String expected = bytes(commands.executeByGraphQlJava(request, tenancy));
-      double before = count(registry, (String) failure[3], (String) failure[4]);
-      GraphQlEngine.Outcome outcome = commands.execute(request, tenancy);
+            new Failure(
+                ClientDocuments.CREATE_RESERVATION,
+                Map.of("input", input),
+                anonymous(),
+                "create",
+                "SLOT_UNAVAILABLE"),
+            new Failure(
+                ClientDocuments.CREATE_RESERVATION,
+                Map.of("input", with(input, "startTime", "tomorrow")),
+                anonymous(),
+                "create",
+                "INVALID_INPUT"),
+            new Failure(
+                ClientDocuments.CREATE_RESERVATION,
+                Map.of("input", with(input, "parkingSpotId", "free")),
+                user(1),
+                "create",
+                "FORBIDDEN"),
+            new Failure(
+                ClientDocuments.CONFIRM_RESERVATION,
+                Map.of("id", UUID.randomUUID().toString()),
+                anonymous(),
+                "confirm",
+                "NOT_FOUND"),
+            new Failure(
+                "mutation { completeReservation(id: \"" + taken + "\") { id } }",
+                Map.of(),
+                anonymous(),
+                "complete",
+                "INVALID_STATE"));
+    for (Failure failure : failures) {
+      GraphQlRequest request = new GraphQlRequest(failure.document(), null, failure.variables());
+      // graphql-java answers first, and the document is planned
+      String expected = bytes(commands.executeByGraphQlJava(request, failure.tenancy()));
+      double before = count(registry, failure.command(), failure.code());
+      GraphQlEngine.Outcome outcome = commands.execute(request, failure.tenancy());
       assertThat(outcome.flat()).isNull();
-      assertThat(outcome.firstErrorCode()).isEqualTo(failure[4]);
-      assertThat(bytes(outcome)).as("%s", failure[4]).isEqualTo(expected);
-      assertThat(count(registry, (String) failure[3], (String) failure[4]) - before)
-          .as("runs of %s", failure[4])
+      assertThat(outcome.firstErrorCode()).isEqualTo(failure.code());
+      assertThat(bytes(outcome)).as(failure.code()).isEqualTo(expected);
+      assertThat(count(registry, failure.command(), failure.code()) - before)
+          .as("runs of %s", failure.code())
           .isEqualTo(1);
     }
     // variables that do not coerce: nothing runs, graphql-java answers
@@ -382,13 +376,17 @@ class FlatQueriesTest {
     return counter == null ? 0 : counter.count();
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> cast(Object variables) {
-    return (Map<String, Object>) variables;
-  }
+  /** A command that fails: its document, variables and caller, the command and the code. */
+  private record Failure(
+      String document,
+      Map<String, Object> variables,
+      Tenancy tenancy,
+      String command,
+      String code) {}
 
-  private static Map<String, Object> castInput(Map<String, Object> variables) {
-    return cast(variables.get("input"));
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> inputOf(Map<String, Object> variables) {
+    return (Map<String, Object>) variables.get("input");
   }
 
   private static Map<String, Object> with(Map<String, Object> input, String field, Object value) {
