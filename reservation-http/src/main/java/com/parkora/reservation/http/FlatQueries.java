@@ -149,6 +149,9 @@ final class FlatQueries {
         schema
             .getCodeRegistry()
             .getDataFetcher(FieldCoordinates.coordinates(parent, definition), definition);
+    if (parent == schema.getMutationType() && !(fetcher instanceof ReservationFetchers.Command)) {
+      return null; // only a command's fetcher gives its outcome back instead of running again
+    }
     String key = field.getAlias() != null ? field.getAlias() : field.getName();
     return new Root(key, field, definition, fetcher, list, required, columns);
   }

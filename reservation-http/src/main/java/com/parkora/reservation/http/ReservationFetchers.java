@@ -192,8 +192,16 @@ final class ReservationFetchers {
     return env -> call.on(acting(env), tenant(env), env).map(ReservationOut::of).orElse(null);
   }
 
+  /**
+   * A command's fetcher: given an {@link AnsweredResult} in the context, it gives that back instead
+   * of running the command, so {@link FlatQueries} may answer it flat (it answers no other
+   * mutation).
+   */
+  @FunctionalInterface
+  interface Command extends DataFetcher<ReservationOut> {}
+
   /** A command on one reservation, its outcome counted by name. */
-  private DataFetcher<ReservationOut> command(String name, Call<ReservationView> call) {
+  private Command command(String name, Call<ReservationView> call) {
     return env -> {
       AnsweredResult answered = env.getGraphQlContext().get(AnsweredResult.class);
       if (answered != null) {

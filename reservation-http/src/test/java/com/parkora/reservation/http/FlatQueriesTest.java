@@ -308,7 +308,7 @@ class FlatQueriesTest {
             null,
             "2026-11-30T00:00:00Z",
             "2026-11-30T00:00:00Z");
-    DataFetcher<ReservationOut> create =
+    ReservationFetchers.Command create =
         env -> {
           ReservationFetchers.AnsweredResult answered =
               env.getGraphQlContext().get(ReservationFetchers.AnsweredResult.class);
@@ -332,6 +332,41 @@ class FlatQueriesTest {
     assertThat(runs[0]).isEqualTo(2);
     assertThat(second.flat()).isNull();
     assertThat(bytes(second)).isEqualTo(expected).contains("totalCost");
+  }
+
+  @Test
+  void a_mutation_whose_fetcher_is_not_a_command_is_left_to_graphql_java() {
+    int[] runs = {0};
+    DataFetcher<ReservationOut> plain =
+        env -> {
+          runs[0]++;
+          return new ReservationOut(
+              ids.getFirst(),
+              TENANT.toString(),
+              USERS.getFirst(),
+              "spot",
+              "2026-12-01T09:30:00Z",
+              "2026-12-01T10:30:00Z",
+              1,
+              1.0,
+              "PENDING",
+              null,
+              "2026-11-30T00:00:00Z",
+              "2026-11-30T00:00:00Z");
+        };
+    GraphQlEngine engine =
+        engine(
+            RuntimeWiring.newRuntimeWiring()
+                .type("Mutation", mutation -> mutation.dataFetcher("createReservation", plain))
+                .build());
+    GraphQlRequest request =
+        new GraphQlRequest(
+            ClientDocuments.CREATE_RESERVATION, null, ClientDocuments.oneHourOf("x"));
+    String first = bytes(engine.execute(request, anonymous()));
+    GraphQlEngine.Outcome second = engine.execute(request, anonymous());
+    assertThat(second.flat()).isNull();
+    assertThat(bytes(second)).isEqualTo(first);
+    assertThat(runs[0]).isEqualTo(2);
   }
 
   /**
