@@ -294,20 +294,7 @@ class FlatQueriesTest {
   @Test
   void a_command_whose_row_is_not_written_flat_is_answered_by_graphql_java_without_running_again() {
     int[] runs = {0};
-    ReservationOut unwritable =
-        new ReservationOut(
-            ids.getFirst(),
-            TENANT.toString(),
-            USERS.getFirst(),
-            "spot",
-            "2026-12-01T09:30:00Z",
-            "2026-12-01T10:30:00Z",
-            1,
-            Double.NaN,
-            "PENDING",
-            null,
-            "2026-11-30T00:00:00Z",
-            "2026-11-30T00:00:00Z");
+    ReservationOut unwritable = pendingRow(Double.NaN);
     ReservationFetchers.Command create =
         env -> {
           ReservationFetchers.AnsweredResult answered =
@@ -318,17 +305,10 @@ class FlatQueriesTest {
           runs[0]++;
           return unwritable;
         };
-    GraphQlEngine engine =
-        engine(
-            RuntimeWiring.newRuntimeWiring()
-                .type("Mutation", mutation -> mutation.dataFetcher("createReservation", create))
-                .build());
-    GraphQlRequest request =
-        new GraphQlRequest(
-            ClientDocuments.CREATE_RESERVATION, null, ClientDocuments.oneHourOf("x"));
-    String expected = bytes(engine.execute(request, anonymous()));
+    GraphQlEngine engine = creatingBy(create);
+    String expected = bytes(engine.execute(CREATE, anonymous()));
     assertThat(runs[0]).isEqualTo(1);
-    GraphQlEngine.Outcome second = engine.execute(request, anonymous());
+    GraphQlEngine.Outcome second = engine.execute(CREATE, anonymous());
     assertThat(runs[0]).isEqualTo(2);
     assertThat(second.flat()).isNull();
     assertThat(bytes(second)).isEqualTo(expected).contains("totalCost");
@@ -340,33 +320,43 @@ class FlatQueriesTest {
     DataFetcher<ReservationOut> plain =
         env -> {
           runs[0]++;
-          return new ReservationOut(
-              ids.getFirst(),
-              TENANT.toString(),
-              USERS.getFirst(),
-              "spot",
-              "2026-12-01T09:30:00Z",
-              "2026-12-01T10:30:00Z",
-              1,
-              1.0,
-              "PENDING",
-              null,
-              "2026-11-30T00:00:00Z",
-              "2026-11-30T00:00:00Z");
+          return pendingRow(1.0);
         };
-    GraphQlEngine engine =
-        engine(
-            RuntimeWiring.newRuntimeWiring()
-                .type("Mutation", mutation -> mutation.dataFetcher("createReservation", plain))
-                .build());
-    GraphQlRequest request =
-        new GraphQlRequest(
-            ClientDocuments.CREATE_RESERVATION, null, ClientDocuments.oneHourOf("x"));
-    String first = bytes(engine.execute(request, anonymous()));
-    GraphQlEngine.Outcome second = engine.execute(request, anonymous());
+    GraphQlEngine engine = creatingBy(plain);
+    String first = bytes(engine.execute(CREATE, anonymous()));
+    GraphQlEngine.Outcome second = engine.execute(CREATE, anonymous());
     assertThat(second.flat()).isNull();
     assertThat(bytes(second)).isEqualTo(first);
     assertThat(runs[0]).isEqualTo(2);
+  }
+
+  /** The front end's create, for an engine whose create is the test's own fetcher. */
+  private static final GraphQlRequest CREATE =
+      new GraphQlRequest(ClientDocuments.CREATE_RESERVATION, null, ClientDocuments.oneHourOf("x"));
+
+  /** An engine whose {@code createReservation} is {@code create}. */
+  private static GraphQlEngine creatingBy(DataFetcher<ReservationOut> create) {
+    return engine(
+        RuntimeWiring.newRuntimeWiring()
+            .type("Mutation", mutation -> mutation.dataFetcher("createReservation", create))
+            .build());
+  }
+
+  /** A pending reservation's row at {@code cost}. */
+  private static ReservationOut pendingRow(double cost) {
+    return new ReservationOut(
+        ids.getFirst(),
+        TENANT.toString(),
+        USERS.getFirst(),
+        "spot",
+        "2026-12-01T09:30:00Z",
+        "2026-12-01T10:30:00Z",
+        1,
+        cost,
+        "PENDING",
+        null,
+        "2026-11-30T00:00:00Z",
+        "2026-11-30T00:00:00Z");
   }
 
   /**
