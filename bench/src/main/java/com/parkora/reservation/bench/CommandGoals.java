@@ -19,6 +19,7 @@ record CommandGoals(Workbench bench) {
     System.out.println("== commands: createReservation, 8 tenants, 16 clients, distinct spots");
     String db = bench.freshDatabase("reservation_bench_commands");
     Path script = bench.shell().resource("commands.pgbench.sql");
+    bench.checkpoint();
     Pgbench baseline = bench.shell().pgbench(db, script, 16, bench.seconds());
     reset(db);
     Duration cold = bench.quick() ? Duration.ofSeconds(8) : COLD;
@@ -27,8 +28,10 @@ record CommandGoals(Workbench bench) {
     double rss;
     try (ServiceProcess service = serve(db, "serve-commands.log")) {
       service.awaitReady(Duration.ofSeconds(60));
+      bench.checkpoint();
       first = load(service, "cold", cold);
       load(service, "warm-up", Duration.ofSeconds(bench.quick() ? 4 : 30));
+      bench.checkpoint();
       steady = load(service, "measured", Duration.ofSeconds(bench.seconds()));
       rss = service.peakRssMiB();
     }
@@ -73,10 +76,12 @@ record CommandGoals(Workbench bench) {
     Pgbench baseline;
     Wrk.Outcome first;
     try (CpuBurner burner = CpuBurner.start()) {
+      bench.checkpoint();
       baseline = bench.shell().pgbench(db, script, 16, (int) cold.toSeconds());
       reset(db);
       try (ServiceProcess service = serve(db, "serve-commands-burner.log")) {
         service.awaitReady(Duration.ofSeconds(60));
+        bench.checkpoint();
         first = load(service, "cold-burner", cold);
       }
     }

@@ -37,6 +37,7 @@ record RebuildGoal(Workbench bench) {
         .shell()
         .psqlFile(db, bench.shell().resource("rebuild-baseline.sql"), Map.of("tenant", tenant));
     bench.shell().psql(db, "VACUUM ANALYZE reservations");
+    bench.checkpoint();
     long sqlStarted = System.nanoTime();
     bench
         .shell()
@@ -61,6 +62,7 @@ record RebuildGoal(Workbench bench) {
 
   private double serviceRebuild(String db, String tenant, String expected, String log)
       throws Exception {
+    bench.checkpoint();
     double seconds =
         ServiceProcess.runCommand(
             bench.jar(),

@@ -85,6 +85,17 @@ record Workbench(
     return db;
   }
 
+  /**
+   * Forces a checkpoint now, before a timed load that writes. PostgreSQL starts one whenever {@code
+   * max_wal_size} of WAL has been written (every minute or two under the command load), and the
+   * pages first written after it go to the WAL whole: a load that met one wrote more than a load
+   * that did not. After this, each timed load starts just past a checkpoint, the service's as the
+   * baseline's.
+   */
+  void checkpoint() throws Exception {
+    shell.psql("postgres", "CHECKPOINT");
+  }
+
   void dropDatabase(String name) throws Exception {
     shell.psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
