@@ -1,6 +1,7 @@
 package com.parkora.reservation.cli;
 
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.Storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +52,12 @@ final class RebuildCommand extends StoreCommand {
       List<TenantId> tenants = target.all ? bootstrap.storage().tenants() : List.of(target.tenant);
       long started = System.nanoTime();
       long events = 0;
+      RowsChanged rows = new RowsChanged();
       int failed = 0;
       for (int i = 0; i < tenants.size(); i++) {
         TenantId tenant = tenants.get(i);
         try {
-          events += rebuild(bootstrap, tenant, (i + 1) + "/" + tenants.size());
+          events += rebuild(bootstrap, tenant, (i + 1) + "/" + tenants.size(), rows);
         } catch (RuntimeException e) {
           failed++;
           context
@@ -67,18 +69,51 @@ final class RebuildCommand extends StoreCommand {
           .out()
           .println(
               summary(
-                  tenants.size() - failed,
-                  failed,
-                  events,
-                  Duration.ofNanos(System.nanoTime() - started)));
+                      tenants.size() - failed,
+                      failed,
+                      events,
+                      Duration.ofNanos(System.nanoTime() - started))
+                  + "; "
+                  + rows);
       return failed == 0 ? Main.OK : Main.FAILURE;
     }
   }
 
-  private long rebuild(Bootstrap bootstrap, TenantId tenant, String ordinal) {
+  private long rebuild(Bootstrap bootstrap, TenantId tenant, String ordinal, RowsChanged rows) {
     long total = bootstrap.storage().eventCount(tenant);
     try (Progress shown = Progress.start(context, progress, "tenant " + tenant, ordinal, total)) {
-      return bootstrap.service().rebuild(tenant, shown);
+      return bootstrap
+          .service()
+          .rebuild(
+              tenant,
+              new Storage.RebuildProgress() {
+                @Override
+                public void eventsProcessed(long processedSoFar) {
+                  shown.eventsProcessed(processedSoFar);
+                }
+
+                @Override
+                public void rowsChanged(long removed, long written) {
+                  rows.removed += removed;
+                  rows.written += written;
+                }
+              });
+    }
+  }
+
+  /**
+   * The read-model rows the rebuilt tenants removed and wrote: what a rebuild found wrong, none
+   * when every model was right.
+   */
+  static final class RowsChanged {
+    long removed;
+    long written;
+
+    @Override
+    public String toString() {
+      return removed == 0 && written == 0
+          ? "read model unchanged"
+          : "read model: " + removed + " rows removed, " + written + " written";
     }
   }
 

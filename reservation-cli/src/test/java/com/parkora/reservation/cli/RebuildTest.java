@@ -37,7 +37,9 @@ class RebuildTest {
             "rebuild", "--all", "--progress", "lines", "--database-url", db.connectionString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).startsWith("rebuilt 3 tenants from 39 events in ");
+    assertThat(result.out())
+        .startsWith("rebuilt 3 tenants from 39 events in ")
+        .contains("; read model: 0 rows removed, 15 written");
     assertThat(result.err().lines())
         .anySatisfy(
             line ->
@@ -59,6 +61,16 @@ class RebuildTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("rebuilt 1 tenant from 13 events");
+    assertThat(
+            InProcess.run(
+                    "rebuild",
+                    "--tenant",
+                    first.toString(),
+                    "--database-url",
+                    db.connectionString())
+                .out())
+        .as("a second rebuild finds the model right")
+        .contains("; read model unchanged");
     Map<TenantId, List<ReservationView>> after =
         Reservations.snapshot(db.storage(), Reservations.TENANTS);
     assertThat(after.get(first)).isEqualTo(before.get(first));

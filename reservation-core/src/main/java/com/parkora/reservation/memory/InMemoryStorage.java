@@ -141,8 +141,15 @@ public final class InMemoryStorage implements Storage {
             throw failure;
           }
           progress.eventsProcessed(processed);
+          TenantRows after = state.rowsOf(tenant);
+          progress.rowsChanged(notIn(before, after), notIn(after, before));
           return processed;
         });
+  }
+
+  /** How many of the rows of {@code rows} {@code other} does not hold as they are. */
+  private static long notIn(TenantRows rows, TenantRows other) {
+    return rows.newestFirst().filter(row -> !row.equals(other.get(row.id()))).count();
   }
 
   @Override

@@ -71,5 +71,12 @@ public interface Storage extends AutoCloseable {
     RebuildProgress NONE = processed -> {};
 
     void eventsProcessed(long processedSoFar);
+
+    /**
+     * Told once, after the rebuilt model is stored: how many of the tenant's rows it removed (rows
+     * the replay does not give back as they were, or that no event made) and how many it wrote
+     * (their replacements and the rows the model lacked). Both are 0 when the model was right.
+     */
+    default void rowsChanged(long removed, long written) {}
   }
 }

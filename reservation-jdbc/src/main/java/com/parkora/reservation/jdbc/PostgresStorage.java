@@ -152,16 +152,19 @@ public final class PostgresStorage implements Storage {
   }
 
   long rebuild(TenantId tenant, Projector projector, RebuildProgress progress, int batchEvents) {
-    return SqlFailures.guarded(
-        () ->
-            jdbi.inTransaction(
-                handle -> {
-                  DatabaseTimeout.lift(handle, DatabaseTimeout.REBUILD_ROUND_TRIP);
-                  Session session = Session.forTenant(handle, tenant);
-                  session.lockForRebuild();
-                  return new TenantRebuild(session, codec, projector, unpooled)
-                      .run(progress, batchEvents);
-                }));
+    TenantRebuild.Replayed replayed =
+        SqlFailures.guarded(
+            () ->
+                jdbi.inTransaction(
+                    handle -> {
+                      DatabaseTimeout.lift(handle, DatabaseTimeout.REBUILD_ROUND_TRIP);
+                      Session session = Session.forTenant(handle, tenant);
+                      session.lockForRebuild();
+                      return new TenantRebuild(session, codec, projector, unpooled)
+                          .run(progress, batchEvents);
+                    }));
+    progress.rowsChanged(replayed.removed(), replayed.written());
+    return replayed.events();
   }
 
   @Override

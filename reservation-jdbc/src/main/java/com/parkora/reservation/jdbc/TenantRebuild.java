@@ -102,8 +102,16 @@ final class TenantRebuild {
     this.wait = wait;
   }
 
+  /**
+   * What a rebuild did: the events replayed, the model's rows it removed and the rows it wrote.
+   *
+   * @param removed rows the replay does not give back as they were, or that no event made
+   * @param written their replacements and the rows the model lacked
+   */
+  record Replayed(long events, long removed, long written) {}
+
   /** Writes every {@code batchEvents} events, and tells {@code progress} after each write. */
-  long run(RebuildProgress progress, int batchEvents) {
+  Replayed run(RebuildProgress progress, int batchEvents) {
     String snapshot =
         session.handle().createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
     try (SnapshotReader events =
@@ -117,24 +125,25 @@ final class TenantRebuild {
     }
     finishReservation();
     writeFinished();
-    publish();
+    Replayed replayed = publish();
     progress.eventsProcessed(processed);
-    return processed;
+    return replayed;
   }
 
   /**
    * Writes the difference between the staged rows and the model. The staging table is analysed
    * first: a temporary table has no statistics, and the two joins need its size to be hashed.
    */
-  private void publish() {
+  private Replayed publish() {
     session.handle().execute("ANALYZE rebuild_rows");
-    session
-        .handle()
-        .createUpdate(REMOVE_CHANGED)
-        .bind("tenant", session.tenant().value())
-        .execute();
+    int removed =
+        session
+            .handle()
+            .createUpdate(REMOVE_CHANGED)
+            .bind("tenant", session.tenant().value())
+            .execute();
     try {
-      session.handle().execute(PUBLISH);
+      return new Replayed(processed, removed, session.handle().execute(PUBLISH));
     } catch (StatementException e) {
       throw asSlotUnavailable(e);
     }

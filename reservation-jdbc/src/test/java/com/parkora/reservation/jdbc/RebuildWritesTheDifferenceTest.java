@@ -9,7 +9,9 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.Storage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,11 @@ class RebuildWritesTheDifferenceTest {
     List<ReservationView> live = rows();
     Map<UUID, String> versions = rowVersions();
 
-    db.storage().rebuild(tenant, new Projector(), p -> {});
+    RowsChanged changed = rebuild();
 
     assertThat(rows()).isEqualTo(live);
     assertThat(rowVersions()).isEqualTo(versions).containsOnlyKeys(ids);
+    assertThat(changed).isEqualTo(new RowsChanged(0, 0));
   }
 
   @Test
@@ -64,15 +67,40 @@ class RebuildWritesTheDifferenceTest {
     }
     Map<UUID, String> drifted = rowVersions();
 
-    db.storage().rebuild(tenant, new Projector(), p -> {});
+    RowsChanged told = rebuild();
 
     assertThat(rows()).isEqualTo(live);
+    assertThat(told)
+        .as("the changed and the stray row, the changed and the lost one")
+        .isEqualTo(new RowsChanged(2, 2));
     Map<UUID, String> rebuilt = rowVersions();
     assertThat(rebuilt).containsOnlyKeys(ids);
     assertThat(rebuilt.get(changed)).isNotEqualTo(drifted.get(changed));
     Map<UUID, String> untouched = new HashMap<>(drifted);
     untouched.keySet().removeAll(List.of(changed, stray));
     assertThat(rebuilt).containsAllEntriesOf(untouched).hasSize(untouched.size() + 2);
+  }
+
+  record RowsChanged(long removed, long written) {}
+
+  /** Rebuilds the tenant's model, and gives the rows the rebuild says it removed and wrote. */
+  private RowsChanged rebuild() {
+    List<RowsChanged> told = new ArrayList<>();
+    db.storage()
+        .rebuild(
+            tenant,
+            new Projector(),
+            new Storage.RebuildProgress() {
+              @Override
+              public void eventsProcessed(long processedSoFar) {}
+
+              @Override
+              public void rowsChanged(long removed, long written) {
+                told.add(new RowsChanged(removed, written));
+              }
+            });
+    assertThat(told).as("told once").hasSize(1);
+    return told.getFirst();
   }
 
   /** {@code count} reservations of the tenant, every second one confirmed. */
