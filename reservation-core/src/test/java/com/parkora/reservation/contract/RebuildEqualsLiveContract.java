@@ -3,8 +3,11 @@ package com.parkora.reservation.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.parkora.reservation.app.ReservationService;
+import com.parkora.reservation.domain.ReservationEvent;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
+import com.parkora.reservation.port.Projector;
+import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
 import java.time.Duration;
@@ -40,23 +43,58 @@ public abstract class RebuildEqualsLiveContract {
       List<ReservationView> live = rows(storage, tenant);
 
       List<Long> changed = new ArrayList<>();
-      service.rebuild(
-          tenant,
-          new Storage.RebuildProgress() {
-            @Override
-            public void eventsProcessed(long processedSoFar) {}
-
-            @Override
-            public void rowsChanged(long removed, long written) {
-              changed.addAll(List.of(removed, written));
-            }
-          });
+      service.rebuild(tenant, recordingRowsChanged(changed));
 
       assertThat(rows(storage, tenant)).as("sequence %d", sequence).isEqualTo(live);
       assertThat(changed)
           .as("sequence %d: rows removed and written by the rebuild of a right model", sequence)
           .containsExactly(0L, 0L);
     }
+  }
+
+  @Test
+  void a_rebuild_by_a_changed_projection_rewrites_and_reports_only_the_rows_it_changes() {
+    Storage storage = newStorage();
+    TestClock clock = new TestClock(START);
+    ScriptedPayments payments = new ScriptedPayments();
+    ReservationService service =
+        ReservationService.builder(storage).clock(clock).paymentGateway(payments).build();
+    TenantId tenant = Fixtures.newTenant();
+    runSequence(service, tenant, clock, payments, new Random(20261207L), 60);
+    List<ReservationView> live = rows(storage, tenant);
+    Projector renamingPayments =
+        new Projector() {
+          @Override
+          public ReadModelWrite project(ReservationEvent event) {
+            ReadModelWrite write = super.project(event);
+            return write instanceof ReadModelWrite.Update u && u.transactionId() != null
+                ? new ReadModelWrite.Update(
+                    u.id(), u.status(), u.transactionId() + "-renamed", u.updatedAt())
+                : write;
+          }
+        };
+    List<Long> changed = new ArrayList<>();
+
+    storage.rebuild(tenant, renamingPayments, recordingRowsChanged(changed));
+
+    List<ReservationView> rebuilt = rows(storage, tenant);
+    long removed = live.stream().filter(row -> !rebuilt.contains(row)).count();
+    long written = rebuilt.stream().filter(row -> !live.contains(row)).count();
+    assertThat(removed).as("rows with a payment's id").isPositive().isLessThan(live.size());
+    assertThat(changed).containsExactly(removed, written);
+  }
+
+  /** A progress that adds the rows a rebuild removed and wrote to {@code changed}. */
+  private static Storage.RebuildProgress recordingRowsChanged(List<Long> changed) {
+    return new Storage.RebuildProgress() {
+      @Override
+      public void eventsProcessed(long processedSoFar) {}
+
+      @Override
+      public void rowsChanged(long removed, long written) {
+        changed.addAll(List.of(removed, written));
+      }
+    };
   }
 
   private static List<ReservationView> rows(Storage storage, TenantId tenant) {
