@@ -1,7 +1,7 @@
 package com.parkora.reservation.cli;
 
 import com.parkora.reservation.domain.TenantId;
-import com.parkora.reservation.port.Storage;
+import com.parkora.reservation.port.RowsChanged;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -82,38 +82,10 @@ final class RebuildCommand extends StoreCommand {
   private long rebuild(Bootstrap bootstrap, TenantId tenant, String ordinal, RowsChanged rows) {
     long total = bootstrap.storage().eventCount(tenant);
     try (Progress shown = Progress.start(context, progress, "tenant " + tenant, ordinal, total)) {
-      return bootstrap
-          .service()
-          .rebuild(
-              tenant,
-              new Storage.RebuildProgress() {
-                @Override
-                public void eventsProcessed(long processedSoFar) {
-                  shown.eventsProcessed(processedSoFar);
-                }
-
-                @Override
-                public void rowsChanged(long removed, long written) {
-                  rows.removed += removed;
-                  rows.written += written;
-                }
-              });
-    }
-  }
-
-  /**
-   * The read-model rows the rebuilt tenants removed and wrote: what a rebuild found wrong, none
-   * when every model was right.
-   */
-  static final class RowsChanged {
-    long removed;
-    long written;
-
-    @Override
-    public String toString() {
-      return removed == 0 && written == 0
-          ? "read model unchanged"
-          : "read model: " + removed + " rows removed, " + written + " written";
+      RowsChanged ofTenant = new RowsChanged(shown);
+      long events = bootstrap.service().rebuild(tenant, ofTenant);
+      rows.rowsChanged(ofTenant.removed(), ofTenant.written());
+      return events;
     }
   }
 

@@ -9,6 +9,7 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
+import com.parkora.reservation.port.RowsChanged;
 import com.parkora.reservation.port.Storage;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +43,11 @@ public abstract class RebuildEqualsLiveContract {
       runSequence(service, tenant, clock, payments, random, 3 + random.nextInt(14));
       List<ReservationView> live = rows(storage, tenant);
 
-      List<Long> changed = new ArrayList<>();
-      service.rebuild(tenant, recordingRowsChanged(changed));
+      RowsChanged changed = new RowsChanged();
+      service.rebuild(tenant, changed);
 
       assertThat(rows(storage, tenant)).as("sequence %d", sequence).isEqualTo(live);
-      assertThat(changed)
+      assertThat(List.of(changed.removed(), changed.written()))
           .as("sequence %d: rows removed and written by the rebuild of a right model", sequence)
           .containsExactly(0L, 0L);
     }
@@ -73,28 +74,15 @@ public abstract class RebuildEqualsLiveContract {
                 : write;
           }
         };
-    List<Long> changed = new ArrayList<>();
+    RowsChanged changed = new RowsChanged();
 
-    storage.rebuild(tenant, renamingPayments, recordingRowsChanged(changed));
+    storage.rebuild(tenant, renamingPayments, changed);
 
     List<ReservationView> rebuilt = rows(storage, tenant);
     long removed = live.stream().filter(row -> !rebuilt.contains(row)).count();
     long written = rebuilt.stream().filter(row -> !live.contains(row)).count();
     assertThat(removed).as("rows with a payment's id").isPositive().isLessThan(live.size());
-    assertThat(changed).containsExactly(removed, written);
-  }
-
-  /** A progress that adds the rows a rebuild removed and wrote to {@code changed}. */
-  private static Storage.RebuildProgress recordingRowsChanged(List<Long> changed) {
-    return new Storage.RebuildProgress() {
-      @Override
-      public void eventsProcessed(long processedSoFar) {}
-
-      @Override
-      public void rowsChanged(long removed, long written) {
-        changed.addAll(List.of(removed, written));
-      }
-    };
+    assertThat(List.of(changed.removed(), changed.written())).containsExactly(removed, written);
   }
 
   private static List<ReservationView> rows(Storage storage, TenantId tenant) {

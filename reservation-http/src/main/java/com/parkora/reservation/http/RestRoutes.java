@@ -10,8 +10,8 @@ import com.parkora.reservation.domain.Times;
 import com.parkora.reservation.port.EventCounts;
 import com.parkora.reservation.port.IdempotencyKey;
 import com.parkora.reservation.port.RefundQueue;
+import com.parkora.reservation.port.RowsChanged;
 import com.parkora.reservation.port.StatusCounts;
-import com.parkora.reservation.port.Storage;
 import com.parkora.reservation.port.StoredAnswer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
@@ -121,11 +121,14 @@ record RestRoutes(
 
   private KeyedRequests.Answer rebuildAnswer(Context ctx) {
     try {
-      long processed = acting(ctx).rebuild(tenant(ctx), Storage.RebuildProgress.NONE);
+      RowsChanged rows = new RowsChanged();
+      long processed = acting(ctx).rebuild(tenant(ctx), rows);
       metrics.commandOutcome("rebuild", "OK");
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("success", true);
       body.put("events_processed", processed);
+      body.put("rows_removed", rows.removed());
+      body.put("rows_written", rows.written());
       body.put("message", "Successfully rebuilt read model from " + processed + " events");
       return new KeyedRequests.Answer(200, keyed.bytes(body), Set.of());
     } catch (RuntimeException e) {

@@ -120,6 +120,9 @@ class RestPathsTest {
     assertThat(rebuilt.status()).isEqualTo(200);
     assertThat(rebuilt.json().path("success").asBoolean()).isTrue();
     assertThat(rebuilt.json().path("events_processed").asLong()).isEqualTo(2);
+    assertThat(rebuilt.json().path("rows_removed").isIntegralNumber()).isTrue();
+    assertThat(rebuilt.json().path("rows_removed").asLong()).as("a right model").isZero();
+    assertThat(rebuilt.json().path("rows_written").asLong()).as("a right model").isZero();
     assertThat(rebuilt.json().path("message").asText())
         .isEqualTo("Successfully rebuilt read model from 2 events");
     assertThat(api.get("/stats", TENANT).json().path("total_reservations").asLong()).isEqualTo(2);
