@@ -31,22 +31,18 @@ public abstract class RebuildEqualsLiveContract {
 
   @Test
   void a_rebuilt_read_model_equals_the_live_one_after_random_command_sequences() {
-    Storage storage = newStorage();
-    TestClock clock = new TestClock(START);
-    ScriptedPayments payments = new ScriptedPayments();
-    ReservationService service =
-        ReservationService.builder(storage).clock(clock).paymentGateway(payments).build();
+    Live live = new Live(newStorage());
     Random random = new Random(20261124L);
 
     for (int sequence = 0; sequence < SEQUENCES; sequence++) {
       TenantId tenant = Fixtures.newTenant();
-      runSequence(service, tenant, clock, payments, random, 3 + random.nextInt(14));
-      List<ReservationView> live = rows(storage, tenant);
+      live.runSequence(tenant, random, 3 + random.nextInt(14));
+      List<ReservationView> before = rows(live.storage(), tenant);
 
       RowsChanged changed = new RowsChanged();
-      service.rebuild(tenant, changed);
+      live.service().rebuild(tenant, changed);
 
-      assertThat(rows(storage, tenant)).as("sequence %d", sequence).isEqualTo(live);
+      assertThat(rows(live.storage(), tenant)).as("sequence %d", sequence).isEqualTo(before);
       assertThat(List.of(changed.removed(), changed.written()))
           .as("sequence %d: rows removed and written by the rebuild of a right model", sequence)
           .containsExactly(0L, 0L);
@@ -55,14 +51,10 @@ public abstract class RebuildEqualsLiveContract {
 
   @Test
   void a_rebuild_by_a_changed_projection_rewrites_and_reports_only_the_rows_it_changes() {
-    Storage storage = newStorage();
-    TestClock clock = new TestClock(START);
-    ScriptedPayments payments = new ScriptedPayments();
-    ReservationService service =
-        ReservationService.builder(storage).clock(clock).paymentGateway(payments).build();
+    Live live = new Live(newStorage());
     TenantId tenant = Fixtures.newTenant();
-    runSequence(service, tenant, clock, payments, new Random(20261207L), 60);
-    List<ReservationView> live = rows(storage, tenant);
+    live.runSequence(tenant, new Random(20261207L), 60);
+    List<ReservationView> before = rows(live.storage(), tenant);
     Projector renamingPayments =
         new Projector() {
           @Override
@@ -76,12 +68,12 @@ public abstract class RebuildEqualsLiveContract {
         };
     RowsChanged changed = new RowsChanged();
 
-    storage.rebuild(tenant, renamingPayments, changed);
+    live.storage().rebuild(tenant, renamingPayments, changed);
 
-    List<ReservationView> rebuilt = rows(storage, tenant);
-    long removed = live.stream().filter(row -> !rebuilt.contains(row)).count();
-    long written = rebuilt.stream().filter(row -> !live.contains(row)).count();
-    assertThat(removed).as("rows with a payment's id").isPositive().isLessThan(live.size());
+    List<ReservationView> rebuilt = rows(live.storage(), tenant);
+    long removed = before.stream().filter(row -> !rebuilt.contains(row)).count();
+    long written = rebuilt.stream().filter(row -> !before.contains(row)).count();
+    assertThat(removed).as("rows with a payment's id").isPositive().isLessThan(before.size());
     assertThat(List.of(changed.removed(), changed.written())).containsExactly(removed, written);
   }
 
@@ -89,49 +81,61 @@ public abstract class RebuildEqualsLiveContract {
     return storage.inTransaction(tenant, Fixtures::allRows);
   }
 
-  private static void runSequence(
-      ReservationService service,
-      TenantId tenant,
-      TestClock clock,
-      ScriptedPayments payments,
-      Random random,
-      int commands) {
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < commands; i++) {
-      clock.advance(Duration.ofMillis(1 + random.nextInt(90_000)).plusNanos(random.nextInt(1000)));
-      int action = ids.isEmpty() ? 0 : random.nextInt(8);
-      String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
-      try {
-        switch (action) {
-          case 0, 1 ->
-              ids.add(
-                  service
-                      .create(
-                          tenant,
-                          java.util.UUID.randomUUID().toString(),
-                          "S-" + random.nextInt(3),
-                          clock
-                              .instant()
-                              .plus(Duration.ofMinutes(30L * random.nextInt(12)))
-                              .toString(),
-                          1 + random.nextInt(4),
-                          random.nextInt(5000) / 100.0)
-                      .id()
-                      .toString());
-          case 2 -> service.confirm(tenant, id, random.nextBoolean() ? "txn-" + i : null);
-          case 3 -> {
-            payments.approve(random.nextBoolean());
-            service.pay(tenant, id);
+  /** A store under test and the service that commands it, with its clock and payments. */
+  private record Live(
+      Storage storage, TestClock clock, ScriptedPayments payments, ReservationService service) {
+
+    Live(Storage storage) {
+      this(storage, new TestClock(START), new ScriptedPayments());
+    }
+
+    private Live(Storage storage, TestClock clock, ScriptedPayments payments) {
+      this(
+          storage,
+          clock,
+          payments,
+          ReservationService.builder(storage).clock(clock).paymentGateway(payments).build());
+    }
+
+    void runSequence(TenantId tenant, Random random, int commands) {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < commands; i++) {
+        clock.advance(
+            Duration.ofMillis(1 + random.nextInt(90_000)).plusNanos(random.nextInt(1000)));
+        int action = ids.isEmpty() ? 0 : random.nextInt(8);
+        String id = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
+        try {
+          switch (action) {
+            case 0, 1 ->
+                ids.add(
+                    service
+                        .create(
+                            tenant,
+                            java.util.UUID.randomUUID().toString(),
+                            "S-" + random.nextInt(3),
+                            clock
+                                .instant()
+                                .plus(Duration.ofMinutes(30L * random.nextInt(12)))
+                                .toString(),
+                            1 + random.nextInt(4),
+                            random.nextInt(5000) / 100.0)
+                        .id()
+                        .toString());
+            case 2 -> service.confirm(tenant, id, random.nextBoolean() ? "txn-" + i : null);
+            case 3 -> {
+              payments.approve(random.nextBoolean());
+              service.pay(tenant, id);
+            }
+            case 4 -> service.cancel(tenant, id, random.nextBoolean() ? "changed plans" : null);
+            case 5 -> service.complete(tenant, id);
+            case 6 -> service.expireDue(tenant, 10);
+            default -> service.delete(tenant, id);
           }
-          case 4 -> service.cancel(tenant, id, random.nextBoolean() ? "changed plans" : null);
-          case 5 -> service.complete(tenant, id);
-          case 6 -> service.expireDue(tenant, 10);
-          default -> service.delete(tenant, id);
+        } catch (ReservationException.InvalidState
+            | ReservationException.SlotUnavailable
+            | ReservationException.NotFound refused) {
+          // a refused command is part of a realistic sequence; it must leave no trace
         }
-      } catch (ReservationException.InvalidState
-          | ReservationException.SlotUnavailable
-          | ReservationException.NotFound refused) {
-        // a refused command is part of a realistic sequence; it must leave no trace
       }
     }
   }
