@@ -44,9 +44,8 @@ record RebuildGoal(Workbench bench) {
             .psql(db, "SELECT md5(string_agg(r::text, ',' ORDER BY id)) FROM reservations r");
     double overRight = serviceRebuild(db, tenant, expected, "rebuild-right.log");
 
-    // Over a wrong model the baseline is timed again, each of the two right after the same update
-    // of
-    // every row, so that both meet the table (its size, its indexes' dead entries) as it leaves it.
+    // Over a wrong model the baseline is timed again: each of the two runs right after the same
+    // update of every row, so both meet the table (its size, its dead index entries) it leaves.
     spoil(db);
     double baselineOverWrong = baselineRebuild(db, tenant);
     spoil(db);

@@ -44,8 +44,8 @@ final class SqlValues {
    * binary (a server-prepared statement: every read of the hot paths from its sixth use on) the
    * value is its eight bytes, microseconds from 2000-01-01T00:00:00Z, read here into one {@link
    * Instant}; the driver's own conversion goes through a parsed timestamp, a date, a time, a
-   * date-time and an offset date-time, five objects for each of a 50-row page's 200 timestamps.
-   * Text, and the infinities, take the driver's way.
+   * date-time and an offset date-time before the instant, six objects for each of a 50-row page's
+   * 200 timestamps. Text, and the infinities, take the driver's way.
    */
   static Instant instant(ResultSet rs, int column) throws SQLException {
     if (rs.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(column) == BINARY) {

@@ -92,16 +92,14 @@ class RebuildWritesTheDifferenceTest {
    */
   @Test
   void a_rebuild_moves_rows_that_swapped_places() {
-    TestClock clock = TestClock.at("2026-12-01T08:00:00Z");
-    ReservationService service = ReservationService.builder(db.storage()).clock(clock).build();
-    String start = clock.instant().plus(Duration.ofHours(2)).toString();
-    UUID first = service.create(tenant, UUID.randomUUID().toString(), "S-a", start, 2, 5.0).id();
-    UUID second = service.create(tenant, UUID.randomUUID().toString(), "S-b", start, 2, 5.0).id();
+    List<UUID> ids = reserve(2);
+    UUID first = ids.get(0);
+    UUID second = ids.get(1);
     List<ReservationView> live = rows();
     try (Handle handle = db.jdbi().open()) {
       handle.execute("UPDATE reservations SET parking_spot_id = 'S-x' WHERE id = ?", first);
-      handle.execute("UPDATE reservations SET parking_spot_id = 'S-a' WHERE id = ?", second);
-      handle.execute("UPDATE reservations SET parking_spot_id = 'S-b' WHERE id = ?", first);
+      handle.execute("UPDATE reservations SET parking_spot_id = 'S-0' WHERE id = ?", second);
+      handle.execute("UPDATE reservations SET parking_spot_id = 'S-1' WHERE id = ?", first);
     }
 
     List<Long> told = rebuild();
