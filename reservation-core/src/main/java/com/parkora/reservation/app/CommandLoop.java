@@ -13,7 +13,6 @@ import com.parkora.reservation.port.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -101,12 +100,11 @@ record CommandLoop(Storage storage, NewEvents newEvents, Actor actor, AnswerReco
     }
   }
 
-  /** Records the first event of a new stream once {@code check} passed in the same unit of work. */
-  ReservationView start(TenantId tenant, ReservationCreated created, Consumer<UnitOfWork> check) {
+  /** Records the first event of a new stream. */
+  ReservationView start(TenantId tenant, ReservationCreated created) {
     return storage.inTransaction(
         tenant,
         uow -> {
-          check.accept(uow);
           uow.record(created.reservationId(), 0, newEvents.of(List.of(created), actor));
           ReservationView view = ReservationView.of(Reservation.evolve(null, created));
           recorder.keep(uow, view);

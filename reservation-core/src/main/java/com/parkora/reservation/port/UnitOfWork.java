@@ -1,6 +1,7 @@
 package com.parkora.reservation.port;
 
 import com.parkora.reservation.domain.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,6 +21,7 @@ public final class UnitOfWork {
   private final WritableReadModel readModel;
   private final WritableRefundQueue refunds;
   private final AnswerLog answers;
+  private final Recorder recorder;
 
   /** A unit of work that keeps no answers: replays and rebuilds, which answer no request. */
   public UnitOfWork(
@@ -44,11 +46,26 @@ public final class UnitOfWork {
       WritableReadModel readModel,
       WritableRefundQueue refunds,
       AnswerLog answers) {
+    this(tenant, log, readModel, refunds, answers, Recorder.oneByOne(log, readModel, refunds));
+  }
+
+  /**
+   * As above, with the store's own way of writing what {@link #record} decided (all at once, say);
+   * {@code recorder} must write to the same log, read model and queue.
+   */
+  public UnitOfWork(
+      TenantId tenant,
+      EventLog log,
+      WritableReadModel readModel,
+      WritableRefundQueue refunds,
+      AnswerLog answers,
+      Recorder recorder) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.log = Objects.requireNonNull(log, "log");
     this.readModel = Objects.requireNonNull(readModel, "readModel");
     this.refunds = Objects.requireNonNull(refunds, "refunds");
     this.answers = Objects.requireNonNull(answers, "answers");
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
   }
 
   public TenantId tenant() {
@@ -67,7 +84,7 @@ public final class UnitOfWork {
 
   /**
    * Appends {@code events} to a stream at {@code expectedVersion} (0 for a new one) and projects
-   * each stored event.
+   * each of them, through the store's {@link Recorder}.
    *
    * @throws com.parkora.reservation.domain.ReservationException.Conflict when the stream moved on
    * @throws com.parkora.reservation.domain.ReservationException.SlotUnavailable when a projected
@@ -77,11 +94,14 @@ public final class UnitOfWork {
     if (events.isEmpty()) {
       return List.of();
     }
-    List<StoredEvent> stored = log.append(aggregateId, expectedVersion, events);
-    for (StoredEvent event : stored) {
-      project(event);
+    List<ReadModelWrite> rows = new ArrayList<>(events.size());
+    List<RefundWrite> refundWrites = new ArrayList<>(0);
+    for (NewEvent event : events) {
+      rows.add(PROJECTOR.project(event.event()));
+      PROJECTOR.refundWrite(event.event()).ifPresent(refundWrites::add);
     }
-    return stored;
+    return recorder.record(
+        aggregateId, expectedVersion, events, new Recorder.Projection(rows, refundWrites));
   }
 
   /**

@@ -48,18 +48,68 @@ final class JdbcStatement {
   private final boolean[] bound;
 
   private JdbcStatement(Handle handle, String named) {
-    ParsedSql parsed = PARSER.parse(named, null);
+    this(handle, PARSER.parse(named, null));
+  }
+
+  private JdbcStatement(Handle handle, ParsedSql parsed) {
+    this(
+        handle,
+        parsed.getSql(),
+        parsed.getParameters().getParameterNames(),
+        new Object[parsed.getParameters().getParameterNames().size()],
+        new int[parsed.getParameters().getParameterNames().size()],
+        new boolean[parsed.getParameters().getParameterNames().size()]);
+  }
+
+  private JdbcStatement(
+      Handle handle,
+      String sql,
+      List<String> parameters,
+      Object[] values,
+      int[] types,
+      boolean[] bound) {
     this.handle = handle;
-    this.sql = parsed.getSql();
-    this.parameters = parsed.getParameters().getParameterNames();
-    this.values = new Object[parameters.size()];
-    this.types = new int[parameters.size()];
-    this.bound = new boolean[parameters.size()];
+    this.sql = sql;
+    this.parameters = parameters;
+    this.values = values;
+    this.types = types;
+    this.bound = bound;
   }
 
   /** {@code sql}, its parameters named {@code :name}, to run on {@code handle}'s connection. */
   static JdbcStatement on(Handle handle, String sql) {
     return new JdbcStatement(handle, sql);
+  }
+
+  /**
+   * {@code parts}, each bound already, as one statement: one execution and one round trip (pgjdbc
+   * sends the statements before a single Sync). Their results follow in order; the first that fails
+   * stops the rest and fails the whole.
+   */
+  static JdbcStatement together(Handle handle, List<JdbcStatement> parts) {
+    StringBuilder sql = new StringBuilder();
+    List<String> parameters = new ArrayList<>();
+    for (JdbcStatement part : parts) {
+      sql.append(sql.isEmpty() ? "" : ";\n").append(part.sql);
+      parameters.addAll(part.parameters);
+    }
+    JdbcStatement whole =
+        new JdbcStatement(
+            handle,
+            sql.toString(),
+            parameters,
+            new Object[parameters.size()],
+            new int[parameters.size()],
+            new boolean[parameters.size()]);
+    int at = 0;
+    for (JdbcStatement part : parts) {
+      int n = part.values.length;
+      System.arraycopy(part.values, 0, whole.values, at, n);
+      System.arraycopy(part.types, 0, whole.types, at, n);
+      System.arraycopy(part.bound, 0, whole.bound, at, n);
+      at += n;
+    }
+    return whole;
   }
 
   JdbcStatement bind(String name, UUID value) {
@@ -118,6 +168,32 @@ final class JdbcStatement {
     return rows(reader, true);
   }
 
+  /**
+   * The rows of each of {@code count} results that follow the first {@code skip}, in order: the
+   * statement is several {@linkplain #together sent together}, and each of those results is rows.
+   */
+  <T> List<List<T>> results(int skip, int count, RowReader<T> reader) {
+    try (PreparedStatement statement = prepare()) {
+      boolean rows = statement.execute();
+      for (int i = 0; i < skip; i++) {
+        rows = statement.getMoreResults();
+      }
+      List<List<T>> results = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        if (i > 0) {
+          rows = statement.getMoreResults();
+        }
+        if (!rows) {
+          throw new SQLException("result " + (skip + i) + " is no rows: " + sql);
+        }
+        results.add(read(statement, reader));
+      }
+      return results;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
   /** The first row of the first result, if any. */
   <T> Optional<T> first(RowReader<T> reader) {
     return list(reader).stream().findFirst();
@@ -141,16 +217,21 @@ final class JdbcStatement {
       if (!results) {
         throw new SQLException("the statement returned no rows: " + sql);
       }
-      List<T> rows = new ArrayList<>();
-      try (ResultSet result = statement.getResultSet()) {
-        while (result.next()) {
-          rows.add(reader.read(result));
-        }
-      }
-      return rows;
+      return read(statement, reader);
     } catch (SQLException e) {
       throw failed(e);
     }
+  }
+
+  private static <T> List<T> read(PreparedStatement statement, RowReader<T> reader)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (ResultSet result = statement.getResultSet()) {
+      while (result.next()) {
+        rows.add(reader.read(result));
+      }
+    }
+    return rows;
   }
 
   private PreparedStatement prepare() throws SQLException {

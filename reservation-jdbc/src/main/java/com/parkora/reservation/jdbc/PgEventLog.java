@@ -30,6 +30,9 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
 
   static final int STREAM_FETCH_SIZE = 2_000;
 
+  /** The position an append statement returns. */
+  static final JdbcStatement.RowReader<Long> POSITION = row -> row.getLong(1);
+
   /** Inserts version n+1 only if version n exists, holding the tenant's rebuild lock shared. */
   private static final String APPEND =
       """
@@ -80,54 +83,57 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
 
   @Override
   public List<StoredEvent> append(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
-    if (!events.isEmpty() && session.firstAppend()) {
-      session.handle().afterCommit(afterAppendCommit);
+    List<StoredEvent> toStore = toStore(aggregateId, expectedVersion, events);
+    List<StoredEvent> stored = new ArrayList<>(toStore.size());
+    for (StoredEvent event : toStore) {
+      long position =
+          insert(event, event.version() - 1)
+              .orElseThrow(() -> new ReservationException.Conflict(aggregateId, expectedVersion));
+      appended();
+      stored.add(withPosition(event, position));
     }
-    List<StoredEvent> stored = new ArrayList<>(events.size());
+    return stored;
+  }
+
+  /** {@code events} as versions {@code expectedVersion + 1} on of the stream, not yet stored. */
+  List<StoredEvent> toStore(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
+    List<StoredEvent> toStore = new ArrayList<>(events.size());
     long version = expectedVersion;
     for (NewEvent e : events) {
       if (!e.event().reservationId().equals(aggregateId)) {
         throw new IllegalArgumentException(
             "event of " + e.event().reservationId() + " appended to stream " + aggregateId);
       }
-      Instant at = e.event().occurredAt();
-      StoredEvent event =
+      version++;
+      toStore.add(
           new StoredEvent(
               e.eventId(),
               aggregateId,
               session.tenant(),
-              version + 1,
+              version,
               0,
               e.event(),
               e.metadata(),
-              at);
-      long position =
-          insert(event, version)
-              .orElseThrow(() -> new ReservationException.Conflict(aggregateId, expectedVersion));
-      session.markWriteLocked();
-      stored.add(withPosition(event, position));
-      version++;
+              e.event().occurredAt()));
     }
-    return stored;
+    return toStore;
+  }
+
+  /** Called once an append statement ran: it holds the tenant's lock, and a commit notifies. */
+  void appended() {
+    if (session.firstAppend()) {
+      session.handle().afterCommit(afterAppendCommit);
+    }
+    session.markWriteLocked();
   }
 
   private Optional<Long> insert(StoredEvent event, long expectedVersion) {
     try {
       return session
-          .statement(APPEND)
-          .bind("id", event.eventId())
-          .bind("aggregate", event.aggregateId())
-          .bind("aggregateType", StoredEvent.AGGREGATE_TYPE)
-          .bind("type", event.type().name())
-          .bind("version", (int) event.version())
-          .bind("data", codec.payloadText(event.event()))
-          .bind("metadata", codec.metadataText(event.metadata()))
-          .bind("tenant", event.tenantId().value())
-          .bind("createdAt", event.createdAt())
-          .bind("ns", Session.LOCK_NAMESPACE)
-          .bind("key", session.lockKey())
-          .bind("expected", (int) expectedVersion)
-          .first(row -> row.getLong("position"));
+          .together(List.of(appendStatement(event, expectedVersion)), 1, POSITION)
+          .getFirst()
+          .stream()
+          .findFirst();
     } catch (StatementException e) {
       if (SqlFailures.hasState(e, SqlFailures.UNIQUE_VIOLATION)) {
         throw new ReservationException.Conflict(event.aggregateId(), expectedVersion);
@@ -136,7 +142,29 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
     }
   }
 
-  private static StoredEvent withPosition(StoredEvent e, long position) {
+  /**
+   * The statement that stores {@code event} if version {@code expectedVersion} of its stream exists
+   * (always for 0), holding the tenant's rebuild lock shared: one row, its position, or none. To be
+   * sent through {@link Session#together}.
+   */
+  JdbcStatement appendStatement(StoredEvent event, long expectedVersion) {
+    return session
+        .part(APPEND)
+        .bind("id", event.eventId())
+        .bind("aggregate", event.aggregateId())
+        .bind("aggregateType", StoredEvent.AGGREGATE_TYPE)
+        .bind("type", event.type().name())
+        .bind("version", (int) event.version())
+        .bind("data", codec.payloadText(event.event()))
+        .bind("metadata", codec.metadataText(event.metadata()))
+        .bind("tenant", event.tenantId().value())
+        .bind("createdAt", event.createdAt())
+        .bind("ns", Session.LOCK_NAMESPACE)
+        .bind("key", session.lockKey())
+        .bind("expected", (int) expectedVersion);
+  }
+
+  static StoredEvent withPosition(StoredEvent e, long position) {
     return new StoredEvent(
         e.eventId(),
         e.aggregateId(),
@@ -168,7 +196,8 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
 
   @Override
   public List<StoredEvent> load(UUID aggregateId) {
-    return stream(session.handle().createQuery(LOAD), aggregateId);
+    // through rows(): a command's first query carries the settings in its round trip
+    return session.rows(LOAD, q -> q.bind("aggregate", aggregateId), rows::storedEvent);
   }
 
   @Override

@@ -141,18 +141,9 @@ final class PgReadModel implements WritableReadModel {
 
   @Override
   public void apply(ReadModelWrite write) {
-    session.ensureWriteLocked();
+    session.ensureWriteLocked(); // a statement holding the lock has sent the settings too
     try {
-      switch (write) {
-        case ReadModelWrite.Insert insert -> insert(insert.row());
-        case ReadModelWrite.Update update -> update(update);
-        case ReadModelWrite.Delete delete ->
-            session
-                .statement("DELETE FROM reservations WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", session.tenant().value())
-                .bind("id", delete.id())
-                .update();
-      }
+      statement(write).update();
     } catch (StatementException e) {
       if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
         throw new SlotTaken(write, e);
@@ -161,9 +152,25 @@ final class PgReadModel implements WritableReadModel {
     }
   }
 
-  private void insert(ReservationView row) {
-    session
-        .statement(INSERT)
+  /**
+   * The statement of {@code write}, to be sent through {@link Session#together} by a writer that
+   * holds the tenant's lock; an overlap fails it with an exclusion violation.
+   */
+  JdbcStatement statement(ReadModelWrite write) {
+    return switch (write) {
+      case ReadModelWrite.Insert insert -> insert(insert.row());
+      case ReadModelWrite.Update update -> update(update);
+      case ReadModelWrite.Delete delete ->
+          session
+              .part("DELETE FROM reservations WHERE tenant_id = :tenant AND id = :id")
+              .bind("tenant", session.tenant().value())
+              .bind("id", delete.id());
+    };
+  }
+
+  private JdbcStatement insert(ReservationView row) {
+    return session
+        .part(INSERT)
         .bind("id", row.id())
         .bind("tenant", session.tenant().value())
         .bind("user", row.userId())
@@ -175,18 +182,16 @@ final class PgReadModel implements WritableReadModel {
         .bind("status", row.status().name())
         .bind("transaction", row.transactionId())
         .bind("created", row.createdAt())
-        .bind("updated", row.updatedAt())
-        .update();
+        .bind("updated", row.updatedAt());
   }
 
-  private void update(ReadModelWrite.Update update) {
-    session
-        .statement(UPDATE)
+  private JdbcStatement update(ReadModelWrite.Update update) {
+    return session
+        .part(UPDATE)
         .bind("status", update.status() == null ? null : update.status().name())
         .bind("transaction", update.transactionId())
         .bind("updated", update.updatedAt())
         .bind("tenant", session.tenant().value())
-        .bind("id", update.id())
-        .update();
+        .bind("id", update.id());
   }
 }

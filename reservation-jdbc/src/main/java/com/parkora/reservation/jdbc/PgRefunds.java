@@ -1,10 +1,7 @@
 package com.parkora.reservation.jdbc;
 
-import static com.parkora.reservation.jdbc.SqlValues.timestamp;
-
 import com.parkora.reservation.port.RefundWrite;
 import com.parkora.reservation.port.WritableRefundQueue;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Writes the projected refund events of a unit of work into {@code pending_refunds}, in the same
@@ -40,34 +37,37 @@ record PgRefunds(Session session) implements WritableRefundQueue {
 
   @Override
   public void apply(RefundWrite write) {
-    Update update =
-        switch (write) {
-          case RefundWrite.Owed o ->
-              statement(OWED, o)
-                  .bind("reservation", o.reservationId())
-                  .bind("amount", o.amount())
-                  .bind("reason", o.reason())
-                  .bind("at", timestamp(o.dueAt()));
-          case RefundWrite.Retry r ->
-              statement(RETRY, r)
-                  .bind("next", timestamp(r.nextAttemptAt()))
-                  .bind("error", r.error())
-                  .bind("attempt", r.attempt());
-          case RefundWrite.Refused r ->
-              statement(REFUSED, r)
-                  .bind("at", timestamp(r.refusedAt()))
-                  .bind("error", r.error())
-                  .bind("attempt", r.attempt());
-          case RefundWrite.Settled s -> statement(SETTLED, s);
-        };
-    update.execute();
+    session.handle(); // the settings, unless sent already
+    statement(write).update();
+  }
+
+  /** The statement of {@code write}, to be sent through {@link Session#together}. */
+  JdbcStatement statement(RefundWrite write) {
+    return switch (write) {
+      case RefundWrite.Owed o ->
+          statement(OWED, o)
+              .bind("reservation", o.reservationId())
+              .bind("amount", o.amount())
+              .bind("reason", o.reason())
+              .bind("at", o.dueAt());
+      case RefundWrite.Retry r ->
+          statement(RETRY, r)
+              .bind("next", r.nextAttemptAt())
+              .bind("error", r.error())
+              .bind("attempt", r.attempt());
+      case RefundWrite.Refused r ->
+          statement(REFUSED, r)
+              .bind("at", r.refusedAt())
+              .bind("error", r.error())
+              .bind("attempt", r.attempt());
+      case RefundWrite.Settled s -> statement(SETTLED, s);
+    };
   }
 
   /** {@code sql} bound to the refund of this tenant that {@code write} names. */
-  private Update statement(String sql, RefundWrite write) {
+  private JdbcStatement statement(String sql, RefundWrite write) {
     return session
-        .handle()
-        .createUpdate(sql)
+        .part(sql)
         .bind("tenant", session.tenant().value())
         .bind("txn", write.transactionId());
   }

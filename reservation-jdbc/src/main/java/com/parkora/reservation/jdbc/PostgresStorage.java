@@ -138,12 +138,16 @@ public final class PostgresStorage implements Storage {
 
   private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
     Session session = Session.forTenant(handle, tenant);
+    PgEventLog log = new PgEventLog(session, codec, rows, notifier::poke);
+    PgReadModel readModel = new PgReadModel(session);
+    PgRefunds refunds = new PgRefunds(session);
     return new UnitOfWork(
         tenant,
-        new PgEventLog(session, codec, rows, notifier::poke),
-        new PgReadModel(session),
-        new PgRefunds(session),
-        new PgAnswers(session));
+        log,
+        readModel,
+        refunds,
+        new PgAnswers(session),
+        new PgRecorder(session, log, readModel, refunds));
   }
 
   @Override

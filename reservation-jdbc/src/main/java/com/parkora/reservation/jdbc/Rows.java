@@ -127,7 +127,8 @@ final class Rows {
         instant(rs, "refused_at"));
   }
 
-  private StoredEvent storedEvent(ResultSet rs) throws SQLException {
+  /** An event of a query that selects {@code event_store}'s columns, data and metadata as text. */
+  StoredEvent storedEvent(ResultSet rs) throws SQLException {
     UUID aggregateId = uuid(rs, "aggregate_id");
     TenantId tenant = new TenantId(uuid(rs, "tenant_id"));
     Instant createdAt = instant(rs, "created_at");

@@ -1,6 +1,7 @@
 package com.parkora.reservation.jdbc;
 
 import com.parkora.reservation.domain.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
@@ -110,6 +111,34 @@ final class Session {
             .listAfterFirst(reader);
     settingsPending = readOnly;
     return rows;
+  }
+
+  /**
+   * {@code sql} on the transaction's connection, to be sent through {@link #together}, which puts
+   * the settings in front while they are pending.
+   */
+  JdbcStatement part(String sql) {
+    return JdbcStatement.on(handle, sql);
+  }
+
+  /**
+   * Runs {@code statements} in one execution and round trip, the settings in front while they are
+   * pending; answers the rows of the first {@code withRows} statements' results, in order.
+   */
+  <T> List<List<T>> together(
+      List<JdbcStatement> statements, int withRows, JdbcStatement.RowReader<T> reader) {
+    if (readOnly) {
+      throw new IllegalStateException("a read session writes nothing");
+    }
+    if (!settingsPending) {
+      return JdbcStatement.together(handle, statements).results(0, withRows, reader);
+    }
+    List<JdbcStatement> all = new ArrayList<>(statements.size() + 1);
+    all.add(JdbcStatement.on(handle, TENANT_SETTINGS).bind("session_tenant", tenant.toString()));
+    all.addAll(statements);
+    List<List<T>> results = JdbcStatement.together(handle, all).results(1, withRows, reader);
+    settingsPending = false;
+    return results;
   }
 
   TenantId tenant() {

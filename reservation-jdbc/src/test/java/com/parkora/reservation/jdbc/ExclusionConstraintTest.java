@@ -12,6 +12,7 @@ import com.parkora.reservation.port.EventCounts;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReservationView;
 import com.parkora.reservation.port.Storage;
+import com.parkora.reservation.port.StoredEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -75,6 +76,39 @@ class ExclusionConstraintTest {
                 uow.readModel().bySpot(spot, null, null).stream()
                     .map(ReservationView::id)
                     .toList());
+  }
+
+  @Test
+  void
+      a_write_sent_with_an_append_at_a_version_the_stream_lacks_answers_conflict_not_the_overlap() {
+    TenantId tenant = Fixtures.newTenant();
+    UUID cancelled = writeWithoutChecking(tenant, "X-4", START);
+    db.storage()
+        .inTransaction(
+            tenant,
+            uow ->
+                uow.record(
+                    cancelled,
+                    1,
+                    List.of(
+                        Fixtures.newEvent(
+                            new ReservationEvent.ReservationCancelled(
+                                cancelled, "plans", null, START)))));
+    writeWithoutChecking(tenant, "X-4", START);
+    ReservationEvent confirmed =
+        new ReservationEvent.ReservationConfirmed(cancelled, "txn-4", START);
+
+    // the append (version 6 after 5) inserts nothing, while the row's update meets the holder
+    assertThatThrownBy(
+            () ->
+                db.storage()
+                    .inTransaction(
+                        tenant,
+                        uow -> uow.record(cancelled, 5, List.of(Fixtures.newEvent(confirmed)))))
+        .isInstanceOf(ReservationException.Conflict.class);
+    List<StoredEvent> stream =
+        db.storage().inTransaction(tenant, uow -> uow.events().load(cancelled));
+    assertThat(stream).as("nothing of the refused write stays").hasSize(2);
   }
 
   @Test

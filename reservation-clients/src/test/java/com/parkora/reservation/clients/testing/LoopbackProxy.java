@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on a loopback port in front of another server, which a test can cut (every open
@@ -20,6 +22,7 @@ public final class LoopbackProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicLong exchanges = new AtomicLong();
   private volatile boolean cut;
   private volatile boolean stalled;
 
@@ -53,6 +56,20 @@ public final class LoopbackProxy implements AutoCloseable {
     stalled = true;
   }
 
+  /**
+   * How many times a client has sent since the last {@link #resetExchanges()}, counting one for
+   * each run of bytes it sends before the server answers: the round trips of a protocol whose
+   * client waits for the answer before it sends again (PostgreSQL's does). New connections count
+   * their own start-up.
+   */
+  public long exchanges() {
+    return exchanges.get();
+  }
+
+  public void resetExchanges() {
+    exchanges.set(0);
+  }
+
   private void acceptLoop() {
     while (!listener.isClosed()) {
       try {
@@ -65,8 +82,9 @@ public final class LoopbackProxy implements AutoCloseable {
         server.connect(target, 2_000);
         open.add(client);
         open.add(server);
-        pipe(client, server);
-        pipe(server, client);
+        AtomicBoolean clientSpokeLast = new AtomicBoolean();
+        pipe(client, server, true, clientSpokeLast);
+        pipe(server, client, false, clientSpokeLast);
       } catch (IOException e) {
         if (listener.isClosed()) {
           return;
@@ -75,13 +93,14 @@ public final class LoopbackProxy implements AutoCloseable {
     }
   }
 
-  private void pipe(Socket from, Socket to) {
+  /** Copies {@code from} to {@code to}; {@code clientSpokeLast} counts the client's exchanges. */
+  private void pipe(Socket from, Socket to, boolean fromClient, AtomicBoolean clientSpokeLast) {
     Thread.ofVirtual()
         .start(
             () -> {
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
-                copy(in, out);
+                copy(in, out, fromClient, clientSpokeLast);
               } catch (IOException e) {
                 // the other side or a cut closed the connection
               } finally {
@@ -93,11 +112,19 @@ public final class LoopbackProxy implements AutoCloseable {
             });
   }
 
-  private void copy(InputStream in, OutputStream out) throws IOException {
+  private void copy(
+      InputStream in, OutputStream out, boolean fromClient, AtomicBoolean clientSpokeLast)
+      throws IOException {
     byte[] buffer = new byte[8192];
     for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
       while (stalled && !cut) {
         pause();
+      }
+      // before the bytes go on: the other side's next bytes come after them
+      if (fromClient && !clientSpokeLast.getAndSet(true)) {
+        exchanges.incrementAndGet();
+      } else if (!fromClient) {
+        clientSpokeLast.set(false);
       }
       out.write(buffer, 0, read);
       out.flush();
