@@ -21,24 +21,22 @@ public interface Recorder {
   }
 
   /**
-   * Appends {@code events} as {@link EventLog#append} does and writes {@code projection}; answers
-   * the stored events.
+   * Appends {@code events} as {@link EventLog#append} does and writes {@code projection}. A store
+   * may send them later in the unit of work, up to its commit, and only then throw what follows.
    *
    * @throws com.parkora.reservation.domain.ReservationException.Conflict when the stream moved on
    * @throws com.parkora.reservation.domain.ReservationException.SlotUnavailable when a projected
    *     row would overlap an active reservation of the same spot (a store may also signal it with
    *     an exception of its own that its unit of work turns into SLOT_UNAVAILABLE)
    */
-  List<StoredEvent> record(
-      UUID aggregateId, long expectedVersion, List<NewEvent> events, Projection projection);
+  void record(UUID aggregateId, long expectedVersion, List<NewEvent> events, Projection projection);
 
   /** Appends through {@code log}, then applies each row write and each refund write. */
   static Recorder oneByOne(EventLog log, WritableReadModel readModel, WritableRefundQueue refunds) {
     return (aggregateId, expectedVersion, events, projection) -> {
-      List<StoredEvent> stored = log.append(aggregateId, expectedVersion, events);
+      log.append(aggregateId, expectedVersion, events);
       projection.rows().forEach(readModel::apply);
       projection.refunds().forEach(refunds::apply);
-      return stored;
     };
   }
 }

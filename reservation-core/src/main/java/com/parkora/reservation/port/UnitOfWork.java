@@ -84,15 +84,16 @@ public final class UnitOfWork {
 
   /**
    * Appends {@code events} to a stream at {@code expectedVersion} (0 for a new one) and projects
-   * each of them, through the store's {@link Recorder}.
+   * each of them, through the store's {@link Recorder}. A store may send the writes later, up to
+   * the commit: the exceptions below then come from {@link Storage#inTransaction} itself.
    *
    * @throws com.parkora.reservation.domain.ReservationException.Conflict when the stream moved on
    * @throws com.parkora.reservation.domain.ReservationException.SlotUnavailable when a projected
    *     row would overlap an active reservation of the same spot
    */
-  public List<StoredEvent> record(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
+  public void record(UUID aggregateId, long expectedVersion, List<NewEvent> events) {
     if (events.isEmpty()) {
-      return List.of();
+      return;
     }
     List<ReadModelWrite> rows = new ArrayList<>(events.size());
     List<RefundWrite> refundWrites = new ArrayList<>(0);
@@ -100,7 +101,7 @@ public final class UnitOfWork {
       rows.add(PROJECTOR.project(event.event()));
       PROJECTOR.refundWrite(event.event()).ifPresent(refundWrites::add);
     }
-    return recorder.record(
+    recorder.record(
         aggregateId, expectedVersion, events, new Recorder.Projection(rows, refundWrites));
   }
 

@@ -56,7 +56,10 @@ public final class Fixtures {
     UUID id = UUID.randomUUID();
     storage.inTransaction(
         tenant,
-        uow -> uow.record(id, 0, List.of(newEvent(created(tenant, id, spot, start, hours)))));
+        uow -> {
+          uow.record(id, 0, List.of(newEvent(created(tenant, id, spot, start, hours))));
+          return id;
+        });
     return id;
   }
 

@@ -137,7 +137,13 @@ class JournalRecoveryTest {
               new ReservationConfirmed(reservation, "txn-\uD800", Instant.now()),
               Map.of());
       assertThatThrownBy(
-              () -> storage.inTransaction(tenant, uow -> uow.record(reservation, 1, List.of(lone))))
+              () ->
+                  storage.inTransaction(
+                      tenant,
+                      uow -> {
+                        uow.record(reservation, 1, List.of(lone));
+                        return reservation;
+                      }))
           .hasMessageContaining("journal");
       ReservationView still = ReservationService.builder(storage).build().byId(tenant, id).get();
       assertThat(still.transactionId()).isNull();
@@ -168,7 +174,12 @@ class JournalRecoveryTest {
                       "reservation cancelled: " + reason,
                       null,
                       now)));
-      storage.inTransaction(tenant, uow -> uow.record(reservation, 2, cancelAndRefund));
+      storage.inTransaction(
+          tenant,
+          uow -> {
+            uow.record(reservation, 2, cancelAndRefund);
+            return reservation;
+          });
       return id;
     }
   }

@@ -4,7 +4,6 @@ import static com.parkora.reservation.jdbc.SqlValues.timestamp;
 
 import com.parkora.reservation.codec.EventCodec;
 import com.parkora.reservation.domain.EventType;
-import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.port.EventCounts;
 import com.parkora.reservation.port.EventLog;
 import com.parkora.reservation.port.NewEvent;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.Query;
@@ -33,16 +31,22 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
   /** The position an append statement returns. */
   static final JdbcStatement.RowReader<Long> POSITION = row -> row.getLong(1);
 
-  /** Inserts version n+1 only if version n exists, holding the tenant's rebuild lock shared. */
+  /**
+   * Inserts version n+1, holding the tenant's rebuild lock shared. Without version n the version is
+   * null and {@code NOT NULL} fails the statement, so that nothing sent after it in the same
+   * execution is kept; a version taken fails it on {@code UNIQUE (aggregate_id, version)}.
+   */
   private static final String APPEND =
       """
       INSERT INTO event_store (id, aggregate_id, aggregate_type, event_type, version, data,
                                event_metadata, tenant_id, created_at)
-      SELECT :id, :aggregate, :aggregateType, :type, :version, CAST(:data AS jsonb),
-             CAST(:metadata AS jsonb), :tenant, :createdAt
+      SELECT :id, :aggregate, :aggregateType, :type,
+             CASE WHEN :expected = 0
+                    OR EXISTS (SELECT 1 FROM event_store
+                               WHERE aggregate_id = :aggregate AND version = :expected)
+                  THEN CAST(:version AS integer) END,
+             CAST(:data AS jsonb), CAST(:metadata AS jsonb), :tenant, :createdAt
       FROM (SELECT pg_advisory_xact_lock_shared(:ns, :key)) AS tenant_lock
-      WHERE :expected = 0
-         OR EXISTS (SELECT 1 FROM event_store WHERE aggregate_id = :aggregate AND version = :expected)
       RETURNING position
       """;
 
@@ -86,9 +90,7 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
     List<StoredEvent> toStore = toStore(aggregateId, expectedVersion, events);
     List<StoredEvent> stored = new ArrayList<>(toStore.size());
     for (StoredEvent event : toStore) {
-      long position =
-          insert(event, event.version() - 1)
-              .orElseThrow(() -> new ReservationException.Conflict(aggregateId, expectedVersion));
+      long position = insert(event, event.version() - 1);
       appended();
       stored.add(withPosition(event, position));
     }
@@ -119,33 +121,34 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
     return toStore;
   }
 
-  /** Called once an append statement ran: it holds the tenant's lock, and a commit notifies. */
+  /**
+   * Called once an append statement ran or is sent with the unit of work's last round trip: it
+   * holds the tenant's lock, and a commit notifies.
+   */
   void appended() {
     if (session.firstAppend()) {
-      session.handle().afterCommit(afterAppendCommit);
+      session.afterCommit(afterAppendCommit);
     }
     session.markWriteLocked();
   }
 
-  private Optional<Long> insert(StoredEvent event, long expectedVersion) {
+  /** Stores {@code event} at once; answers its position. */
+  private long insert(StoredEvent event, long expectedVersion) {
     try {
       return session
           .together(List.of(appendStatement(event, expectedVersion)), 1, POSITION)
           .getFirst()
-          .stream()
-          .findFirst();
+          .getFirst();
     } catch (StatementException e) {
-      if (SqlFailures.hasState(e, SqlFailures.UNIQUE_VIOLATION)) {
-        throw new ReservationException.Conflict(event.aggregateId(), expectedVersion);
-      }
-      throw e;
+      throw PgRecorder.conflictOr(e, event.aggregateId(), expectedVersion);
     }
   }
 
   /**
-   * The statement that stores {@code event} if version {@code expectedVersion} of its stream exists
-   * (always for 0), holding the tenant's rebuild lock shared: one row, its position, or none. To be
-   * sent through {@link Session#together}.
+   * The statement that stores {@code event} after version {@code expectedVersion} of its stream
+   * (none for 0), holding the tenant's rebuild lock shared; it answers the position, or fails when
+   * that version is missing or the next one is taken ({@link PgRecorder#conflictOr}). To be sent
+   * through {@link Session#together}.
    */
   JdbcStatement appendStatement(StoredEvent event, long expectedVersion) {
     return session
@@ -187,9 +190,7 @@ record PgEventLog(Session session, EventCodec codec, Rows rows, Runnable afterAp
     if (exists) {
       return false;
     }
-    insert(event, event.version() - 1)
-        .orElseThrow(
-            () -> new ReservationException.Conflict(event.aggregateId(), event.version() - 1));
+    insert(event, event.version() - 1);
     session.markWriteLocked();
     return true;
   }

@@ -12,22 +12,21 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementException;
 
 /**
- * What a command records, sent in one round trip: the tenant's settings while they are pending, the
- * appends, then the read-model rows and refund-queue entries they project. A create is then two
- * round trips in all (this and the COMMIT) instead of four.
+ * What a command records, sent in one execution: the appends, then the read-model rows and
+ * refund-queue entries they project. They are {@linkplain Session#defer deferred} to the unit of
+ * work's next round trip: behind the tenant's settings when nothing was read before, and with the
+ * COMMIT when nothing follows. A create is then one round trip in all, a cancel two (the stream's
+ * load, then the writes with the COMMIT).
  *
- * <p>The appends come first, so their lock is held before any row is written, and a stream taken by
- * another command fails its append (a unique violation: CONFLICT) before any row is. An append
- * whose expected version is gone inserts nothing and the rows still run; the stream then answers
- * CONFLICT and the transaction rolls back. Should such a stale write also overlap an active
- * reservation, the store checks the stream's version before it answers SLOT_UNAVAILABLE ({@link
- * SlotTaken}).
+ * <p>The appends come first, so their lock is held before any row is written; an append that finds
+ * the stream moved on fails (its version taken, or the expected one missing), and with it the whole
+ * execution, so nothing after it is kept, not even with the COMMIT in the same round trip.
  */
 record PgRecorder(Session session, PgEventLog log, PgReadModel readModel, PgRefunds refunds)
     implements Recorder {
 
   @Override
-  public List<StoredEvent> record(
+  public void record(
       UUID aggregateId, long expectedVersion, List<NewEvent> events, Projection projection) {
     List<StoredEvent> toStore = log.toStore(aggregateId, expectedVersion, events);
     List<JdbcStatement> statements =
@@ -41,27 +40,30 @@ record PgRecorder(Session session, PgEventLog log, PgReadModel readModel, PgRefu
     for (RefundWrite refund : projection.refunds()) {
       statements.add(refunds.statement(refund));
     }
-    List<List<Long>> positions;
-    try {
-      positions = session.together(statements, toStore.size(), PgEventLog.POSITION);
-    } catch (StatementException e) {
-      if (SqlFailures.hasState(e, SqlFailures.UNIQUE_VIOLATION)) {
-        throw new ReservationException.Conflict(aggregateId, expectedVersion);
-      }
-      if (SqlFailures.hasState(e, SqlFailures.EXCLUSION_VIOLATION)) {
-        throw new SlotTaken(overlapping(projection.rows()), e, aggregateId, expectedVersion);
-      }
-      throw e;
-    }
+    session.defer(
+        new Session.Deferred(
+            statements,
+            failure -> {
+              if (SqlFailures.hasState(failure, SqlFailures.EXCLUSION_VIOLATION)) {
+                return new SlotTaken(overlapping(projection.rows()), failure);
+              }
+              return conflictOr(failure, aggregateId, expectedVersion);
+            }));
     log.appended();
-    List<StoredEvent> stored = new ArrayList<>(toStore.size());
-    for (int i = 0; i < toStore.size(); i++) {
-      if (positions.get(i).isEmpty()) {
-        throw new ReservationException.Conflict(aggregateId, expectedVersion);
-      }
-      stored.add(PgEventLog.withPosition(toStore.get(i), positions.get(i).getFirst()));
+  }
+
+  /**
+   * CONFLICT when an append of stream {@code aggregateId} at {@code expectedVersion} failed because
+   * the stream moved on (the next version taken, or the expected one missing); else {@code failure}
+   * as it is.
+   */
+  static RuntimeException conflictOr(
+      StatementException failure, UUID aggregateId, long expectedVersion) {
+    if (SqlFailures.hasState(failure, SqlFailures.UNIQUE_VIOLATION)
+        || SqlFailures.isVersionMissing(failure)) {
+      return new ReservationException.Conflict(aggregateId, expectedVersion);
     }
-    return stored;
+    return failure;
   }
 
   /**

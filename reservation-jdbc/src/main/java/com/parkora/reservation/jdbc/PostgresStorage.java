@@ -112,7 +112,13 @@ public final class PostgresStorage implements Storage {
   @Override
   public <T> T inTransaction(TenantId tenant, Function<UnitOfWork, T> work) {
     try {
-      return bounded(handle -> work.apply(unitOfWork(handle, tenant)));
+      return bounded(
+          handle -> {
+            Session session = Session.forTenant(handle, tenant);
+            T result = work.apply(unitOfWork(session));
+            session.finish();
+            return result;
+          });
     } catch (SlotTaken taken) {
       throw taken.slotUnavailable(this, tenant);
     }
@@ -136,8 +142,8 @@ public final class PostgresStorage implements Storage {
         });
   }
 
-  private UnitOfWork unitOfWork(Handle handle, TenantId tenant) {
-    Session session = Session.forTenant(handle, tenant);
+  private UnitOfWork unitOfWork(Session session) {
+    TenantId tenant = session.tenant();
     PgEventLog log = new PgEventLog(session, codec, rows, notifier::poke);
     PgReadModel readModel = new PgReadModel(session);
     PgRefunds refunds = new PgRefunds(session);

@@ -3,8 +3,10 @@ package com.parkora.reservation.jdbc;
 import com.parkora.reservation.domain.TenantId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementException;
 
 /**
  * One open transaction and the role it runs as. The role and the tenant are transaction-local
@@ -35,12 +37,20 @@ final class Session {
           + TENANT_ROLE
           + "', true) AS role, set_config('app.tenant_id', :session_tenant, true) AS tenant";
 
+  /**
+   * Writes kept to be sent later in one execution; {@code failure} turns the execution's failure
+   * into what the unit of work throws.
+   */
+  record Deferred(
+      List<JdbcStatement> statements, Function<StatementException, RuntimeException> failure) {}
+
   private final Handle handle;
   private final TenantId tenant;
   private final boolean readOnly;
   private boolean settingsPending;
   private boolean writeLocked;
   private boolean appended;
+  private Deferred deferred;
 
   private Session(Handle handle, TenantId tenant, boolean readOnly, boolean settingsPending) {
     this.handle = handle;
@@ -74,11 +84,12 @@ final class Session {
     return new Session(handle, null, false, false);
   }
 
-  /** The transaction's handle, with the role and tenant set. */
+  /** The transaction's handle, with the role and tenant set and the deferred writes sent. */
   Handle handle() {
     if (readOnly) {
       throw new IllegalStateException("a read session runs its queries through rows()");
     }
+    sendDeferred(false);
     if (settingsPending) {
       JdbcStatement.on(handle, TENANT_SETTINGS)
           .bind("session_tenant", tenant.toString())
@@ -100,6 +111,7 @@ final class Session {
    */
   <T> List<T> rows(
       String sql, UnaryOperator<JdbcStatement> binder, JdbcStatement.RowReader<T> reader) {
+    sendDeferred(false);
     if (!settingsPending) {
       return binder.apply(JdbcStatement.on(handle, sql)).list(reader);
     }
@@ -130,6 +142,56 @@ final class Session {
     if (readOnly) {
       throw new IllegalStateException("a read session writes nothing");
     }
+    sendDeferred(false);
+    return send(statements, withRows, reader);
+  }
+
+  /**
+   * Keeps {@code writes} to be sent with the unit of work's next round trip: in front of its next
+   * statement, or at its end with the COMMIT ({@link #finish}), which then costs no round trip of
+   * its own. At most one is kept: another sends the one before.
+   */
+  void defer(Deferred writes) {
+    if (readOnly) {
+      throw new IllegalStateException("a read session writes nothing");
+    }
+    sendDeferred(false);
+    deferred = writes;
+  }
+
+  /**
+   * Ends a unit of work that is to commit: writes still deferred go with the COMMIT in their round
+   * trip, after which the connection's own commit has nothing left to send.
+   */
+  void finish() {
+    sendDeferred(true);
+  }
+
+  /** Runs {@code action} after the transaction commits (not if it rolls back). */
+  void afterCommit(Runnable action) {
+    handle.afterCommit(action);
+  }
+
+  private void sendDeferred(boolean commit) {
+    Deferred writes = deferred;
+    if (writes == null) {
+      return;
+    }
+    deferred = null;
+    List<JdbcStatement> statements = writes.statements();
+    if (commit) {
+      statements = new ArrayList<>(statements);
+      statements.add(JdbcStatement.on(handle, "COMMIT"));
+    }
+    try {
+      send(statements, 0, row -> null);
+    } catch (StatementException e) {
+      throw writes.failure().apply(e);
+    }
+  }
+
+  private <T> List<List<T>> send(
+      List<JdbcStatement> statements, int withRows, JdbcStatement.RowReader<T> reader) {
     if (!settingsPending) {
       return JdbcStatement.together(handle, statements).results(0, withRows, reader);
     }

@@ -17,39 +17,18 @@ import java.util.UUID;
 final class SlotTaken extends RuntimeException {
 
   private final transient ReadModelWrite write;
-  private final UUID stream;
-  private final long expectedVersion;
 
   SlotTaken(ReadModelWrite write, Throwable cause) {
-    this(write, cause, null, 0);
-  }
-
-  /**
-   * Raised by a write sent with the append of {@code stream} at {@code expectedVersion}, whose
-   * failure the exclusion violation hides: the stream is checked before SLOT_UNAVAILABLE.
-   */
-  SlotTaken(ReadModelWrite write, Throwable cause, UUID stream, long expectedVersion) {
     super("exclusion constraint violated", cause, false, false);
     this.write = write;
-    this.stream = stream;
-    this.expectedVersion = expectedVersion;
   }
 
   ReadModelWrite write() {
     return write;
   }
 
-  /**
-   * SLOT_UNAVAILABLE with the reservations now holding the slot, looked up afresh; CONFLICT when
-   * the write came with an append whose stream had moved on (the command then decides again).
-   */
+  /** SLOT_UNAVAILABLE with the reservations now holding the slot, looked up afresh. */
   ReservationException slotUnavailable(Storage storage, TenantId tenant) {
-    if (stream != null
-        && expectedVersion > 0
-        && storage.inTransaction(tenant, uow -> uow.events().load(stream)).size()
-            != expectedVersion) {
-      return new ReservationException.Conflict(stream, expectedVersion);
-    }
     Optional<ReservationView> row =
         write instanceof ReadModelWrite.Insert insert
             ? Optional.of(insert.row())

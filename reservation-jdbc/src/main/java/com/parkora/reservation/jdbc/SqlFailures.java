@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
+import org.postgresql.util.PSQLException;
 
 /**
  * Turns driver failures into the domain's errors. Messages never carry SQL text or driver detail:
@@ -17,6 +18,7 @@ final class SqlFailures {
 
   static final String UNIQUE_VIOLATION = "23505";
   static final String EXCLUSION_VIOLATION = "23P01";
+  static final String NOT_NULL_VIOLATION = "23502";
 
   private SqlFailures() {}
 
@@ -31,6 +33,23 @@ final class SqlFailures {
 
   static boolean hasState(Throwable failure, String state) {
     return sqlState(failure).filter(state::equals).isPresent();
+  }
+
+  /**
+   * An append that found no expected version: it stores a null version, which {@code NOT NULL}
+   * refuses ({@code 23502} on column {@code version} of {@code event_store}).
+   */
+  static boolean isVersionMissing(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PSQLException psql
+          && NOT_NULL_VIOLATION.equals(psql.getSQLState())
+          && psql.getServerErrorMessage() != null
+          && "event_store".equals(psql.getServerErrorMessage().getTable())
+          && "version".equals(psql.getServerErrorMessage().getColumn())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -27,13 +27,14 @@ class DataExceptionTest {
                     .inTransaction(
                         tenant,
                         uow -> {
-                          return uow.record(
+                          uow.record(
                               id,
                               0,
                               List.of(
                                   Fixtures.newEvent(
                                       Fixtures.created(
                                           tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1))));
+                          return null;
                         }))
         .isInstanceOfSatisfying(
             ReservationException.class,

@@ -55,6 +55,8 @@ class EventFeedTest {
                     tenant,
                     uow -> {
                       record(uow, early, tenant);
+                      // a read sends the writes a store may keep until the commit
+                      assertThat(uow.events().load(early)).hasSize(1);
                       appended.countDown();
                       Latches.await(
                           release, PATIENCE, "the test did not release the held transaction");

@@ -86,25 +86,30 @@ class ExclusionConstraintTest {
     db.storage()
         .inTransaction(
             tenant,
-            uow ->
-                uow.record(
-                    cancelled,
-                    1,
-                    List.of(
-                        Fixtures.newEvent(
-                            new ReservationEvent.ReservationCancelled(
-                                cancelled, "plans", null, START)))));
+            uow -> {
+              uow.record(
+                  cancelled,
+                  1,
+                  List.of(
+                      Fixtures.newEvent(
+                          new ReservationEvent.ReservationCancelled(
+                              cancelled, "plans", null, START))));
+              return null;
+            });
     writeWithoutChecking(tenant, "X-4", START);
     ReservationEvent confirmed =
         new ReservationEvent.ReservationConfirmed(cancelled, "txn-4", START);
 
-    // the append (version 6 after 5) inserts nothing, while the row's update meets the holder
+    // no version 5: the append fails before the row's update, which would meet the holder
     assertThatThrownBy(
             () ->
                 db.storage()
                     .inTransaction(
                         tenant,
-                        uow -> uow.record(cancelled, 5, List.of(Fixtures.newEvent(confirmed)))))
+                        uow -> {
+                          uow.record(cancelled, 5, List.of(Fixtures.newEvent(confirmed)));
+                          return null;
+                        }))
         .isInstanceOf(ReservationException.Conflict.class);
     List<StoredEvent> stream =
         db.storage().inTransaction(tenant, uow -> uow.events().load(cancelled));

@@ -70,7 +70,10 @@ class TenantIsolationTest {
                     .storage()
                     .inTransaction(
                         tenants.a(),
-                        uow -> uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)))))
+                        uow -> {
+                          uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)));
+                          return null;
+                        }))
         .isInstanceOf(ReservationException.Conflict.class);
 
     tenants
