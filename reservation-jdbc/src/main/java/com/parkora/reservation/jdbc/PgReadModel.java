@@ -141,7 +141,8 @@ final class PgReadModel implements WritableReadModel {
 
   @Override
   public void apply(ReadModelWrite write) {
-    session.ensureWriteLocked(); // a statement holding the lock has sent the settings too
+    session.ensureWriteLocked();
+    session.handle(); // the writes deferred before this one, and the settings, go first
     try {
       statement(write).update();
     } catch (StatementException e) {

@@ -20,6 +20,10 @@ import org.jdbi.v3.core.statement.StatementException;
  * the Sync, which also commits it. A read then costs one round trip and no {@code BEGIN} or {@code
  * COMMIT}; each query sees its own snapshot.
  *
+ * <p>A command's writes may be {@linkplain #defer deferred}: kept until the next statement, before
+ * which they go in a round trip of their own, or until the unit of work {@linkplain #finish
+ * finishes}, when the COMMIT joins them.
+ *
  * <p>Writers of a tenant hold its advisory lock shared and a rebuild holds it exclusively: a
  * command that commits during a rebuild waits for it instead of being lost. Readers take no lock,
  * so they keep seeing the old model while a rebuild runs.
@@ -147,9 +151,9 @@ final class Session {
   }
 
   /**
-   * Keeps {@code writes} to be sent with the unit of work's next round trip: in front of its next
-   * statement, or at its end with the COMMIT ({@link #finish}), which then costs no round trip of
-   * its own. At most one is kept: another sends the one before.
+   * Keeps {@code writes} to be sent before the unit of work's next statement, or at its end with
+   * the COMMIT ({@link #finish}), which then costs no round trip of its own. At most one is kept:
+   * another sends the one before.
    */
   void defer(Deferred writes) {
     if (readOnly) {
