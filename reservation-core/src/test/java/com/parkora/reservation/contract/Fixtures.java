@@ -54,13 +54,23 @@ public final class Fixtures {
   /** Books {@code spot} in one unit of work of {@code storage}: the new reservation's id. */
   public static UUID book(Storage storage, TenantId tenant, String spot, Instant start, int hours) {
     UUID id = UUID.randomUUID();
+    record(storage, tenant, id, 0, created(tenant, id, spot, start, hours));
+    return id;
+  }
+
+  /**
+   * Records {@code events} on stream {@code id} after version {@code expected}, in one unit of
+   * work.
+   */
+  public static void record(
+      Storage storage, TenantId tenant, UUID id, long expected, ReservationEvent... events) {
+    List<NewEvent> pending = java.util.Arrays.stream(events).map(Fixtures::newEvent).toList();
     storage.inTransaction(
         tenant,
         uow -> {
-          uow.record(id, 0, List.of(newEvent(created(tenant, id, spot, start, hours))));
+          uow.record(id, expected, pending);
           return id;
         });
-    return id;
   }
 
   public static NewEvent newEvent(ReservationEvent event) {

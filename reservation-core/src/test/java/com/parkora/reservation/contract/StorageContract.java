@@ -19,7 +19,6 @@ import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.port.EventCounts;
 import com.parkora.reservation.port.FeedEvent;
 import com.parkora.reservation.port.FeedPosition;
-import com.parkora.reservation.port.NewEvent;
 import com.parkora.reservation.port.Projector;
 import com.parkora.reservation.port.ReadModelWrite;
 import com.parkora.reservation.port.ReservationView;
@@ -61,13 +60,7 @@ public abstract class StorageContract {
 
   /** Appends and projects in one unit of work, as the service does. */
   protected void record(TenantId tenant, UUID id, long expected, ReservationEvent... events) {
-    storage.inTransaction(
-        tenant,
-        uow -> {
-          List<NewEvent> pending = java.util.Arrays.stream(events).map(Fixtures::newEvent).toList();
-          uow.record(id, expected, pending);
-          return id;
-        });
+    Fixtures.record(storage, tenant, id, expected, events);
   }
 
   private UUID book(TenantId tenant, String spot, Instant start, int hours) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
@@ -87,6 +86,9 @@ final class JdbcStatement {
    * stops the rest and fails the whole.
    */
   static JdbcStatement together(Handle handle, List<JdbcStatement> parts) {
+    if (parts.size() == 1) {
+      return parts.getFirst();
+    }
     StringBuilder sql = new StringBuilder();
     List<String> parameters = new ArrayList<>();
     for (JdbcStatement part : parts) {
@@ -157,15 +159,7 @@ final class JdbcStatement {
 
   /** The rows of the statement's first result. */
   <T> List<T> list(RowReader<T> reader) {
-    return rows(reader, false);
-  }
-
-  /**
-   * The rows of the result that follows the first one: the statement is a settings statement and a
-   * query, sent together in one round trip.
-   */
-  <T> List<T> listAfterFirst(RowReader<T> reader) {
-    return rows(reader, true);
+    return results(0, 1, reader).getFirst();
   }
 
   /**
@@ -194,30 +188,10 @@ final class JdbcStatement {
     }
   }
 
-  /** The first row of the first result, if any. */
-  <T> Optional<T> first(RowReader<T> reader) {
-    return list(reader).stream().findFirst();
-  }
-
   /** Runs a statement that returns no rows; answers the rows it changed. */
   int update() {
     try (PreparedStatement statement = prepare()) {
       return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  private <T> List<T> rows(RowReader<T> reader, boolean afterFirst) {
-    try (PreparedStatement statement = prepare()) {
-      boolean results = statement.execute();
-      if (afterFirst) {
-        results = statement.getMoreResults();
-      }
-      if (!results) {
-        throw new SQLException("the statement returned no rows: " + sql);
-      }
-      return read(statement, reader);
     } catch (SQLException e) {
       throw failed(e);
     }

@@ -116,17 +116,7 @@ final class Session {
   <T> List<T> rows(
       String sql, UnaryOperator<JdbcStatement> binder, JdbcStatement.RowReader<T> reader) {
     sendDeferred(false);
-    if (!settingsPending) {
-      return binder.apply(JdbcStatement.on(handle, sql)).list(reader);
-    }
-    List<T> rows =
-        binder
-            .apply(
-                JdbcStatement.on(handle, TENANT_SETTINGS + ";\n" + sql)
-                    .bind("session_tenant", tenant.toString()))
-            .listAfterFirst(reader);
-    settingsPending = readOnly;
-    return rows;
+    return send(List.of(binder.apply(JdbcStatement.on(handle, sql))), 1, reader).getFirst();
   }
 
   /**
@@ -203,7 +193,7 @@ final class Session {
     all.add(JdbcStatement.on(handle, TENANT_SETTINGS).bind("session_tenant", tenant.toString()));
     all.addAll(statements);
     List<List<T>> results = JdbcStatement.together(handle, all).results(1, withRows, reader);
-    settingsPending = false;
+    settingsPending = readOnly; // a read session's next query runs in a transaction of its own
     return results;
   }
 

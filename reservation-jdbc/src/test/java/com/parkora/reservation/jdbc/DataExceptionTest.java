@@ -7,7 +7,6 @@ import com.parkora.reservation.domain.ErrorCode;
 import com.parkora.reservation.domain.ReservationException;
 import com.parkora.reservation.domain.TenantId;
 import com.parkora.reservation.jdbc.testing.TestDatabase;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,19 +22,12 @@ class DataExceptionTest {
     UUID id = UUID.randomUUID();
     assertThatThrownBy(
             () ->
-                db.storage()
-                    .inTransaction(
-                        tenant,
-                        uow -> {
-                          uow.record(
-                              id,
-                              0,
-                              List.of(
-                                  Fixtures.newEvent(
-                                      Fixtures.created(
-                                          tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1))));
-                          return null;
-                        }))
+                Fixtures.record(
+                    db.storage(),
+                    tenant,
+                    id,
+                    0,
+                    Fixtures.created(tenant, id, "NUL\u0000SPOT", Fixtures.T0, 1)))
         .isInstanceOfSatisfying(
             ReservationException.class,
             e ->

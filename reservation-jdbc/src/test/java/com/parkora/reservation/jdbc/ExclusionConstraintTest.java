@@ -30,14 +30,8 @@ class ExclusionConstraintTest {
 
   private static UUID writeWithoutChecking(TenantId tenant, String spot, Instant start) {
     UUID id = UUID.randomUUID();
-    ReservationEvent created = Fixtures.created(tenant, id, spot, start, 2);
-    return db.storage()
-        .inTransaction(
-            tenant,
-            uow -> {
-              uow.record(id, 0, List.of(Fixtures.newEvent(created)));
-              return id;
-            });
+    Fixtures.record(db.storage(), tenant, id, 0, Fixtures.created(tenant, id, spot, start, 2));
+    return id;
   }
 
   @Test
@@ -83,33 +77,18 @@ class ExclusionConstraintTest {
       a_write_sent_with_an_append_at_a_version_the_stream_lacks_answers_conflict_not_the_overlap() {
     TenantId tenant = Fixtures.newTenant();
     UUID cancelled = writeWithoutChecking(tenant, "X-4", START);
-    db.storage()
-        .inTransaction(
-            tenant,
-            uow -> {
-              uow.record(
-                  cancelled,
-                  1,
-                  List.of(
-                      Fixtures.newEvent(
-                          new ReservationEvent.ReservationCancelled(
-                              cancelled, "plans", null, START))));
-              return null;
-            });
+    Fixtures.record(
+        db.storage(),
+        tenant,
+        cancelled,
+        1,
+        new ReservationEvent.ReservationCancelled(cancelled, "plans", null, START));
     writeWithoutChecking(tenant, "X-4", START);
     ReservationEvent confirmed =
         new ReservationEvent.ReservationConfirmed(cancelled, "txn-4", START);
 
     // no version 5: the append fails before the row's update, which would meet the holder
-    assertThatThrownBy(
-            () ->
-                db.storage()
-                    .inTransaction(
-                        tenant,
-                        uow -> {
-                          uow.record(cancelled, 5, List.of(Fixtures.newEvent(confirmed)));
-                          return null;
-                        }))
+    assertThatThrownBy(() -> Fixtures.record(db.storage(), tenant, cancelled, 5, confirmed))
         .isInstanceOf(ReservationException.Conflict.class);
     List<StoredEvent> stream =
         db.storage().inTransaction(tenant, uow -> uow.events().load(cancelled));

@@ -110,13 +110,14 @@ class JdbcStatementTest {
       assertThat(
               JdbcStatement.on(handle, "SELECT 'first' AS x; SELECT :v AS x")
                   .bind("v", "second")
-                  .listAfterFirst(rs -> rs.getString("x")))
+                  .results(1, 1, rs -> rs.getString("x"))
+                  .getFirst())
           .containsExactly("second");
       assertThat(
               JdbcStatement.on(handle, "SELECT :v AS x")
                   .bind("v", "only")
-                  .first(rs -> rs.getString("x")))
-          .contains("only");
+                  .list(rs -> rs.getString("x")))
+          .containsExactly("only");
     }
   }
 }

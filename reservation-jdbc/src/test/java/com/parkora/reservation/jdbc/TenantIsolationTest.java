@@ -65,15 +65,7 @@ class TenantIsolationTest {
     ReservationEvent cancelB =
         new ReservationEvent.ReservationCancelled(tenants.ofB(), "hijack", null, TwoTenants.START);
     assertThatThrownBy(
-            () ->
-                tenants
-                    .storage()
-                    .inTransaction(
-                        tenants.a(),
-                        uow -> {
-                          uow.record(tenants.ofB(), 1, List.of(Fixtures.newEvent(cancelB)));
-                          return null;
-                        }))
+            () -> Fixtures.record(tenants.storage(), tenants.a(), tenants.ofB(), 1, cancelB))
         .isInstanceOf(ReservationException.Conflict.class);
 
     tenants
