@@ -124,7 +124,11 @@ public final class EventCodec {
   // ---- metadata column ----
 
   public String metadataText(Map<String, String> metadata) {
-    return write(json.valueToTree(metadata));
+    try {
+      return json.writeValueAsString(metadata);
+    } catch (JsonProcessingException e) {
+      throw new EventFormatException("cannot write JSON: " + e.getOriginalMessage());
+    }
   }
 
   public Map<String, String> metadata(String text) {

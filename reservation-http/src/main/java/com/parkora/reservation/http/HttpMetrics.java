@@ -44,13 +44,19 @@ final class HttpMetrics {
   private record OperationSeries(String operation, String outcome) {}
 
   /**
-   * The timers already registered, by their tags: every request records into one, and building and
-   * registering it again (tags sorted, its id looked up) cost more than the recording. As bounded
-   * as the series themselves (routes, statuses, bounded operation names, codes).
+   * The timers and counters already registered, by their tags: every request records into one, and
+   * building and registering it again (tags sorted, its id looked up) cost more than the recording.
+   * As bounded as the series themselves (routes, statuses, bounded operation names, commands,
+   * codes).
    */
   private final Map<RequestSeries, Timer> requestTimers = new ConcurrentHashMap<>();
 
   private final Map<OperationSeries, Timer> operationTimers = new ConcurrentHashMap<>();
+
+  /** The tags of one {@code reservation.commands} series. */
+  private record CommandSeries(String command, String outcome) {}
+
+  private final Map<CommandSeries, Counter> commandCounters = new ConcurrentHashMap<>();
 
   void request(String method, String route, int status, Duration took) {
     requestTimers
@@ -87,10 +93,14 @@ final class HttpMetrics {
   }
 
   void commandOutcome(String command, String outcome) {
-    Counter.builder("reservation.commands")
-        .description("Reservation commands by outcome code")
-        .tags("command", command, "outcome", outcome)
-        .register(registry)
+    commandCounters
+        .computeIfAbsent(
+            new CommandSeries(command, outcome),
+            series ->
+                Counter.builder("reservation.commands")
+                    .description("Reservation commands by outcome code")
+                    .tags("command", series.command(), "outcome", series.outcome())
+                    .register(registry))
         .increment();
   }
 
