@@ -32,7 +32,7 @@ record PodGoal(Workbench bench) {
             "reservation_bench_pod", bench.quick() ? 2_500 : 12_500);
     PodCurve.Scripts creates =
         () -> CommandGoals.script(bench.scratch(), "pod-" + System.nanoTime());
-    Path readScript = QueryGoals.script(bench.scratch(), "pod-by-user", QueryGoals::byUser);
+    Path readScript = QueryGoals.script(bench.scratch(), "pod-by-user", QueryGoals::byUser, false);
     PodCurve.Scripts reads = () -> readScript;
     Steady steady = steady(db, creates, reads);
 

@@ -19,12 +19,13 @@ record QueryGoals(Workbench bench) {
 
     try (ServiceProcess service = bench.startProduction(db, 18082, "serve-queries.log")) {
       service.awaitReady(Duration.ofSeconds(60));
-      queryGoal(db, service, "ReservationsByUser", "by-user.pgbench.sql", QueryGoals::byUser);
+      queryGoal(db, service, "ReservationsByUser", "by-user.pgbench.sql", true, QueryGoals::byUser);
       queryGoal(
           db,
           service,
           "CheckAvailability",
           "availability.pgbench.sql",
+          false,
           random -> {
             String start =
                 Instant.parse("2027-01-01T00:00:00Z")
@@ -43,6 +44,7 @@ record QueryGoals(Workbench bench) {
           service,
           "ConfirmedReservations",
           "list-status.pgbench.sql",
+          true,
           random ->
               new String[] {
                 Bench.tenant(1 + random.nextInt(8)),
@@ -75,10 +77,19 @@ record QueryGoals(Workbench bench) {
     String[] make(Random random);
   }
 
+  /**
+   * One read against its pgbench script; with {@code browser}, the same requests again as a browser
+   * sends them ({@code Accept-Encoding: gzip}), whose answers the service compresses.
+   */
   private void queryGoal(
-      String db, ServiceProcess service, String operation, String script, RequestMaker maker)
+      String db,
+      ServiceProcess service,
+      String operation,
+      String script,
+      boolean browser,
+      RequestMaker maker)
       throws Exception {
-    Path lua = script(bench.scratch(), operation, maker);
+    Path lua = script(bench.scratch(), operation, maker, false);
     Wrk.run(service.baseUrl(), lua, 8, Duration.ofSeconds(bench.quick() ? 10 : 20));
     ServerHistogram before = ServerHistogram.scrape(service.baseUrl(), operation);
     ServerHistogram httpBefore = httpHistogram(service);
@@ -100,6 +111,12 @@ record QueryGoals(Workbench bench) {
             / outcome.requests()
             / 1024;
     Bench.failOnErrors(operation, outcome);
+    Wrk.Outcome browsers = null;
+    if (browser) {
+      Path gzip = script(bench.scratch(), operation, maker, true);
+      browsers = Wrk.run(service.baseUrl(), gzip, 8, Duration.ofSeconds(bench.seconds()));
+      Bench.failOnErrors(operation + " as a browser sends it", browsers);
+    }
     Pgbench baseline =
         bench.shell().pgbench(db, bench.shell().resource(script), 8, bench.seconds());
     Report report = bench.report();
@@ -114,6 +131,20 @@ record QueryGoals(Workbench bench) {
             outcome.p99Millis() / baseline.percentileMillis(99),
             "<= 2.00",
             r -> r <= 2.0));
+    if (browsers != null) {
+      report.add(
+          Result.rateAtLeast(
+              operation + " queries/s as a browser sends them (Accept-Encoding: gzip, 8 clients)",
+              browsers.throughput(),
+              baseline.tps(),
+              0.80));
+      report.add(
+          Result.info(
+              operation + " p50 / p99 client side as a browser sends them (ms)",
+              String.format("%.2f / %.2f", browsers.p50Millis(), browsers.p99Millis()),
+              String.format(
+                  "%.2f / %.2f", baseline.percentileMillis(50), baseline.percentileMillis(99))));
+    }
     report.add(
         Result.info(
             operation + " p50 client side (ms)",
@@ -142,8 +173,12 @@ record QueryGoals(Workbench bench) {
         service.baseUrl(), "http_server_requests_seconds_bucket", "route=\"/graphql\"");
   }
 
-  /** A wrk script sending 5,000 requests of {@code maker} (fixed seed) in random order. */
-  static Path script(Path scratch, String operation, RequestMaker maker) throws IOException {
+  /**
+   * A wrk script sending 5,000 requests of {@code maker} (fixed seed) in random order; with {@code
+   * gzip}, each accepts gzip as a browser's does.
+   */
+  static Path script(Path scratch, String operation, RequestMaker maker, boolean gzip)
+      throws IOException {
     Random random = new Random(42);
     StringBuilder requests = new StringBuilder();
     for (int i = 0; i < 5_000; i++) {
@@ -158,18 +193,21 @@ record QueryGoals(Workbench bench) {
     Path lua =
         Wrk.script(
             scratch,
-            "query-" + operation,
+            "query-" + operation + (gzip ? "-browser" : ""),
             """
         local requests = {%s}
         wrk.method = "POST"
         wrk.headers["Content-Type"] = "application/json"
+        %s
         function request()
           local r = requests[math.random(#requests)]
           wrk.headers["X-Tenant-ID"] = r[1]
           return wrk.format(nil, nil, nil, r[2])
         end
         """
-                .formatted(requests));
+                .formatted(
+                    requests,
+                    gzip ? "wrk.headers[\"Accept-Encoding\"] = \"gzip, deflate, br, zstd\"" : ""));
     return lua;
   }
 
