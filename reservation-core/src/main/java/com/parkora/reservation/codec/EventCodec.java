@@ -124,11 +124,7 @@ public final class EventCodec {
   // ---- metadata column ----
 
   public String metadataText(Map<String, String> metadata) {
-    try {
-      return json.writeValueAsString(metadata);
-    } catch (JsonProcessingException e) {
-      throw new EventFormatException("cannot write JSON: " + e.getOriginalMessage());
-    }
+    return write(metadata);
   }
 
   public Map<String, String> metadata(String text) {
@@ -150,9 +146,10 @@ public final class EventCodec {
     return out;
   }
 
-  private String write(JsonNode node) {
+  /** A JSON tree, or a map of strings, as JSON text. */
+  private String write(Object value) {
     try {
-      return json.writeValueAsString(node);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new EventFormatException("cannot write JSON: " + e.getOriginalMessage());
     }
